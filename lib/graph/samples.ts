@@ -1,0 +1,79 @@
+// Traffic samples: what the metrics adapters (Prometheus, or the simulator in demo mode)
+// hand to the graph core. Rates are per second over the window. No vendor shapes here.
+
+export interface PeerLabels {
+  cluster: string;
+  namespace: string;
+  workload: string;
+  canonicalService: string;
+  canonicalRevision: string;
+  app: string;
+  version: string;
+  principal: string;
+}
+
+export interface DestinationLabels extends PeerLabels {
+  /** destination_service, e.g. details.bookinfo.svc.cluster.local (or "details:9080"). */
+  service: string;
+  serviceName: string;
+  serviceNamespace: string;
+}
+
+export type TcpMetric = 'receivedBytes' | 'sentBytes' | 'connectionsOpened' | 'connectionsClosed';
+
+export interface TcpSample {
+  metric: TcpMetric;
+  /** Which ztunnel reported it; undefined when the query already chose one view per edge. */
+  reporter?: 'source' | 'destination';
+  source: PeerLabels;
+  destination: DestinationLabels;
+  /** mutual_tls | unknown | none (the literal label value). */
+  securityPolicy: string;
+  /** "-", "DENY", "CONNECT". */
+  responseFlags: string;
+  /** Per second. */
+  value: number;
+}
+
+export interface HttpSample {
+  reporter: 'source' | 'destination' | 'waypoint';
+  source: PeerLabels;
+  destination: DestinationLabels;
+  protocol: 'http' | 'grpc';
+  responseCode: string;
+  grpcStatus: string;
+  securityPolicy: string;
+  responseFlags: string;
+  /** Requests per second. */
+  value: number;
+}
+
+/** Latency quantiles per (source workload, destination workload) from the waypoint histogram. */
+export interface LatencySample {
+  source: Pick<PeerLabels, 'cluster' | 'namespace' | 'workload'>;
+  destination: Pick<PeerLabels, 'cluster' | 'namespace' | 'workload'>;
+  quantile: 0.5 | 0.95 | 0.99;
+  /** Milliseconds; null when the histogram had no observations. */
+  valueMs: number | null;
+}
+
+export interface TrafficSamples {
+  tcp: TcpSample[];
+  http: HttpSample[];
+  latency: LatencySample[];
+}
+
+export interface TrafficQuery {
+  /** Empty means every namespace. */
+  namespaces: string[];
+  /** Seconds. */
+  duration: number;
+  /** Unix seconds. */
+  queryTime: number;
+}
+
+/** Implemented by lib/prometheus (real) and by the simulator's metrics source (demo without Prometheus). */
+export interface MetricsSource {
+  readonly kind: 'prometheus' | 'simulator';
+  samples(query: TrafficQuery, signal?: AbortSignal): Promise<TrafficSamples>;
+}

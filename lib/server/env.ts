@@ -1,0 +1,85 @@
+import 'server-only';
+import { z } from 'zod';
+
+// Every setting the server reads, validated once. Nothing else reads process.env.
+
+const headerList = z
+  .string()
+  .transform((raw, ctx) => {
+    // "Name: value" pairs separated by newlines or commas, e.g. "X-Scope-OrgID: tenant-a"
+    const headers: Record<string, string> = {};
+    for (const part of raw.split(/[\n,]/).map((p) => p.trim()).filter(Boolean)) {
+      const colon = part.indexOf(':');
+      if (colon <= 0) {
+        ctx.addIssue({ code: 'custom', message: `expected "Name: value", got "${part}"` });
+        return z.NEVER;
+      }
+      headers[part.slice(0, colon).trim()] = part.slice(colon + 1).trim();
+    }
+    return headers;
+  });
+
+const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
+const basePath = z
+  .string()
+  .regex(/^(\/[A-Za-z0-9._~-]+)*\/?$/, 'must be a path such as /ambient-lens')
+  .transform((p) => (p === '/' ? '' : p.replace(/\/$/, '')));
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  BASE_PATH: basePath.default(''),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+
+  PROMETHEUS_URL: optionalUrl,
+  PROMETHEUS_TOKEN: z.string().min(1).optional(),
+  PROMETHEUS_TOKEN_FILE: z.string().min(1).optional(),
+  PROMETHEUS_CA_FILE: z.string().min(1).optional(),
+  PROMETHEUS_HEADERS: headerList.optional(),
+  /** Demo without Prometheus: read the simulator's traffic directly. */
+  SIMULATOR_METRICS_URL: optionalUrl,
+
+  KUBECONFIG: z.string().min(1).optional(),
+  ZTUNNEL_NAMESPACE: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/).optional(),
+  ISTIO_NAMESPACE: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/).optional(),
+
+  AUTH_STRATEGY: z.enum(['anonymous', 'token', 'openshift', 'header']).default('anonymous'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(8 * 3600),
+  OPENSHIFT_OAUTH_CLIENT_ID: z.string().min(1).optional(),
+  OPENSHIFT_OAUTH_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Overrides discovery from the API server's /.well-known/oauth-authorization-server. */
+  OPENSHIFT_OAUTH_ISSUER: optionalUrl,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+/** Parses an environment; throws an EnvError naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new EnvError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const env = result.data;
+  if (env.PROMETHEUS_TOKEN && env.PROMETHEUS_TOKEN_FILE) {
+    throw new EnvError('Invalid configuration:\n  PROMETHEUS_TOKEN_FILE: set either PROMETHEUS_TOKEN or PROMETHEUS_TOKEN_FILE, not both');
+  }
+  if (env.AUTH_STRATEGY !== 'anonymous' && !env.SESSION_SECRET) {
+    throw new EnvError(`Invalid configuration:\n  SESSION_SECRET: required when AUTH_STRATEGY is ${env.AUTH_STRATEGY}`);
+  }
+  return env;
+}
+
+let cached: Env | undefined;
+
+/** The process environment, parsed on first use. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

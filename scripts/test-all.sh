@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The one test command (README: `npm test`). Installs what the tests need, then runs
+# lint, type-check, unit + integration tests (Vitest, real Prometheus, simulated cluster),
+# the production build and the browser tests (Playwright in Debian Chromium).
+# Ends with one line: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES="prometheus chromium fonts-noto-color-emoji nginx openssl"
+missing=()
+for bin in prometheus promtool chromium nginx openssl; do command -v "$bin" >/dev/null 2>&1 || missing+=("$bin"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "== installing Debian packages: $APT_PACKAGES"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $APT_PACKAGES >/dev/null || { echo "apt-get failed"; exit 1; }
+  else
+    echo "Missing: ${missing[*]}. Install them with:"
+    echo "  sudo apt-get install -y $APT_PACKAGES"
+    exit 1
+  fi
+fi
+[ -d node_modules ] || npm ci --no-audit --no-fund
+
+mkdir -p test-results
+status=0
+step() { echo; echo "== $*"; }
+
+step "lint"
+npx eslint . || status=1
+step "type-check"
+npx tsc --noEmit || status=1
+
+step "unit and integration tests (vitest)"
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=1
+
+step "production build"
+if npx next build >test-results/build.log 2>&1; then
+  tail -n 30 test-results/build.log
+  step "browser tests (playwright, chromium)"
+  npx playwright test || status=1
+else
+  cat test-results/build.log
+  echo "build failed: browser tests not run"
+  status=1
+fi
+
+node scripts/count-results.mjs test-results/vitest.json test-results/e2e-results.json || status=1
+exit $status
