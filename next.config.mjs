@@ -3,6 +3,8 @@ const basePath = process.env.BASE_PATH ?? '';
 
 const nextConfig = {
   output: 'standalone',
+  // Several dev servers may share this checkout (one per developer task): each gets its own dir.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   basePath: basePath === '/' ? '' : basePath,
   poweredByHeader: false,
   reactStrictMode: true,

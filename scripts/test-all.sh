@@ -34,7 +34,7 @@ step "unit and integration tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=1
 
 step "production build"
-if npx next build >test-results/build.log 2>&1; then
+if npm run build >test-results/build.log 2>&1; then
   tail -n 30 test-results/build.log
   step "browser tests (playwright, chromium)"
   npx playwright test || status=1
