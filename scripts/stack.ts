@@ -77,7 +77,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     ...options.appEnv,
   };
   if (!prometheus) delete env.PROMETHEUS_URL;
-  const app: ChildProcess = spawn(process.execPath, [serverJs], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const app: ChildProcess = spawn(process.execPath, [serverJs], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'inherit', 'inherit'] });
   const appUrl = `http://127.0.0.1:${options.appPort}`;
   const basePath = options.appEnv?.BASE_PATH ?? '';
   await waitForHttp(`${appUrl}${basePath}/healthz`, 60_000, () => app.exitCode !== null);

@@ -1,0 +1,18 @@
+import { dnsLabel, objectName } from '@/lib/kube/query';
+import { requestAccess, withKube } from '@/lib/server/kube';
+import { badRequest } from '@/lib/server/errors';
+import { route } from '@/lib/server/route';
+
+// One workload with its pods.
+export const dynamic = 'force-dynamic';
+
+type Context = { params: Promise<{ namespace: string; name: string }> };
+
+export const GET = route('kube.workload', async (request, context: Context) => {
+  const { namespace, name } = await context.params;
+  if (!dnsLabel.safeParse(namespace).success) throw badRequest('namespace', 'must be a Kubernetes namespace name');
+  if (!objectName.safeParse(name).success) throw badRequest('name', 'must be a Kubernetes object name');
+  const access = await requestAccess(request);
+  const workload = await withKube((kube) => kube.workload(namespace, name, access));
+  return Response.json({ workload });
+});

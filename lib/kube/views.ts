@@ -1,0 +1,115 @@
+// API rows built from the cluster model and the ztunnel views, with the per-user namespace filter
+// applied (accessibleNamespaces undefined = everything). Pure.
+import type { ClusterModel, NamespaceView, PodView, WorkloadView } from './cluster-model';
+import type { ControlPlaneView } from './control-plane';
+import type { ZtunnelLogs } from './ztunnel/log-reader';
+import type { ZtunnelClusterView, ZtunnelDumpResult } from './ztunnel/merge';
+
+export type Access = ReadonlySet<string> | undefined;
+
+export const canSee = (access: Access, namespace: string | undefined): boolean => !access || (namespace !== undefined && access.has(namespace));
+
+export interface NamespaceRow extends NamespaceView {
+  /** istio.io/dataplane-mode=ambient (what lib/api-client/namespaces.ts reads). */
+  ambient: boolean;
+}
+
+export function namespaceRows(model: ClusterModel, access: Access): NamespaceRow[] {
+  return model.namespaces.filter((n) => canSee(access, n.name)).map((n) => ({ ...n, ambient: n.enrollment.labelled }));
+}
+
+export interface WorkloadRow extends Omit<WorkloadView, 'pods' | 'waypoint'> {
+  /** "namespace/name" of the waypoint, when one is used. */
+  waypoint?: string;
+  waypointSource?: 'pod' | 'service' | 'namespace';
+  waypointOptedOut: boolean;
+  /** What ztunnel reports for the workload's pods (HBONE or TCP), when a config_dump is at hand. */
+  ztunnelProtocol?: string;
+  podCount: number;
+  readyPods: number;
+}
+
+export interface WorkloadDetail extends WorkloadRow {
+  pods: (PodView & { ztunnelProtocol?: string })[];
+}
+
+/** pod uid-less key "namespace/pod" -> protocol, from whatever ztunnel dumps are cached. */
+export function ztunnelProtocols(results: ZtunnelDumpResult[]): Map<string, string> {
+  const protocols = new Map<string, string>();
+  for (const r of results) if (r.ok) for (const w of r.config.workloads) protocols.set(`${w.namespace}/${w.pod}`, w.protocol);
+  return protocols;
+}
+
+function row(w: WorkloadView, protocols: Map<string, string>): WorkloadDetail {
+  const podProtocols = w.pods.map((p) => protocols.get(`${p.namespace}/${p.pod}`));
+  const known = [...new Set(podProtocols.filter((p): p is string => !!p))];
+  return {
+    ...w,
+    waypoint: w.waypoint.kind === 'waypoint' ? w.waypoint.waypoint : undefined,
+    waypointSource: w.waypoint.kind === 'none' ? undefined : w.waypoint.source,
+    waypointOptedOut: w.waypoint.kind === 'opted-out',
+    ztunnelProtocol: known.length === 0 ? undefined : known.join('/'),
+    podCount: w.pods.length,
+    readyPods: w.pods.filter((p) => p.ready).length,
+    pods: w.pods.map((p, i) => ({ ...p, ztunnelProtocol: podProtocols[i] })),
+  };
+}
+
+export function workloadRows(model: ClusterModel, protocols: Map<string, string>, access: Access, namespace?: string): WorkloadRow[] {
+  return model.workloads
+    .filter((w) => canSee(access, w.namespace) && (!namespace || w.namespace === namespace))
+    .map((w) => {
+      const { pods: _pods, ...summary } = row(w, protocols);
+      return summary;
+    });
+}
+
+export function workloadDetail(model: ClusterModel, protocols: Map<string, string>, access: Access, namespace: string, name: string): WorkloadDetail | undefined {
+  if (!canSee(access, namespace)) return undefined;
+  const w = model.workloads.find((x) => x.namespace === namespace && x.name === name);
+  return w ? row(w, protocols) : undefined;
+}
+
+const identityNamespace = (identity: string): string | undefined => /\/ns\/([^/]+)\//.exec(identity)?.[1];
+
+export function filterZtunnelView(view: ZtunnelClusterView, access: Access): ZtunnelClusterView {
+  if (!access) return view;
+  return {
+    ztunnels: view.ztunnels,
+    workloads: view.workloads.filter((w) => canSee(access, w.namespace)),
+    services: view.services.filter((s) => canSee(access, s.namespace)),
+    policies: view.policies.filter((p) => canSee(access, p.namespace)),
+    certificates: view.certificates.filter((c) => canSee(access, identityNamespace(c.identity))),
+  };
+}
+
+export function filterLogs(logs: ZtunnelLogs, access: Access, ztunnelNamespace: string | undefined): ZtunnelLogs {
+  if (!access) return logs;
+  return {
+    ztunnels: logs.ztunnels,
+    lines: logs.lines.filter((l) =>
+      l.kind === 'access' ? canSee(access, l.src.namespace) || canSee(access, l.dst.namespace) : canSee(access, ztunnelNamespace),
+    ),
+  };
+}
+
+/** Sail resources are cluster-scoped and stay; namespaced pods and DaemonSets follow access. */
+export function filterControlPlane(view: ControlPlaneView, access: Access): ControlPlaneView {
+  if (!access) return view;
+  return {
+    ...view,
+    ztunnelDaemonSets: view.ztunnelDaemonSets.filter((d) => canSee(access, d.namespace)),
+    cniDaemonSets: view.cniDaemonSets.filter((d) => canSee(access, d.namespace)),
+    istiod: view.istiod.filter((p) => canSee(access, p.namespace)),
+  };
+}
+
+export type ZtunnelTable = 'workloads' | 'services' | 'policies' | 'certificates';
+
+/** One table of the merged view, optionally for one namespace, with every ztunnel's status. */
+export function ztunnelTable<T extends ZtunnelTable>(view: ZtunnelClusterView, table: T, namespace?: string): Pick<ZtunnelClusterView, 'ztunnels' | T> {
+  const inNamespace = (row: { namespace?: string; identity?: string }) =>
+    !namespace || (row.namespace ?? (row.identity ? identityNamespace(row.identity) : undefined)) === namespace;
+  const rows = (view[table] as { namespace?: string; identity?: string }[]).filter(inNamespace);
+  return { ztunnels: view.ztunnels, [table]: rows } as Pick<ZtunnelClusterView, 'ztunnels' | T>;
+}

@@ -1,0 +1,45 @@
+// ztunnel pods' logs through the pods/log API (tailLines, sinceSeconds), parsed and filtered.
+import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
+import { parseZtunnelLogs, type LogFilter, type ZtunnelLogLine } from './logs';
+import type { ZtunnelSource } from './merge';
+
+export interface LogQuery extends LogFilter {
+  tailLines: number;
+  sinceSeconds?: number;
+  limit: number;
+}
+
+export interface ZtunnelLogStatus extends ZtunnelSource {
+  ok: boolean;
+  message?: string;
+  lines: number;
+}
+
+export interface ZtunnelLogs {
+  ztunnels: ZtunnelLogStatus[];
+  lines: ZtunnelLogLine[];
+}
+
+export async function readZtunnelLogs(kc: KubeConfig, sources: ZtunnelSource[], query: LogQuery): Promise<ZtunnelLogs> {
+  const api = kc.makeApiClient(CoreV1Api);
+  const fetched = await Promise.all(
+    sources.map(async (s) => {
+      try {
+        const text = await api.readNamespacedPodLog({ name: s.pod, namespace: s.namespace, tailLines: query.tailLines, sinceSeconds: query.sinceSeconds });
+        return { source: s, text: String(text) };
+      } catch (err) {
+        return { source: s, error: err instanceof Error ? err.message : String(err) };
+      }
+    }),
+  );
+  const ok = fetched.flatMap((f) => (f.text !== undefined ? [{ pod: f.source.pod, node: f.source.node, text: f.text }] : []));
+  return {
+    ztunnels: fetched.map((f) => ({
+      ...f.source,
+      ok: f.text !== undefined,
+      message: f.error,
+      lines: f.text ? f.text.split('\n').filter((l) => l.trim() !== '').length : 0,
+    })),
+    lines: parseZtunnelLogs(ok, query, query.limit),
+  };
+}
