@@ -1,0 +1,103 @@
+// Flows -> legs: each pod-to-pod (or pod-to-outside) hop a flow takes, with who reports it.
+// This is where ambient's reporter rules live:
+//   captured client -> source reporter (its node's ztunnel); captured server -> destination reporter;
+//   mTLS (HBONE) only when both ends speak it; waypoints split a flow into client->waypoint and
+//   waypoint->backend hops; DENY at the server's ztunnel; CONNECT when the server's ztunnel is down.
+
+import type { FlowSpec } from '../scenarios/types';
+import type { MeshPod, MeshService, MeshView, ZtunnelPod } from '../mesh/view';
+import { nsName } from '../mesh/view';
+import { denyingPolicy } from '../mesh/policy';
+
+export type Flag = '-' | 'DENY' | 'CONNECT';
+
+export interface Leg {
+  flow: FlowSpec;
+  /** Fraction of the flow's rates this hop carries. */
+  share: number;
+  client: MeshPod;
+  /** undefined: an address outside the mesh's knowledge (external IP). */
+  server: MeshPod | undefined;
+  serverIp: string;
+  serverPort: number;
+  /** The service the client asked for (undefined for an external IP). */
+  service: MeshService | undefined;
+  mtls: boolean;
+  /** Through a waypoint: 'to' = client -> waypoint, 'from' = waypoint -> backend. */
+  waypointHop?: 'to' | 'from';
+  /** The original client of a 'from' hop (the waypoint's L7 metrics name it). */
+  originalClient?: MeshPod;
+  source?: { ztunnel: ZtunnelPod; flag: Flag };
+  destination?: { ztunnel: ZtunnelPod; flag: Flag };
+  /** Reason for a failed connection, as ztunnel's access log prints it. */
+  error?: string;
+}
+
+function hbone(pod: MeshPod): boolean {
+  return pod.captured || (pod.proxy !== undefined && pod.discovered);
+}
+
+function accepts(pod: MeshPod): boolean {
+  return pod.captured || pod.proxy === 'waypoint';
+}
+
+/** Resolves every flow against the current mesh view. */
+export function resolveLegs(view: MeshView, flows: FlowSpec[]): Leg[] {
+  const legs: Leg[] = [];
+  for (const flow of flows) {
+    const clients = (view.workloads.get(nsName(flow.client.namespace, flow.client.workload)) ?? []).filter((p) => p.ready);
+    for (const client of clients) {
+      const share = 1 / clients.length;
+      const t = flow.target;
+      if (t.kind === 'external') {
+        pushLeg(view, legs, { flow, share, client, server: undefined, serverIp: t.ip, serverPort: t.port, service: undefined });
+        continue;
+      }
+      const service = view.services.get(nsName(t.namespace, t.name));
+      if (!service || service.endpoints.length === 0) continue;
+      const targetPort = service.ports.find((p) => p.port === t.port)?.targetPort ?? t.port;
+      const waypoint = service.waypoint;
+      if (waypoint && waypoint.pods.length > 0 && client.captured && client.proxy !== 'waypoint') {
+        for (const wp of waypoint.pods) {
+          const wpShare = share / waypoint.pods.length;
+          pushLeg(view, legs, { flow, share: wpShare, client, server: wp, serverIp: wp.ip, serverPort: t.port, service, waypointHop: 'to' });
+          for (const ep of service.endpoints) {
+            pushLeg(view, legs, { flow, share: wpShare / service.endpoints.length, client: wp, server: ep, serverIp: ep.ip, serverPort: targetPort, service, waypointHop: 'from', originalClient: client });
+          }
+        }
+        continue;
+      }
+      for (const ep of service.endpoints) {
+        pushLeg(view, legs, { flow, share: share / service.endpoints.length, client, server: ep, serverIp: ep.ip, serverPort: targetPort, service });
+      }
+    }
+  }
+  return legs;
+}
+
+type LegInput = Omit<Leg, 'mtls' | 'source' | 'destination' | 'error'>;
+
+function pushLeg(view: MeshView, legs: Leg[], input: LegInput): void {
+  const { client } = input;
+  // A service istiod does not discover is unknown to ztunnel: it is just an IP.
+  const server = input.server && input.server.discovered ? input.server : undefined;
+  const clientZtunnel = view.ztunnels.get(client.node);
+  // Redirected but its ztunnel is down: the pod's traffic goes nowhere and nothing reports it.
+  if (client.redirected && !client.captured) return;
+  const serverDown = server !== undefined && server.redirected && !server.captured;
+  const mtls = hbone(client) && server !== undefined && (accepts(server) || serverDown) && client.discovered;
+  const leg: Leg = { ...input, server, mtls };
+
+  if (serverDown) {
+    leg.error = 'connection failed: connection refused (os error 111)';
+    if (client.captured && clientZtunnel) leg.source = { ztunnel: clientZtunnel, flag: 'CONNECT' };
+    if (leg.source) legs.push(leg);
+    return;
+  }
+  const serverZtunnel = server?.captured ? view.ztunnels.get(server.node) : undefined;
+  const denied = server && serverZtunnel ? denyingPolicy(view.policies, client.discovered ? client : undefined, mtls, server) : undefined;
+  if (denied) leg.error = `connection closed due to policy rejection: explicitly denied by: ${denied.metadata.namespace}/${denied.metadata.name}`;
+  if (client.captured && clientZtunnel) leg.source = { ztunnel: clientZtunnel, flag: denied ? 'CONNECT' : '-' };
+  if (serverZtunnel) leg.destination = { ztunnel: serverZtunnel, flag: denied ? 'DENY' : '-' };
+  if (leg.source || leg.destination) legs.push(leg);
+}
