@@ -26,7 +26,7 @@ export interface NodeFlags {
   idle: boolean;
 }
 
-/** Traffic totals for a node, per second. */
+/** Traffic totals for a node, per second: sums over its edges (tcp: both directions of the connections it opened / accepted). */
 export interface NodeTraffic {
   tcpInBps: number;
   tcpOutBps: number;
@@ -125,7 +125,7 @@ export interface HttpEdgeTraffic {
 }
 
 export interface EdgeSecurity {
-  /** 0..1 share of bytes that were mTLS; null when the edge carried no bytes. */
+  /** 0..1 share of bytes that were mTLS (of requests, on http/grpc edges); null when there was nothing to count. */
   mtlsShare: number | null;
   /** 0..1 share of connections opened that were mTLS; null when none were opened. */
   mtlsShareByConnections: number | null;
@@ -142,7 +142,10 @@ export interface GraphEdge {
   tcp?: TcpEdgeTraffic;
   http?: HttpEdgeTraffic;
   security: EdgeSecurity;
-  /** When waypoints are merged: the waypoint ("namespace/name") this edge went through. */
+  /**
+   * The waypoint ("namespace/name") this edge went through: on L4 edges when waypoints are merged,
+   * on L7 (http/grpc) edges whenever the inventory names the destination's waypoint.
+   */
   waypoint?: string;
   sourceCluster: string;
   destinationCluster: string;

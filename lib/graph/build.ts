@@ -1,0 +1,31 @@
+import type { Inventory } from './inventory';
+import type { MeshGraph } from './model';
+import type { TrafficSamples } from './samples';
+import { indexInventory } from './inventoryIndex';
+import type { GraphOptions, WorkGraph } from './work';
+import { dedupeHttp, dedupeTcpReporters } from './passes/dedupe';
+import { mergeWaypointHops } from './passes/waypointMerge';
+import { touchesNamespaces } from './passes/selectNamespaces';
+import { addTcpEdges } from './passes/tcpEdges';
+import { addHttpEdges } from './passes/httpEdges';
+import { addIdleNodes } from './passes/idleNodes';
+import { hideInaccessible, markOutside } from './passes/visibility';
+import { finalize } from './passes/finalize';
+
+export type { GraphOptions } from './work';
+
+/** Samples + inventory -> the traffic graph. Pure and deterministic: same input, same JSON. */
+export function buildGraph(samples: TrafficSamples, inventory: Inventory, options: GraphOptions): MeshGraph {
+  const graph: WorkGraph = { options, inventory: indexInventory(inventory), nodes: new Map(), edges: new Map(), warnings: [] };
+  const touches = touchesNamespaces(options.namespaces);
+
+  let tcp = dedupeTcpReporters(samples.tcp);
+  if (options.waypoints === 'merge') tcp = mergeWaypointHops(tcp, graph.inventory);
+  addTcpEdges(graph, tcp.filter(touches));
+  addHttpEdges(graph, dedupeHttp(samples.http).filter(touches), samples.latency);
+
+  if (options.idle) addIdleNodes(graph);
+  markOutside(graph);
+  hideInaccessible(graph);
+  return finalize(graph);
+}

@@ -1,0 +1,81 @@
+import type { DestinationLabels, PeerLabels } from '@/lib/graph/samples';
+
+// What a sample's source or destination labels point at. Istio writes the literal "unknown" for a
+// missing value; an empty label counts the same.
+
+export type EndpointKind = 'workload' | 'unknown' | 'service' | 'external';
+
+export interface Endpoint {
+  kind: EndpointKind;
+  cluster: string;
+  namespace: string;
+  workload: string;
+  canonicalService: string;
+  canonicalRevision: string;
+  app: string;
+  version: string;
+  principal: string;
+  /** destination_service (host) for destinations, "unknown" for sources. */
+  service: string;
+  serviceName: string;
+  serviceNamespace: string;
+  /** For external destinations: the best name known. */
+  address: string;
+}
+
+export function known(value: string | undefined): value is string {
+  return value !== undefined && value !== '' && value !== 'unknown';
+}
+
+const orUnknown = (value: string | undefined) => (known(value) ? value : 'unknown');
+
+export function sourceEndpoint(labels: PeerLabels): Endpoint {
+  return {
+    kind: known(labels.workload) ? 'workload' : 'unknown',
+    cluster: orUnknown(labels.cluster),
+    namespace: orUnknown(labels.namespace),
+    workload: orUnknown(labels.workload),
+    canonicalService: orUnknown(labels.canonicalService),
+    canonicalRevision: orUnknown(labels.canonicalRevision),
+    app: orUnknown(labels.app),
+    version: orUnknown(labels.version),
+    principal: orUnknown(labels.principal),
+    service: 'unknown',
+    serviceName: 'unknown',
+    serviceNamespace: 'unknown',
+    address: 'unknown',
+  };
+}
+
+/** "details.bookinfo.svc.cluster.local" -> ["details", "bookinfo"]; "details:9080" -> ["details", undefined]. */
+function splitHost(host: string): [string | undefined, string | undefined, boolean] {
+  const labels = host.split(':')[0]?.split('.') ?? [];
+  return [labels[0], labels[1], labels[2] === 'svc'];
+}
+
+export function destinationEndpoint(labels: DestinationLabels): Endpoint {
+  const base = sourceEndpoint(labels);
+  const service = orUnknown(labels.service);
+  const [hostName, hostNamespace, inCluster] = known(service) ? splitHost(service) : [undefined, undefined, false];
+  const serviceNamespace = known(labels.serviceNamespace) ? labels.serviceNamespace : inCluster ? orUnknown(hostNamespace) : 'unknown';
+  const serviceName = known(labels.serviceName) ? labels.serviceName : inCluster ? orUnknown(hostName) : 'unknown';
+  const withService = { ...base, service, serviceName, serviceNamespace };
+  if (known(labels.workload)) {
+    return { ...withService, kind: 'workload', namespace: known(labels.namespace) ? labels.namespace : serviceNamespace };
+  }
+  if (known(serviceName) && known(serviceNamespace)) {
+    // "Unserviced": the client named a service, nobody at the destination reported it.
+    return { ...withService, kind: 'service', namespace: serviceNamespace };
+  }
+  return { ...withService, kind: 'external', namespace: 'unknown', address: service };
+}
+
+/**
+ * Fills a cluster the metrics left unknown from the other end: a client only the destination ztunnel
+ * saw is drawn in the destination's cluster; an unserviced or external destination in the client's.
+ */
+export function withClusters(src: Endpoint, dst: Endpoint): [Endpoint, Endpoint] {
+  const s = !known(src.cluster) && src.kind === 'unknown' ? { ...src, cluster: dst.cluster } : src;
+  const d = !known(dst.cluster) && dst.kind !== 'workload' ? { ...dst, cluster: src.cluster } : dst;
+  return [s, d];
+}

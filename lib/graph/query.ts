@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import type { GraphType } from './model';
+
+// The graph query, shared by the route handler, the graph page and the CLI.
+// Parameters arrive as strings (URL search params, CLI flags); the schema turns them into typed values.
+
+export const graphTypes = ['workload', 'app', 'versionedApp', 'service'] as const satisfies readonly GraphType[];
+export const waypointModes = ['show', 'merge'] as const;
+export type WaypointMode = (typeof waypointModes)[number];
+
+export const MAX_NAMESPACES = 200;
+export const MIN_DURATION = 60;
+export const MAX_DURATION = 86_400;
+/** A browser clock may run a little ahead of the server's: allow this much, then clamp to now. */
+export const CLOCK_SKEW_SECONDS = 60;
+
+/** A Kubernetes namespace name: an RFC 1123 (DNS-1123) label. */
+export const namespaceName = z
+  .string()
+  .max(63, 'a namespace name has at most 63 characters')
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'not a valid namespace name (DNS-1123 label)');
+
+const unitSeconds: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+
+/** "600", "600s", "5m", "1h" -> seconds. */
+export const durationSeconds = z
+  .string()
+  .trim()
+  .regex(/^\d{1,6}[smhd]?$/, 'expected seconds or a number with s, m, h or d (e.g. 600, 5m, 1h)')
+  .transform((raw) => {
+    const unit = /[smhd]$/.test(raw) ? raw.slice(-1) : 's';
+    return Number.parseInt(raw, 10) * (unitSeconds[unit] ?? 1);
+  })
+  .pipe(
+    z
+      .number()
+      .int()
+      .min(MIN_DURATION, `must be at least ${MIN_DURATION} seconds`)
+      .max(MAX_DURATION, `must be at most ${MAX_DURATION} seconds (1 day)`),
+  );
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const namespaceList = z
+  .string()
+  .transform((raw) => [...new Set(raw.split(',').map((n) => n.trim()).filter(Boolean))].sort())
+  .pipe(
+    z
+      .array(namespaceName)
+      .min(1, 'at least one namespace is required')
+      .max(MAX_NAMESPACES, `at most ${MAX_NAMESPACES} namespaces`),
+  );
+
+function nowSeconds(): number {
+  return Math.floor(Date.now() / 1000);
+}
+
+/** The schema, with the clock injected so tests can fix "now". */
+export function graphQuerySchema(now: () => number = nowSeconds) {
+  return z.object({
+    namespaces: namespaceList,
+    graphType: z.enum(graphTypes).default('workload'),
+    duration: durationSeconds.default(600),
+    queryTime: z
+      .string()
+      .regex(/^\d{1,12}$/, 'expected unix seconds')
+      .transform(Number)
+      .pipe(z.number().int().positive())
+      .refine((t) => t <= now() + CLOCK_SKEW_SECONDS, 'must not be in the future')
+      .transform((t) => Math.min(t, now()))
+      .optional()
+      .transform((t) => t ?? now()),
+    idle: bool.default(false),
+    waypoints: z.enum(waypointModes).default('show'),
+  });
+}
+
+export type GraphQuery = z.output<ReturnType<typeof graphQuerySchema>>;
+
+export type GraphQueryResult = { ok: true; query: GraphQuery } | { ok: false; parameter: string; message: string };
+
+type QueryInput = URLSearchParams | Record<string, string | undefined>;
+
+const parameterNames = ['namespaces', 'graphType', 'duration', 'queryTime', 'idle', 'waypoints'] as const;
+
+/** Parses raw string parameters; on failure names the first bad parameter. Unknown parameters are ignored. */
+export function parseGraphQuery(input: QueryInput, now?: () => number): GraphQueryResult {
+  const raw: Record<string, string> = {};
+  for (const name of parameterNames) {
+    const value = input instanceof URLSearchParams ? input.get(name) : input[name];
+    if (value !== null && value !== undefined && value !== '') raw[name] = value;
+  }
+  if (raw.namespaces === undefined) return { ok: false, parameter: 'namespaces', message: 'namespaces: required (comma-separated namespace names)' };
+  const result = graphQuerySchema(now).safeParse(raw);
+  if (result.success) return { ok: true, query: result.data };
+  const issue = result.error.issues[0];
+  const parameter = String(issue?.path[0] ?? 'query');
+  return { ok: false, parameter, message: `${parameter}: ${issue?.message ?? 'invalid'}` };
+}
+
+/** The canonical search params of a query (page links, browser fetches, cache keys). */
+export function graphQueryToSearchParams(query: GraphQuery, options: { withQueryTime?: boolean } = {}): URLSearchParams {
+  const params = new URLSearchParams({
+    namespaces: query.namespaces.join(','),
+    graphType: query.graphType,
+    duration: String(query.duration),
+    idle: String(query.idle),
+    waypoints: query.waypoints,
+  });
+  if (options.withQueryTime) params.set('queryTime', String(query.queryTime));
+  return params;
+}

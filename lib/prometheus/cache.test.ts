@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { withCache } from './cache';
+import type { PrometheusClient } from './client';
+
+function counting(answer: (n: number) => Promise<never[]>): PrometheusClient & { calls: number } {
+  const c = { calls: 0, query: () => answer(++c.calls) };
+  return c;
+}
+
+describe('withCache', () => {
+  it('shares one request between concurrent and repeated identical queries within the TTL', async () => {
+    let now = 0;
+    const inner = counting(async () => []);
+    const cached = withCache(inner, { ttlMs: 5000, now: () => now });
+    await Promise.all([cached.query('up', 1), cached.query('up', 1)]);
+    await cached.query('up', 1);
+    expect(inner.calls).toBe(1);
+    await cached.query('up', 2);
+    expect(inner.calls).toBe(2);
+    now = 6000;
+    await cached.query('up', 1);
+    expect(inner.calls).toBe(3);
+  });
+
+  it('never caches a failure', async () => {
+    const inner = counting(async (n) => {
+      if (n === 1) throw new Error('down');
+      return [];
+    });
+    const cached = withCache(inner, { ttlMs: 5000 });
+    await expect(cached.query('up', 1)).rejects.toThrow('down');
+    await expect(cached.query('up', 1)).resolves.toEqual([]);
+    expect(inner.calls).toBe(2);
+  });
+
+  it('lets one caller abort without failing the others', async () => {
+    let release: () => void = () => undefined;
+    const inner = counting(() => new Promise((resolve) => (release = () => resolve([]))));
+    const cached = withCache(inner, { ttlMs: 5000 });
+    const controller = new AbortController();
+    const a = cached.query('up', 1, controller.signal);
+    const b = cached.query('up', 1);
+    controller.abort(new Error('left'));
+    release();
+    await expect(a).rejects.toThrow('left');
+    await expect(b).resolves.toEqual([]);
+  });
+});

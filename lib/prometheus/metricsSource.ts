@@ -1,0 +1,26 @@
+import type { MetricsSource } from '@/lib/graph/samples';
+import type { PrometheusClient } from './client';
+import { graphQueries } from './graphQueries';
+import { toTrafficSamples } from './toSamples';
+
+/** The graph's metrics from Prometheus: graphQueries() in parallel, then toSamples. */
+export function createPrometheusMetricsSource(client: PrometheusClient): MetricsSource {
+  return {
+    kind: 'prometheus',
+    async samples(query, signal) {
+      const queries = graphQueries(query);
+      // The first failure cancels the other queries: a partial graph would be a wrong graph.
+      const controller = new AbortController();
+      const combined = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
+      const vectors = await Promise.all(
+        queries.map((q) =>
+          client.query(q.promql, query.queryTime, combined).catch((err: unknown) => {
+            controller.abort(err);
+            throw err;
+          }),
+        ),
+      );
+      return toTrafficSamples(queries.map((q, i) => ({ query: q, vector: vectors[i] ?? [] })));
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { MetricsSource, TrafficSamples } from '@/lib/graph/samples';
+import { MetricsError } from './errors';
+import type { FetchLike } from './httpsFetch';
+
+// Demo without Prometheus: the simulator serves TrafficSamples directly at
+// GET <baseUrl>/sim/traffic?namespaces=a,b&duration=600&time=<unix seconds>. Validated like any input.
+
+const peer = z.object({
+  cluster: z.string(), namespace: z.string(), workload: z.string(), canonicalService: z.string(),
+  canonicalRevision: z.string(), app: z.string(), version: z.string(), principal: z.string(),
+});
+const destination = peer.extend({ service: z.string(), serviceName: z.string(), serviceNamespace: z.string() });
+const rate = z.number().finite().nonnegative();
+const workloadRef = z.object({ cluster: z.string(), namespace: z.string(), workload: z.string() });
+
+export const trafficSamplesSchema = z.object({
+  tcp: z.array(
+    z.object({
+      metric: z.enum(['receivedBytes', 'sentBytes', 'connectionsOpened', 'connectionsClosed']),
+      reporter: z.enum(['source', 'destination']).optional(),
+      source: peer, destination, securityPolicy: z.string(), responseFlags: z.string(), value: rate,
+    }),
+  ),
+  http: z.array(
+    z.object({
+      reporter: z.enum(['source', 'destination', 'waypoint']),
+      source: peer, destination, protocol: z.enum(['http', 'grpc']), responseCode: z.string(), grpcStatus: z.string(),
+      securityPolicy: z.string(), responseFlags: z.string(), value: rate,
+    }),
+  ),
+  latency: z.array(
+    z.object({ source: workloadRef, destination: workloadRef, quantile: z.union([z.literal(0.5), z.literal(0.95), z.literal(0.99)]), valueMs: z.number().finite().nullable() }),
+  ),
+}) satisfies z.ZodType<TrafficSamples>;
+
+export function createSimulatorMetricsSource(baseUrl: string, doFetch: FetchLike = (url, init) => fetch(url, init), timeoutMs = 10_000): MetricsSource {
+  const root = baseUrl.replace(/\/+$/, '');
+  return {
+    kind: 'simulator',
+    async samples(query, signal) {
+      const params = new URLSearchParams({ namespaces: query.namespaces.join(','), duration: String(query.duration), time: String(query.queryTime) });
+      const timeout = AbortSignal.timeout(timeoutMs);
+      let response: Response;
+      let text: string;
+      try {
+        response = await doFetch(`${root}/sim/traffic?${params}`, { method: 'GET', headers: { accept: 'application/json' }, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+        text = await response.text();
+      } catch (err) {
+        if (signal?.aborted) throw signal.reason;
+        const why = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
+        throw new MetricsError('prometheus_unreachable', `The simulator's metrics at ${root} are unreachable: ${why}`, { cause: err });
+      }
+      if (!response.ok) throw new MetricsError('prometheus_error', `The simulator's metrics answered HTTP ${response.status}`);
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        throw new MetricsError('prometheus_error', "The simulator's metrics answer is not JSON");
+      }
+      const parsed = trafficSamplesSchema.safeParse(json);
+      if (!parsed.success) throw new MetricsError('prometheus_error', `The simulator's metrics answer is malformed: ${parsed.error.issues[0]?.message ?? ''}`);
+      return parsed.data;
+    },
+  };
+}

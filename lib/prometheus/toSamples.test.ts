@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { parseSampleValue, toHttpSamples, toLatencySamples, toTcpSamples } from './toSamples';
+
+const series = (metric: Record<string, string>, value: string) => ({ metric, value: [1_700_000_000, value] as [number, string] });
+
+const labels = {
+  source_cluster: 'Kubernetes', source_workload_namespace: 'bookinfo', source_workload: 'productpage-v1',
+  source_canonical_service: 'productpage', source_canonical_revision: 'v1', source_principal: 'spiffe://cluster.local/ns/bookinfo/sa/bookinfo-productpage',
+  destination_cluster: 'Kubernetes', destination_service: 'details.bookinfo.svc.cluster.local', destination_service_namespace: 'bookinfo',
+  destination_service_name: 'details', destination_workload_namespace: 'bookinfo', destination_workload: 'details-v1',
+  destination_canonical_service: 'details', destination_canonical_revision: 'v1', destination_principal: 'spiffe://cluster.local/ns/bookinfo/sa/bookinfo-details',
+  connection_security_policy: 'mutual_tls',
+};
+
+describe('toSamples', () => {
+  it('maps ztunnel labels to a TcpSample; absent labels become "unknown"', () => {
+    const [s] = toTcpSamples('receivedBytes', [series(labels, '1.5')]);
+    expect(s).toEqual({
+      metric: 'receivedBytes',
+      source: { cluster: 'Kubernetes', namespace: 'bookinfo', workload: 'productpage-v1', canonicalService: 'productpage', canonicalRevision: 'v1', app: 'unknown', version: 'unknown', principal: 'spiffe://cluster.local/ns/bookinfo/sa/bookinfo-productpage' },
+      destination: { cluster: 'Kubernetes', namespace: 'bookinfo', workload: 'details-v1', canonicalService: 'details', canonicalRevision: 'v1', app: 'unknown', version: 'unknown', principal: 'spiffe://cluster.local/ns/bookinfo/sa/bookinfo-details', service: 'details.bookinfo.svc.cluster.local', serviceName: 'details', serviceNamespace: 'bookinfo' },
+      securityPolicy: 'mutual_tls',
+      responseFlags: '-',
+      value: 1.5,
+    });
+  });
+
+  it('keeps the reporter label or the one the caller asked for', () => {
+    expect(toTcpSamples('sentBytes', [series({ ...labels, reporter: 'source' }, '1')])[0]?.reporter).toBe('source');
+    expect(toTcpSamples('sentBytes', [series(labels, '1')], 'destination')[0]?.reporter).toBe('destination');
+  });
+
+  it('sums series that differ only in labels it does not read (e.g. the scrape target)', () => {
+    const out = toTcpSamples('connectionsClosed', [series({ ...labels, pod: 'ztunnel-a', response_flags: 'DENY' }, '0.25'), series({ ...labels, pod: 'ztunnel-b', response_flags: 'DENY' }, '0.5')]);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ responseFlags: 'DENY', value: 0.75 });
+  });
+
+  it('parses Prometheus float strings and drops rates that are not finite', () => {
+    expect([parseSampleValue('+Inf'), parseSampleValue('-Inf'), parseSampleValue('1e3')]).toEqual([Infinity, -Infinity, 1000]);
+    expect(parseSampleValue('NaN')).toBeNaN();
+    expect(toTcpSamples('receivedBytes', [series(labels, 'NaN'), series(labels, '+Inf')])).toEqual([]);
+  });
+
+  it('maps waypoint requests and latency quantiles (NaN: no observations)', () => {
+    const [h] = toHttpSamples([series({ ...labels, request_protocol: 'grpc', response_code: '200', grpc_response_status: '14', response_flags: '-' }, '2')]);
+    expect(h).toMatchObject({ reporter: 'waypoint', protocol: 'grpc', responseCode: '200', grpcStatus: '14', value: 2 });
+    const l = toLatencySamples(0.95, [series(labels, '12.5'), series({ ...labels, destination_workload: 'reviews-v1' }, 'NaN')]);
+    expect(l.map((s) => s.valueMs)).toEqual([12.5, null]);
+    expect(l[0]).toMatchObject({ quantile: 0.95, source: { workload: 'productpage-v1' }, destination: { workload: 'details-v1' } });
+  });
+});

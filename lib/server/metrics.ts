@@ -1,0 +1,71 @@
+import 'server-only';
+import { readFile } from 'node:fs/promises';
+import type { MetricsSource } from '@/lib/graph/samples';
+import { withCache } from '@/lib/prometheus/cache';
+import { createPrometheusClient } from '@/lib/prometheus/client';
+import { MetricsError } from '@/lib/prometheus/errors';
+import type { FetchLike } from '@/lib/prometheus/httpsFetch';
+import { createPrometheusMetricsSource } from '@/lib/prometheus/metricsSource';
+import { createSimulatorMetricsSource } from '@/lib/prometheus/simulatorSource';
+import { env, type Env } from './env';
+import { AppError } from './errors';
+
+// Composition of the metrics source: PROMETHEUS_URL (token, token file, CA file, extra headers);
+// else SIMULATOR_METRICS_URL (demo without Prometheus); else a clear configuration error.
+
+/** Identical graph queries within this window share one Prometheus answer. */
+export const PROMETHEUS_CACHE_TTL_MS = 5_000;
+
+type MetricsEnv = Pick<Env, 'PROMETHEUS_URL' | 'PROMETHEUS_TOKEN' | 'PROMETHEUS_TOKEN_FILE' | 'PROMETHEUS_CA_FILE' | 'PROMETHEUS_HEADERS' | 'SIMULATOR_METRICS_URL'>;
+
+/** The token file is read on every query: projected service-account tokens rotate underneath us. */
+function tokenFromFile(path: string): () => Promise<string> {
+  return async () => {
+    try {
+      return (await readFile(path, 'utf8')).trim();
+    } catch (err) {
+      throw new AppError('prometheus_unreachable', `Cannot read PROMETHEUS_TOKEN_FILE ${path}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+}
+
+/** MetricsError (the adapter's) -> AppError (the routes'), same codes. */
+export function toMetricsAppError(err: unknown): unknown {
+  return err instanceof MetricsError ? new AppError(err.code, err.message) : err;
+}
+
+function mapped(source: MetricsSource): MetricsSource {
+  return {
+    kind: source.kind,
+    samples: (query, signal) => source.samples(query, signal).catch((err: unknown) => Promise.reject(toMetricsAppError(err))),
+  };
+}
+
+export function createMetricsSource(e: MetricsEnv, deps: { fetch?: FetchLike; cacheTtlMs?: number } = {}): MetricsSource {
+  if (e.PROMETHEUS_URL) {
+    const client = createPrometheusClient({
+      baseUrl: e.PROMETHEUS_URL,
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+      ...(e.PROMETHEUS_HEADERS ? { headers: e.PROMETHEUS_HEADERS } : {}),
+      ...(e.PROMETHEUS_CA_FILE ? { caFile: e.PROMETHEUS_CA_FILE } : {}),
+      token: e.PROMETHEUS_TOKEN_FILE ? tokenFromFile(e.PROMETHEUS_TOKEN_FILE) : e.PROMETHEUS_TOKEN,
+    });
+    const ttl = deps.cacheTtlMs ?? PROMETHEUS_CACHE_TTL_MS;
+    return mapped(createPrometheusMetricsSource(ttl > 0 ? withCache(client, { ttlMs: ttl }) : client));
+  }
+  if (e.SIMULATOR_METRICS_URL) return mapped(createSimulatorMetricsSource(e.SIMULATOR_METRICS_URL, deps.fetch));
+  return {
+    kind: 'prometheus',
+    samples: async () => {
+      throw new AppError('prometheus_unreachable', 'No metrics source is configured: set PROMETHEUS_URL (or SIMULATOR_METRICS_URL for the demo)');
+    },
+  };
+}
+
+let cached: MetricsSource | undefined;
+
+/** The process-wide metrics source, from env(). */
+export function metricsSource(): MetricsSource {
+  cached ??= createMetricsSource(env());
+  return cached;
+}

@@ -1,0 +1,91 @@
+// buildGraph on generated meshes (1k and 5k workloads): milliseconds per build.
+// Samples are shaped like the agg3 queries' answers: one view per edge, four TCP counters per series.
+import { buildGraph, type GraphOptions } from '../lib/graph/build';
+import type { Inventory, InventoryWorkload } from '../lib/graph/inventory';
+import type { DestinationLabels, PeerLabels, TcpSample, TrafficSamples } from '../lib/graph/samples';
+
+export interface BenchFigure {
+  name: string;
+  value: number;
+  unit: string;
+}
+
+/** Small deterministic PRNG (mulberry32): the same mesh on every run. */
+function prng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function generateMesh(workloads: number, perNamespace = 50): { samples: TrafficSamples; inventory: Inventory; namespaces: string[] } {
+  const rand = prng(workloads);
+  const namespaces = Array.from({ length: Math.ceil(workloads / perNamespace) }, (_, i) => `ns-${String(i).padStart(3, '0')}`);
+  const peers: PeerLabels[] = Array.from({ length: workloads }, (_, i) => {
+    const ns = namespaces[Math.floor(i / perNamespace)] as string;
+    const app = `svc-${String(i % perNamespace).padStart(2, '0')}`;
+    return { cluster: 'Kubernetes', namespace: ns, workload: `${app}-v1`, canonicalService: app, canonicalRevision: 'v1', app, version: 'v1', principal: `spiffe://cluster.local/ns/${ns}/sa/${app}` };
+  });
+  const dest = (p: PeerLabels): DestinationLabels => ({ ...p, service: `${p.canonicalService}.${p.namespace}.svc.cluster.local`, serviceName: p.canonicalService, serviceNamespace: p.namespace });
+  const tcp: TcpSample[] = [];
+  const push = (source: PeerLabels, destination: DestinationLabels, policy: string, scale: number) => {
+    const base = { source, destination, securityPolicy: policy, responseFlags: '-' };
+    tcp.push({ ...base, metric: 'receivedBytes', value: 1000 * scale }, { ...base, metric: 'sentBytes', value: 4000 * scale }, { ...base, metric: 'connectionsOpened', value: scale });
+    tcp.push({ ...base, securityPolicy: 'unknown', metric: 'connectionsClosed', value: scale });
+  };
+  peers.forEach((src, i) => {
+    const edges = 2 + Math.floor(rand() * 3);
+    for (let e = 0; e < edges; e++) {
+      const sameNs = rand() < 0.7;
+      const j = sameNs ? Math.floor(i / perNamespace) * perNamespace + Math.floor(rand() * perNamespace) : Math.floor(rand() * workloads);
+      const dst = peers[Math.min(j, workloads - 1)] as PeerLabels;
+      const kind = rand();
+      if (kind < 0.9) push(src, dest(dst), 'mutual_tls', 1);
+      if (kind < 0.09) push(src, dest(dst), 'unknown', 0.2);
+      if (kind >= 0.9 && kind < 0.95) push(src, { ...dest(dst), workload: 'unknown', namespace: 'unknown', principal: 'unknown' }, 'unknown', 1);
+      if (kind >= 0.95) push(src, { ...dest(dst), cluster: 'unknown', namespace: 'unknown', workload: 'unknown', canonicalService: 'unknown', canonicalRevision: 'unknown', app: 'unknown', version: 'unknown', principal: 'unknown', service: 'unknown', serviceName: 'unknown', serviceNamespace: 'unknown' }, 'unknown', 1);
+    }
+  });
+  const inventoryWorkloads: InventoryWorkload[] = peers.map((p) => ({
+    cluster: p.cluster, namespace: p.namespace, name: p.workload, kind: 'Deployment', app: p.app, version: p.version, serviceAccount: p.app,
+    principal: p.principal, enrollment: 'ambient', enrollmentReason: 'namespace labelled', protocol: 'HBONE', isWaypoint: false, isIngressGateway: false, pods: 1, labels: {},
+  }));
+  return {
+    samples: { tcp, http: [], latency: [] },
+    namespaces,
+    inventory: {
+      trustDomain: 'cluster.local',
+      namespaces: namespaces.map((name) => ({ name, labels: {}, ambientLabelled: true, discovered: true })),
+      workloads: inventoryWorkloads,
+      services: peers.map((p) => ({ namespace: p.namespace, name: p.canonicalService, hostname: `${p.canonicalService}.${p.namespace}.svc.cluster.local`, workloads: [p.workload] })),
+    },
+  };
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+}
+
+export async function run(): Promise<BenchFigure[]> {
+  const figures: BenchFigure[] = [];
+  for (const size of [1000, 5000]) {
+    const mesh = generateMesh(size);
+    for (const graphType of ['workload', 'app'] as const) {
+      const options: GraphOptions = { graphType, namespaces: mesh.namespaces, duration: 600, queryTime: 1, waypoints: 'show', idle: true };
+      buildGraph(mesh.samples, mesh.inventory, options); // warm-up
+      const times: number[] = [];
+      let edges = 0;
+      for (let i = 0; i < 7; i++) {
+        const t0 = performance.now();
+        edges = buildGraph(mesh.samples, mesh.inventory, options).edges.length;
+        times.push(performance.now() - t0);
+      }
+      figures.push({ name: `buildGraph ${size} workloads, ${mesh.samples.tcp.length} samples, ${edges} edges, ${graphType} (median of 7)`, value: Math.round(median(times) * 10) / 10, unit: 'ms' });
+    }
+  }
+  return figures;
+}
