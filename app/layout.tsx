@@ -1,9 +1,14 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import './globals.css';
 import { Providers } from './providers';
 import { Sidebar } from '@/components/shell/Sidebar';
 import { ThemeToggle } from '@/components/shell/ThemeToggle';
+import { UserMenu } from '@/components/shell/UserMenu';
+import { summarize } from '@/lib/auth/user';
+import { pageUser } from '@/lib/server/auth';
+import { env } from '@/lib/server/env';
 
 export const metadata: Metadata = {
   title: 'Ambient Lens',
@@ -13,17 +18,21 @@ export const metadata: Metadata = {
 // Applied before paint so a dark-mode user never sees a light flash.
 const themeScript = `try{var t=localStorage.getItem('theme');var d=t==='dark'||(!t&&matchMedia('(prefers-color-scheme: dark)').matches);document.documentElement.classList.toggle('dark',d)}catch(e){}`;
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // proxy.ts makes a fresh CSP nonce per request; reading it renders every page per request.
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
+  const user = await pageUser();
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="flex h-full">
         <Providers>
           <Sidebar />
           <div className="flex min-w-0 flex-1 flex-col">
             <header className="flex h-12 shrink-0 items-center justify-end gap-3 border-b border-slate-200 bg-white px-4 dark:border-slate-800 dark:bg-slate-900">
+              <UserMenu user={user ? summarize(user) : undefined} basePath={env().BASE_PATH} />
               <ThemeToggle />
             </header>
             <main className="min-h-0 flex-1 overflow-auto">{children}</main>

@@ -50,6 +50,16 @@ export const envSchema = z.object({
   OPENSHIFT_OAUTH_CLIENT_SECRET: z.string().min(1).optional(),
   /** Overrides discovery from the API server's /.well-known/oauth-authorization-server. */
   OPENSHIFT_OAUTH_ISSUER: optionalUrl,
+  /** Where the server exchanges the code (e.g. the in-cluster Service); default: the discovered token_endpoint. */
+  OPENSHIFT_OAUTH_TOKEN_URL: optionalUrl,
+  /** PEM bundle trusted for the OAuth token endpoint; default: Node's trust plus NODE_EXTRA_CA_CERTS. */
+  OPENSHIFT_OAUTH_CA_FILE: z.string().min(1).optional(),
+  /** The dashboard's public URL (https://host[/base]); default: taken from X-Forwarded-* / Host per request. */
+  PUBLIC_URL: optionalUrl,
+  /** Honour X-Forwarded-Proto/Host/Port/For and Forwarded (behind a Route, Ingress or proxy). */
+  TRUST_FORWARDED_HEADERS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** How long a user's namespace access (SelfSubjectAccessReviews) is reused. */
+  NAMESPACE_ACCESS_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -69,6 +79,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const env = result.data;
   if (env.PROMETHEUS_TOKEN && env.PROMETHEUS_TOKEN_FILE) {
     throw new EnvError('Invalid configuration:\n  PROMETHEUS_TOKEN_FILE: set either PROMETHEUS_TOKEN or PROMETHEUS_TOKEN_FILE, not both');
+  }
+  if (env.AUTH_STRATEGY === 'openshift' && !(env.OPENSHIFT_OAUTH_CLIENT_ID && env.OPENSHIFT_OAUTH_CLIENT_SECRET)) {
+    throw new EnvError('Invalid configuration:\n  OPENSHIFT_OAUTH_CLIENT_ID, OPENSHIFT_OAUTH_CLIENT_SECRET: required when AUTH_STRATEGY is openshift');
   }
   if (env.AUTH_STRATEGY !== 'anonymous' && !env.SESSION_SECRET) {
     throw new EnvError(`Invalid configuration:\n  SESSION_SECRET: required when AUTH_STRATEGY is ${env.AUTH_STRATEGY}`);

@@ -2,6 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { AppError, toAppError } from './errors';
 import { logger } from './logger';
+import { recordHttpRequest } from './metrics-registry';
 
 // Wraps a route handler: request id, duration log, errors mapped to { error: { code, message } }.
 
@@ -22,6 +23,7 @@ export function route<C>(name: string, handler: Handler<C>): Handler<C> {
       response = appError.toResponse();
     }
     response.headers.set('x-request-id', requestId);
+    recordHttpRequest(name, request.method, response.status, (performance.now() - started) / 1000);
     logger.info('request', {
       requestId,
       route: name,

@@ -1,7 +1,9 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 // Runs the production build the way the container image does: .next/standalone with .next/static
 // and public/ copied beside server.js, group 0 owning everything with the owner's rights, started
@@ -21,12 +23,14 @@ export interface AppServerOptions {
 
 export interface RunningAppServer {
   url: string;
+  /** The node process (setpriv execs it, so this is the server itself). */
+  pid: number;
   dir: string;
   logs(): string;
   stop(): Promise<void>;
 }
 
-const repo = path.resolve(import.meta.dirname, '../..');
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** A copy of the standalone build laid out as in the image (made once per build id). */
 export function imageLayout(distDir = process.env.E2E_DIST_DIR ?? '.next'): string {
@@ -66,10 +70,24 @@ async function waitHealthy(url: string, child: ChildProcess, logs: () => string)
   throw new Error(`server at ${url} not healthy within 60 s:\n${logs()}`);
 }
 
+/** Refuses a port something already listens on (else the health check would pass against it). */
+export async function assertPortFree(port: number): Promise<void> {
+  const inUse = await new Promise<boolean>((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+  });
+  if (inUse) throw new Error(`port ${port} is already in use on 127.0.0.1`);
+}
+
 export async function startAppServer(options: AppServerOptions): Promise<RunningAppServer> {
+  await assertPortFree(options.port);
+  if (options.tlsFront) await assertPortFree(Number(options.env.TLS_PORT ?? 8443));
   const dir = imageLayout(options.distDir);
   const entry = options.tlsFront ? 'tls-front.mjs' : 'server.js';
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: '/tmp',
     NODE_ENV: 'production',
@@ -77,6 +95,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     HOSTNAME: '127.0.0.1',
     PORT: String(options.port),
     LOG_LEVEL: 'warn',
+    ...(options.tlsFront ? { UPSTREAM_PORT: String(options.port) } : {}),
     ...options.env,
   };
   const command = options.uid === undefined ? process.execPath : 'setpriv';
@@ -100,6 +119,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   }
   return {
     url: `${base}${basePath}`,
+    pid: child.pid ?? -1,
     dir,
     logs: () => output,
     stop: async () => {

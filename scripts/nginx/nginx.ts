@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assertPortFree } from './app-server';
 
 // Starts nginx as a TLS-terminating reverse proxy (edge termination, like a Route) in front of an
 // Ambient Lens server, with a self-signed certificate made by openssl. For browser tests
@@ -55,6 +56,8 @@ async function waitForPort(url: string, child: ChildProcess, prefix: string): Pr
 }
 
 export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
+  await assertPortFree(options.httpsPort);
+  await assertPortFree(options.httpPort);
   const prefix = mkdtempSync(path.join(tmpdir(), 'al-nginx-'));
   for (const dir of ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(path.join(prefix, dir));
   execFileSync('openssl', [

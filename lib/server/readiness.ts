@@ -1,0 +1,52 @@
+import 'server-only';
+import { readFileSync } from 'node:fs';
+import { VersionApi } from '@kubernetes/client-node';
+import { requestJson } from '@/lib/auth/http-json';
+import { serviceAccountKubeConfig } from './auth';
+import { env } from './env';
+
+// Readiness: the Kubernetes API answers the service account and Prometheus answers a query.
+// (When the Kubernetes layer exposes its informer cache state, check that it has synced instead.)
+
+export type CheckResult = { ok: true; detail?: string } | { ok: false; detail: string };
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function checkKubernetes(): Promise<CheckResult> {
+  try {
+    const version = await withTimeout(serviceAccountKubeConfig().makeApiClient(VersionApi).getCode(), 4000, 'Kubernetes API');
+    return { ok: true, detail: version.gitVersion };
+  } catch (err) {
+    return { ok: false, detail: `Kubernetes API: ${message(err)}` };
+  }
+}
+
+export async function checkPrometheus(): Promise<CheckResult> {
+  const e = env();
+  if (!e.PROMETHEUS_URL) return { ok: true, detail: e.SIMULATOR_METRICS_URL ? 'not configured (simulator metrics)' : 'not configured' };
+  const token = e.PROMETHEUS_TOKEN ?? (e.PROMETHEUS_TOKEN_FILE ? readFileSync(e.PROMETHEUS_TOKEN_FILE, 'utf8').trim() : undefined);
+  const url = new URL('api/v1/query', e.PROMETHEUS_URL.endsWith('/') ? e.PROMETHEUS_URL : `${e.PROMETHEUS_URL}/`);
+  url.searchParams.set('query', 'vector(1)');
+  try {
+    const response = await requestJson(
+      url.toString(),
+      { method: 'GET', headers: { ...e.PROMETHEUS_HEADERS, ...(token ? { authorization: `Bearer ${token}` } : {}) }, timeoutMs: 4000 },
+      e.PROMETHEUS_CA_FILE ? { ca: readFileSync(e.PROMETHEUS_CA_FILE) } : {},
+    );
+    return response.status === 200 ? { ok: true } : { ok: false, detail: `Prometheus answered ${response.status}` };
+  } catch (err) {
+    return { ok: false, detail: `Prometheus: ${message(err)}` };
+  }
+}
