@@ -1,0 +1,43 @@
+'use client';
+
+import { useState, type ReactNode, type RefObject } from 'react';
+import { Button } from '@/components/ui/Button';
+import { Legend } from '@/components/graph/Legend';
+import type { GraphCanvasHandle } from '@/components/graph/CytoscapeGraph';
+
+/** The canvas with keyboard access (+ - 0, arrows via cytoscape), zoom buttons and the legend. */
+export function CanvasControls({ canvas, dark, children }: { canvas: RefObject<GraphCanvasHandle | null>; dark: boolean; children: ReactNode }) {
+  const [legend, setLegend] = useState(false);
+  return (
+    <div className="absolute inset-0">
+      <div
+        tabIndex={0}
+        role="application"
+        aria-label="Traffic graph. Keys: + and - zoom, 0 fits the graph. The list of nodes and edges is in the details panel."
+        aria-keyshortcuts="+ - 0"
+        className="absolute inset-0 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-500"
+        onKeyDown={(e) => {
+          if (e.key === '+' || e.key === '=') canvas.current?.zoomBy(1.25);
+          else if (e.key === '-' || e.key === '_') canvas.current?.zoomBy(0.8);
+          else if (e.key === '0') canvas.current?.fit();
+          else return;
+          e.preventDefault();
+        }}
+      >
+        {children}
+      </div>
+      <div className="absolute bottom-3 left-3 flex gap-1 rounded-lg border border-slate-200 bg-white/90 p-1 shadow-sm dark:border-slate-700 dark:bg-slate-900/90">
+        <Button size="sm" variant="ghost" aria-label="Zoom in" onClick={() => canvas.current?.zoomBy(1.25)}>+</Button>
+        <Button size="sm" variant="ghost" aria-label="Zoom out" onClick={() => canvas.current?.zoomBy(0.8)}>−</Button>
+        <Button size="sm" variant="ghost" aria-label="Fit to screen" onClick={() => canvas.current?.fit()}>⤢ Fit</Button>
+        <Button size="sm" variant="ghost" aria-label="Lay out again" onClick={() => canvas.current?.relayout()}>↺ Layout</Button>
+        <Button size="sm" variant="ghost" pressed={legend} onClick={() => setLegend((l) => !l)}>Legend</Button>
+      </div>
+      {legend && (
+        <div className="absolute bottom-14 left-3 max-h-[70%] w-[30rem] max-w-[calc(100%-1.5rem)] overflow-auto rounded-lg border border-slate-200 bg-white p-4 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+          <Legend dark={dark} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+'use client';
+
+import { ApiError } from '@/lib/api-client/fetchJson';
+import type { VisibleNamespace } from '@/lib/api-client/namespaces';
+import { Button } from '@/components/ui/Button';
+import { EmptyState, ErrorState } from '@/components/ui/States';
+import { formatDuration } from '@/components/graph/viewState';
+
+export function NoNamespaces({ namespaces, onPick }: { namespaces: VisibleNamespace[]; onPick: (names: string[]) => void }) {
+  const ambient = namespaces.filter((n) => n.ambient).map((n) => n.name);
+  return (
+    <EmptyState
+      icon="⇄"
+      title="Pick the namespaces to draw"
+      actions={
+        <>
+          {ambient.length > 0 && (
+            <Button variant="primary" onClick={() => onPick(ambient)}>
+              Show the {ambient.length} ambient namespace{ambient.length === 1 ? '' : 's'}
+            </Button>
+          )}
+          {ambient.slice(0, 3).map((n) => (
+            <Button key={n} onClick={() => onPick([n])}>
+              {n}
+            </Button>
+          ))}
+        </>
+      }
+    >
+      Choose one or more namespaces in the Namespaces menu above. The graph shows the traffic ztunnel and waypoints reported between their workloads.
+    </EmptyState>
+  );
+}
+
+export function NoTraffic({ duration, idle, onWiden, onShowIdle }: { duration: number; idle: boolean; onWiden: (seconds: number) => void; onShowIdle: () => void }) {
+  const wider = duration < 3600 ? 3600 : 86400;
+  return (
+    <EmptyState
+      icon="∅"
+      title={`No traffic in the last ${formatDuration(duration)}`}
+      actions={
+        <>
+          {duration < 86400 && <Button variant="primary" onClick={() => onWiden(wider)}>Widen to {formatDuration(wider)}</Button>}
+          {!idle && <Button onClick={onShowIdle}>Show idle workloads</Button>}
+        </>
+      }
+    >
+      <p>Nothing was reported between these namespaces in the window. Widen the time window, or show the workloads that were idle.</p>
+      <p className="mt-2">If traffic is flowing, Prometheus may not be scraping ztunnel: check that the ztunnel pods are a scrape target (on OpenShift, that a PodMonitor for ztunnel exists in its namespace).</p>
+    </EmptyState>
+  );
+}
+
+/** What failed, the likely cause, and what to do. */
+export function GraphError({ error, onRetry, onReset }: { error: unknown; onRetry: () => void; onReset: () => void }) {
+  const api = error instanceof ApiError ? error : null;
+  const retry = <Button onClick={onRetry}>Try again</Button>;
+  if (api?.code === 'prometheus_unreachable') {
+    return (
+      <ErrorState title="Prometheus did not answer" actions={retry}>
+        <p>{api.message}</p>
+        <p>The graph is built from ztunnel&apos;s metrics in Prometheus. Check that Prometheus is running and that Ambient Lens points at it (PROMETHEUS_URL). With no ztunnel metrics at all, ztunnel is likely not scraped: on OpenShift, create the PodMonitor for ztunnel.</p>
+      </ErrorState>
+    );
+  }
+  if (api?.code === 'bad_request') {
+    return (
+      <ErrorState title="This link asks for something the server cannot answer" actions={<Button onClick={onReset}>Reset the view</Button>}>
+        <p>{api.message}</p>
+      </ErrorState>
+    );
+  }
+  if (api?.code === 'network') {
+    return (
+      <ErrorState title="The Ambient Lens server did not answer" actions={retry}>
+        <p>{api.message}. Check your connection, or whether the server is running.</p>
+      </ErrorState>
+    );
+  }
+  if (api?.code === 'unauthenticated' || api?.code === 'forbidden') {
+    return (
+      <ErrorState title={api.code === 'forbidden' ? 'You may not see this' : 'Please sign in again'} actions={retry}>
+        <p>{api.message}</p>
+      </ErrorState>
+    );
+  }
+  return (
+    <ErrorState title="The graph could not be loaded" actions={retry}>
+      <p>{error instanceof Error ? error.message : String(error)}</p>
+      {api && <p className="text-xs opacity-75">Code {api.code}, HTTP {api.status}</p>}
+    </ErrorState>
+  );
+}
+
+export function TooLarge({ nodes, onCollapse, onDraw }: { nodes: number; onCollapse: () => void; onDraw: () => void }) {
+  return (
+    <EmptyState
+      icon="⚠"
+      title={`This graph has ${nodes.toLocaleString()} nodes`}
+      actions={
+        <>
+          <Button variant="primary" onClick={onCollapse}>Collapse namespaces</Button>
+          <Button onClick={onDraw}>Draw all {nodes.toLocaleString()} anyway</Button>
+        </>
+      }
+    >
+      Drawing it may keep the page busy for tens of seconds. Collapse each namespace into one node first (you can then expand the ones you need), or select fewer namespaces.
+    </EmptyState>
+  );
+}

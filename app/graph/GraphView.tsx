@@ -1,0 +1,130 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useRef, useState } from 'react';
+import type { MeshGraph } from '@/lib/graph/model';
+import { graphQuery } from '@/lib/api-client/graph';
+import { namespacesQuery } from '@/lib/api-client/namespaces';
+import { Notice, Spinner } from '@/components/ui/States';
+import { CytoscapeGraph, type GraphCanvasHandle } from '@/components/graph/CytoscapeGraph';
+import { collapseGraph, isCollapseEmpty, ALL_NAMESPACES } from '@/components/graph/collapse';
+import { parseFindExpression } from '@/components/graph/findExpression';
+import { findMatches, hideMatches } from '@/components/graph/findSubjects';
+import { toElements } from '@/components/graph/toElements';
+import { useDarkMode } from '@/components/graph/useDarkMode';
+import { toGraphRequest } from '@/components/graph/viewState';
+import { CanvasControls } from './CanvasControls';
+import { DisplayMenu } from './DisplayMenu';
+import { ExportMenu } from './ExportMenu';
+import { FindBar } from './FindBar';
+import { GraphError, NoNamespaces, NoTraffic, TooLarge } from './GraphStates';
+import { SidePanel } from './SidePanel';
+import { Toolbar, formatClock } from './Toolbar';
+import { useViewState } from './useViewState';
+
+/** Above this many nodes the page asks before drawing, offering to collapse namespaces. */
+export const ASK_BEFORE_DRAWING = 1500;
+
+function expressionMatches(graph: MeshGraph, text: string) {
+  if (text.trim() === '') return null;
+  const parsed = parseFindExpression(text);
+  if (!parsed.ok) return null;
+  return findMatches(graph, parsed.expr, parsed.targets);
+}
+
+export function GraphView() {
+  const { state, problems, update } = useViewState();
+  const dark = useDarkMode();
+  const canvas = useRef<GraphCanvasHandle>(null);
+  const [layoutNote, setLayoutNote] = useState<string | undefined>();
+  const [drawLarge, setDrawLarge] = useState(false);
+
+  const namespaces = useQuery(namespacesQuery());
+  const request = useMemo(() => toGraphRequest(state), [state]);
+  const graph = useQuery({
+    ...graphQuery(request),
+    refetchInterval: state.queryTime === null && state.refresh > 0 ? state.refresh * 1000 : false,
+    placeholderData: (previous) => previous,
+  });
+
+  const collapsed = useMemo(() => (graph.data ? collapseGraph(graph.data, state.collapse) : null), [graph.data, state.collapse]);
+  const hidden = useMemo(() => (collapsed ? expressionMatches(collapsed, state.hide) : null), [collapsed, state.hide]);
+  const displayed = useMemo(() => (collapsed && hidden ? hideMatches(collapsed, hidden) : collapsed), [collapsed, hidden]);
+  const found = useMemo(() => (displayed ? expressionMatches(displayed, state.find) : null), [displayed, state.find]);
+  const matchIds = useMemo(() => (found ? new Set([...found.nodes, ...found.edges]) : null), [found]);
+  const { edgeLabel, badges, boxes } = state;
+  const elements = useMemo(() => (displayed ? toElements(displayed, { edgeLabel, badges, boxes }) : []), [displayed, edgeLabel, badges, boxes]);
+  // A new question lays the graph out again; a refresh of the same question does not.
+  const layoutKey = [state.layout, state.boxes, state.graphType, state.waypoints, state.namespaces.join(','), JSON.stringify(state.collapse), state.hide].join('|');
+
+  const select = (id: string | null) => update({ selected: id });
+  const tooLarge = displayed !== null && displayed.nodes.length > ASK_BEFORE_DRAWING && !drawLarge;
+  const canDraw = displayed !== null && displayed.nodes.length > 0 && !tooLarge;
+
+  let body: React.ReactNode = null;
+  if (state.namespaces.length === 0) body = <NoNamespaces namespaces={namespaces.data?.namespaces ?? []} onPick={(ns) => update({ namespaces: ns })} />;
+  else if (graph.isPending) body = <div className="grid h-full place-items-center"><Spinner label="Asking Prometheus for the traffic…" /></div>;
+  else if (graph.isError && !graph.data) body = <div className="p-6"><GraphError error={graph.error} onRetry={() => void graph.refetch()} onReset={() => update({ ...state, graphType: 'workload', duration: 600, queryTime: null, find: '', hide: '' })} /></div>;
+  else if (displayed && displayed.nodes.length === 0 && graph.data?.nodes.length === 0) body = <NoTraffic duration={state.duration} idle={state.idle} onWiden={(duration) => update({ duration })} onShowIdle={() => update({ idle: true })} />;
+  else if (displayed && displayed.nodes.length === 0) body = <Notice className="m-6">Everything is hidden by the Hide expression.</Notice>;
+  else if (tooLarge && displayed) body = <TooLarge nodes={displayed.nodes.length} onCollapse={() => update({ collapse: { namespaces: [ALL_NAMESPACES], apps: [] } })} onDraw={() => setDrawLarge(true)} />;
+
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <Toolbar
+        state={state}
+        update={update}
+        namespaces={namespaces.data?.namespaces ?? []}
+        namespacesLoading={namespaces.isPending}
+        namespacesError={namespaces.isError ? `Could not list namespaces: ${namespaces.error.message}` : undefined}
+        updatedAt={graph.dataUpdatedAt || null}
+        fetching={graph.isFetching}
+        onRefresh={() => void graph.refetch()}
+        display={<DisplayMenu state={state} update={update} />}
+        exportMenu={<ExportMenu graph={displayed} canvas={canvas} disabled={!canDraw} />}
+      />
+      <FindBar find={state.find} hide={state.hide} onChange={(patch) => update(patch)} findCount={found ? found.nodes.size + found.edges.size : null} hideCount={hidden ? hidden.nodes.size + hidden.edges.size : null} />
+      <div className="space-y-1 empty:hidden [&>*]:mx-4 [&>*:first-child]:mt-2 [&>*:last-child]:mb-1">
+        {problems.length > 0 && <Notice>Parts of this link were not understood: {problems.join('; ')}.</Notice>}
+        {graph.isError && graph.data && <Notice>Refresh failed ({graph.error.message}); showing the graph from {formatClock(graph.dataUpdatedAt)}.</Notice>}
+        {graph.data && graph.data.warnings.length > 0 && (
+          <Notice>
+            <span className="font-medium">Partial data:</span> {graph.data.warnings.join(' · ')}
+          </Notice>
+        )}
+        {canDraw && layoutNote && <Notice tone="info">{layoutNote}</Notice>}
+        {!isCollapseEmpty(state.collapse) && canDraw && (
+          <Notice tone="info">
+            Collapsed: {[...state.collapse.namespaces.map((n) => (n === ALL_NAMESPACES ? 'every namespace' : `namespace ${n}`)), ...state.collapse.apps.map((a) => `app ${a}`)].join(', ')}.{' '}
+            <button type="button" className="underline" onClick={() => update({ collapse: { namespaces: [], apps: [] }, selected: null })}>Expand all</button>
+          </Notice>
+        )}
+      </div>
+      <div className="flex min-h-0 flex-1">
+        <div className="relative min-w-0 flex-1 bg-slate-50 dark:bg-slate-950">
+          {body}
+          {canDraw && displayed && (
+            <CanvasControls canvas={canvas} dark={dark}>
+              <CytoscapeGraph
+                ref={canvas}
+                elements={elements}
+                layout={state.layout}
+                layoutKey={layoutKey}
+                badges={state.badges}
+                dark={dark}
+                selected={state.selected}
+                matches={matchIds}
+                animation={state.animation}
+                onSelect={select}
+                onLayout={(info) => setLayoutNote(info.fallback)}
+              />
+            </CanvasControls>
+          )}
+        </div>
+        {canDraw && displayed && (
+          <SidePanel graph={displayed} selected={state.selected} onSelect={select} security={state.badges.security} matches={matchIds} collapse={state.collapse} onCollapse={(collapse) => update({ collapse, selected: null })} />
+        )}
+      </div>
+    </div>
+  );
+}

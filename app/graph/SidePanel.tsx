@@ -1,0 +1,68 @@
+'use client';
+
+import type { GraphNode, MeshGraph } from '@/lib/graph/model';
+import { Button } from '@/components/ui/Button';
+import { EdgeDetails } from '@/components/graph/EdgeDetails';
+import { ElementList } from '@/components/graph/ElementList';
+import { NodeDetails } from '@/components/graph/NodeDetails';
+import { mtlsState } from '@/components/graph/names';
+import { ALL_NAMESPACES } from '@/components/graph/collapse';
+import type { CollapseSpec } from '@/components/graph/viewState';
+
+function Summary({ graph }: { graph: MeshGraph }) {
+  const counts = { full: 0, partial: 0, none: 0, unknown: 0 };
+  for (const e of graph.edges) counts[mtlsState(e.security)] += 1;
+  return (
+    <div className="grid grid-cols-3 gap-2 text-center" aria-label="mTLS summary">
+      <div className="rounded-md bg-green-50 p-2 dark:bg-green-950/50"><div className="text-lg font-semibold">{counts.full}</div><div className="text-xs">🔒 mTLS</div></div>
+      <div className="rounded-md bg-amber-50 p-2 dark:bg-amber-950/50"><div className="text-lg font-semibold">{counts.partial}</div><div className="text-xs">⚠ partly</div></div>
+      <div className="rounded-md bg-red-50 p-2 dark:bg-red-950/50"><div className="text-lg font-semibold">{counts.none}</div><div className="text-xs">🔓 plaintext</div></div>
+    </div>
+  );
+}
+
+function CollapseActions({ node, collapse, onCollapse }: { node: GraphNode; collapse: CollapseSpec; onCollapse: (spec: CollapseSpec) => void }) {
+  if (node.kind === 'aggregate') {
+    const expand =
+      node.aggregateBy === 'namespace'
+        ? { namespaces: collapse.namespaces.includes(ALL_NAMESPACES) ? [] : collapse.namespaces.filter((n) => n !== node.namespace), apps: collapse.apps }
+        : { namespaces: collapse.namespaces, apps: collapse.apps.filter((a) => `agg:app:${node.cluster}/${a}` !== node.id) };
+    return <Button size="sm" onClick={() => onCollapse(expand)}>{collapse.namespaces.includes(ALL_NAMESPACES) ? 'Expand all namespaces' : 'Expand'}</Button>;
+  }
+  if (node.kind === 'unknown' || node.kind === 'external') return null;
+  const app = node.kind === 'workload' ? node.app : node.kind === 'app' ? node.app : undefined;
+  return (
+    <div className="flex flex-wrap gap-2">
+      <Button size="sm" onClick={() => onCollapse({ ...collapse, namespaces: [...collapse.namespaces, node.namespace] })}>Collapse namespace</Button>
+      {app && <Button size="sm" onClick={() => onCollapse({ ...collapse, apps: [...collapse.apps, `${node.namespace}/${app}`] })}>Collapse app {app}</Button>}
+    </div>
+  );
+}
+
+export function SidePanel({ graph, selected, onSelect, security, matches, collapse, onCollapse }: { graph: MeshGraph; selected: string | null; onSelect: (id: string | null) => void; security: boolean; matches: ReadonlySet<string> | null; collapse: CollapseSpec; onCollapse: (spec: CollapseSpec) => void }) {
+  const node = selected ? graph.nodes.find((n) => n.id === selected) : undefined;
+  const edge = selected && !node ? graph.edges.find((e) => e.id === selected) : undefined;
+  return (
+    <aside aria-label="Details" className="flex w-96 shrink-0 flex-col overflow-auto border-l border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+      {(node || edge) && (
+        <Button size="sm" variant="ghost" className="mb-3 self-start" onClick={() => onSelect(null)}>
+          ← All nodes and edges
+        </Button>
+      )}
+      {node && (
+        <div className="space-y-4">
+          <NodeDetails node={node} graph={graph} onSelect={onSelect} />
+          <CollapseActions node={node} collapse={collapse} onCollapse={onCollapse} />
+        </div>
+      )}
+      {edge && <EdgeDetails edge={edge} graph={graph} onSelect={onSelect} />}
+      {selected && !node && !edge && <p className="mb-3 text-sm text-slate-500">The selected element is not in this graph any more.</p>}
+      {!node && !edge && (
+        <div className="space-y-4">
+          <Summary graph={graph} />
+          <ElementList graph={graph} selected={selected} security={security} onSelect={onSelect} matches={matches} />
+        </div>
+      )}
+    </aside>
+  );
+}

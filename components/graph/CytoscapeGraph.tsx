@@ -1,0 +1,179 @@
+'use client';
+
+import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import dagre from 'cytoscape-dagre';
+import fcose from 'cytoscape-fcose';
+import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { placeAddedNodes, syncElements } from './graphSync';
+import { layoutPlan } from './layouts';
+import { paletteFor } from './palette';
+import { stylesheet } from './stylesheet';
+import { summarize } from './summary';
+import type { BadgeName, LayoutName } from './viewState';
+import { useTrafficAnimation } from './useTrafficAnimation';
+
+let registered = false;
+function registerExtensions() {
+  if (registered) return;
+  cytoscape.use(dagre);
+  cytoscape.use(fcose);
+  registered = true;
+}
+
+/** Above this many elements, cytoscape draws a cached texture while panning/zooming and hides edges (perf notes). */
+export const LARGE_ELEMENTS = 1000;
+
+export interface GraphCanvasHandle {
+  zoomBy(factor: number): void;
+  fit(): void;
+  relayout(): void;
+  png(background?: string): Blob | null;
+}
+
+export interface CytoscapeGraphProps {
+  elements: ElementDefinition[];
+  layout: LayoutName;
+  /** When this changes, everything is laid out again (another question, not a refresh). */
+  layoutKey: string;
+  badges: Record<BadgeName, boolean>;
+  dark: boolean;
+  selected: string | null;
+  /** Ids matched by Find; null when no Find is active. */
+  matches: ReadonlySet<string> | null;
+  animation: boolean;
+  onSelect: (id: string | null) => void;
+  onLayout?: (info: { algorithm: string; fallback?: string; ms: number }) => void;
+  ref?: Ref<GraphCanvasHandle>;
+}
+
+export function CytoscapeGraph(props: CytoscapeGraphProps) {
+  const { elements, layout, layoutKey, badges, dark, selected, matches, animation, onSelect, onLayout, ref } = props;
+  const container = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
+  const lastKey = useRef<string | null>(null);
+  const algorithm = useRef('');
+  const layoutMs = useRef(0);
+  const callbacks = useRef({ onSelect, onLayout });
+  callbacks.current = { onSelect, onLayout };
+  const large = elements.length > LARGE_ELEMENTS;
+
+  const publish = () => {
+    const cy = cyRef.current;
+    if (cy) window.__ambientLensGraph = summarize(cy, algorithm.current, layoutMs.current);
+  };
+
+  const runLayout = () => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const leaves = cy.nodes().filter((n) => n.data('kind') !== 'box');
+    const plan = layoutPlan(layout, { nodeCount: leaves.length, animate: leaves.length <= 150 });
+    algorithm.current = plan.algorithm;
+    const started = performance.now();
+    const run = cy.layout(plan.options);
+    run.one('layoutstop', () => {
+      layoutMs.current = Math.round(performance.now() - started);
+      publish();
+      callbacks.current.onLayout?.({ algorithm: plan.algorithm, fallback: plan.fallback, ms: layoutMs.current });
+    });
+    run.run();
+  };
+
+  // One cytoscape per mount (and per size class: the viewport options are init-only).
+  useEffect(() => {
+    if (!container.current) return;
+    registerExtensions();
+    const cy = cytoscape({
+      container: container.current,
+      minZoom: 0.05,
+      maxZoom: 4,
+      pixelRatio: 1,
+      textureOnViewport: large,
+      hideEdgesOnViewport: large,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+    });
+    cyRef.current = cy;
+    lastKey.current = null;
+    cy.on('tap', (e) => {
+      callbacks.current.onSelect(e.target === cy ? null : String(e.target.id()));
+    });
+    cy.on('mouseover', 'node, edge', (e) => {
+      e.target.addClass('hover');
+      if (e.target.isNode()) e.target.connectedEdges().addClass('hover');
+    });
+    cy.on('mouseout', 'node, edge', (e) => {
+      e.target.removeClass('hover');
+      if (e.target.isNode()) e.target.connectedEdges().removeClass('hover');
+    });
+    cy.on('dragfree', 'node', publish);
+    return () => {
+      cy.destroy();
+      cyRef.current = null;
+      delete window.__ambientLensGraph;
+    };
+  }, [large]);
+
+  useEffect(() => {
+    cyRef.current?.style(stylesheet({ dark, badges, large }));
+    publish();
+  }, [dark, badges, large]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const rebuild = lastKey.current !== layoutKey;
+    if (rebuild) cy.elements().remove();
+    const result = syncElements(cy, elements);
+    lastKey.current = layoutKey;
+    if (rebuild || result.fullLayout) runLayout();
+    else placeAddedNodes(cy, result.addedNodes);
+    publish();
+    // runLayout reads `layout`, which is part of layoutKey.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- re-run on new elements or a new question only
+  }, [elements, layoutKey, large]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.elements('.selected').removeClass('selected');
+      if (selected) cy.getElementById(selected).addClass('selected');
+      cy.elements().removeClass('find-match find-dim');
+      if (matches) {
+        cy.elements().forEach((el) => {
+          if (el.data('kind') === 'box') return;
+          el.addClass(matches.has(el.id()) ? 'find-match' : 'find-dim');
+        });
+      }
+    });
+    publish();
+  }, [selected, matches, elements, large]);
+
+  useTrafficAnimation(cyRef, animation, elements);
+
+  useImperativeHandle(ref, () => ({
+    zoomBy(factor) {
+      const cy = cyRef.current;
+      if (!cy) return;
+      cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+      publish();
+    },
+    fit() {
+      cyRef.current?.fit(undefined, 40);
+      publish();
+    },
+    relayout: runLayout,
+    png(background) {
+      const cy = cyRef.current;
+      if (!cy) return null;
+      return cy.png({ output: 'blob', full: true, scale: 2, bg: background ?? paletteFor(dark).background });
+    },
+  }));
+
+  // cytoscape forces position: relative on its container, so the container fills a positioned box.
+  return (
+    <div className="absolute inset-0">
+      <div ref={container} className="h-full w-full" data-testid="graph-canvas" />
+    </div>
+  );
+}

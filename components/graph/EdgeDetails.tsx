@@ -1,0 +1,97 @@
+import type { GraphEdge, MeshGraph } from '@/lib/graph/model';
+import { Badge, type Tone } from '@/components/ui/Badge';
+import { DefinitionList } from '@/components/ui/Panel';
+import { formatBytesPerSec, formatMs, formatRate, formatShare } from './format';
+import { mtlsBadge, mtlsShareOf, mtlsState, mtlsStateWords, nodeName, plaintextReasonWords, type MtlsState } from './names';
+
+const tone: Record<MtlsState, Tone> = { full: 'good', partial: 'warn', none: 'bad', unknown: 'neutral' };
+
+function Principals({ label, values }: { label: string; values: string[] }) {
+  return (
+    <div>
+      <h5 className="text-xs text-slate-500">{label}</h5>
+      {values.length === 0 ? (
+        <p className="text-sm text-slate-500 italic">none (no peer identity)</p>
+      ) : (
+        <ul className="space-y-0.5">
+          {values.map((p) => (
+            <li key={p}>
+              <code className="font-mono text-xs break-all">{p}</code>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function EdgeDetails({ edge, graph, onSelect }: { edge: GraphEdge; graph: MeshGraph; onSelect: (id: string) => void }) {
+  const node = (id: string) => graph.nodes.find((n) => n.id === id);
+  const source = node(edge.source);
+  const target = node(edge.target);
+  const state = mtlsState(edge.security);
+  const share = mtlsShareOf(edge.security);
+  const tcp: [string, React.ReactNode][] = edge.tcp
+    ? [
+        ['Client → server', formatBytesPerSec(edge.tcp.clientToServerBps)],
+        ['Server → client', formatBytesPerSec(edge.tcp.serverToClientBps)],
+        ['Connections', `${formatRate(edge.tcp.connectionsOpenedPerSec, 'opened/s')}, ${formatRate(edge.tcp.connectionsClosedPerSec, 'closed/s')}`],
+        ['Denied by policy', <span key="d" className={edge.tcp.deniedPerSec > 0 ? 'font-medium text-red-700 dark:text-red-400' : undefined}>{formatRate(edge.tcp.deniedPerSec, 'conn/s')}</span>],
+        ['Failed to connect', <span key="f" className={edge.tcp.connectFailedPerSec > 0 ? 'font-medium text-red-700 dark:text-red-400' : undefined}>{formatRate(edge.tcp.connectFailedPerSec, 'conn/s')}</span>],
+      ]
+    : [];
+  const http: [string, React.ReactNode][] = edge.http
+    ? [
+        ['Requests', formatRate(edge.http.requestsPerSec, 'rps')],
+        ['Errors', formatShare(edge.http.errorShare)],
+        ['By class', Object.entries(edge.http.byClass).filter(([, v]) => v > 0).map(([k, v]) => `${k === 'noResponse' ? 'no response' : k}: ${formatRate(v, 'rps')}`).join(' · ') || 'none'],
+        ...(edge.http.latencyMs ? ([['Latency p50 / p95 / p99', [edge.http.latencyMs.p50, edge.http.latencyMs.p95, edge.http.latencyMs.p99].map(formatMs).join(' / ')]] as [string, string][]) : []),
+      ]
+    : [];
+
+  return (
+    <div className="space-y-4">
+      <div>
+        <p className="text-xs text-slate-500 uppercase">{edge.protocol.toUpperCase()} edge</p>
+        <h3 className="text-base font-semibold">
+          <button type="button" className="hover:underline" onClick={() => onSelect(edge.source)}>{source ? nodeName(source) : edge.source}</button>
+          <span aria-label="to" className="mx-1.5 text-slate-400">→</span>
+          <button type="button" className="hover:underline" onClick={() => onSelect(edge.target)}>{target ? nodeName(target) : edge.target}</button>
+        </h3>
+        {edge.waypoint && <p className="text-xs text-slate-500">through waypoint {edge.waypoint}</p>}
+        {edge.sourceCluster !== edge.destinationCluster && <p className="text-xs text-slate-500">{edge.sourceCluster} → {edge.destinationCluster}</p>}
+      </div>
+
+      <section aria-label="Security" className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-700">
+        <div className="flex items-center justify-between gap-2">
+          <h4 className="text-sm font-semibold">Security</h4>
+          <Badge tone={tone[state]}>
+            <span aria-hidden>{mtlsBadge[state] ?? '·'}</span> {mtlsStateWords[state]}
+          </Badge>
+        </div>
+        <DefinitionList
+          items={[
+            ['mTLS share (bytes)', share === null ? 'n/a' : formatShare(edge.security.mtlsShare ?? share)],
+            ['mTLS share (connections)', edge.security.mtlsShareByConnections === null ? 'n/a' : formatShare(edge.security.mtlsShareByConnections)],
+          ]}
+        />
+        {state !== 'full' && <p className="text-sm" data-testid="plaintext-reason">{plaintextReasonWords(edge.security.reason, edge)}</p>}
+        <Principals label="Source identity" values={edge.security.sourcePrincipals} />
+        <Principals label="Destination identity" values={edge.security.destinationPrincipals} />
+      </section>
+
+      {tcp.length > 0 && (
+        <section aria-label="TCP traffic">
+          <h4 className="mb-1 text-sm font-semibold">TCP (ztunnel)</h4>
+          <DefinitionList items={tcp} />
+        </section>
+      )}
+      {http.length > 0 && (
+        <section aria-label="HTTP traffic">
+          <h4 className="mb-1 text-sm font-semibold">{edge.protocol === 'grpc' ? 'gRPC' : 'HTTP'} (waypoint)</h4>
+          <DefinitionList items={http} />
+        </section>
+      )}
+    </div>
+  );
+}

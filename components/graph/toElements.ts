@@ -1,0 +1,170 @@
+// MeshGraph -> cytoscape elements. The renderer's format lives here and nowhere on the wire.
+// Data fields describe the mesh (kind, enrollment, mtls...); colours come from stylesheet.ts.
+import type { ElementDefinition } from 'cytoscape';
+import type { GraphEdge, GraphNode, MeshGraph } from '@/lib/graph/model';
+import { formatBytesPerSec, formatMs, formatRate, formatShare } from './format';
+import { enrollmentOf, enrollmentWords, mtlsShareOf, mtlsState, nodeName, usesWaypointOf } from './names';
+import type { BadgeName, EdgeLabelMode } from './viewState';
+
+export interface ElementOptions {
+  edgeLabel: EdgeLabelMode;
+  badges: Record<BadgeName, boolean>;
+  /** Draw a box around each namespace (and each cluster when there are several). */
+  boxes: boolean;
+}
+
+/** What a node's shape stands for; one value per legend entry. */
+export type NodeShapeKind = 'workload' | 'app' | 'service' | 'waypoint' | 'gateway' | 'unknown' | 'external' | 'aggregate';
+
+export type EdgeHealth = 'ok' | 'degraded' | 'failing';
+
+export function shapeKindOf(node: GraphNode): NodeShapeKind {
+  if (node.flags.waypoint) return 'waypoint';
+  if (node.flags.ingressGateway) return 'gateway';
+  return node.kind;
+}
+
+const namespaceBoxId = (cluster: string, namespace: string) => `box:ns:${cluster}/${namespace}`;
+const clusterBoxId = (cluster: string) => `box:cluster:${cluster}`;
+
+function hasBox(node: GraphNode): boolean {
+  return node.kind !== 'unknown' && node.kind !== 'external' && !(node.kind === 'aggregate' && node.aggregateBy === 'namespace');
+}
+
+function nodeLabel(node: GraphNode, badges: ElementOptions['badges']): string {
+  const usesWaypoint = usesWaypointOf(node);
+  let first = nodeName(node);
+  if (node.kind === 'aggregate') first = `${first} (${node.members.length})`;
+  if (badges.waypoint && usesWaypoint) first = `${first} ⬡`;
+  const lines = [first];
+  const enrollment = enrollmentOf(node);
+  if (node.flags.waypoint && badges.waypoint) lines.push('waypoint');
+  else if (badges.enrollment && enrollment) lines.push(enrollmentWords[enrollment]);
+  return lines.join('\n');
+}
+
+export function edgeHealth(edge: GraphEdge): EdgeHealth {
+  if (edge.http && edge.http.requestsPerSec > 0) {
+    if (edge.http.errorShare >= 0.2) return 'failing';
+    if (edge.http.errorShare >= 0.01) return 'degraded';
+  }
+  if (edge.tcp) {
+    const bad = edge.tcp.deniedPerSec + edge.tcp.connectFailedPerSec;
+    const closed = Math.max(edge.tcp.connectionsClosedPerSec, bad);
+    if (bad > 0 && closed > 0) return bad / closed >= 0.2 ? 'failing' : 'degraded';
+  }
+  return 'ok';
+}
+
+export function edgeThroughputBps(edge: GraphEdge): number {
+  return edge.tcp ? edge.tcp.clientToServerBps + edge.tcp.serverToClientBps : 0;
+}
+
+/** The edge label text for a label mode; empty when the edge has no such figure. */
+export function edgeLabelText(edge: GraphEdge, mode: EdgeLabelMode): string {
+  switch (mode) {
+    case 'none':
+      return '';
+    case 'throughput':
+      if (edge.tcp) return formatBytesPerSec(edgeThroughputBps(edge));
+      return edge.http ? formatRate(edge.http.requestsPerSec, 'rps') : '';
+    case 'connections':
+      return edge.tcp ? formatRate(edge.tcp.connectionsOpenedPerSec, 'conn/s') : '';
+    case 'requests':
+      return edge.http ? formatRate(edge.http.requestsPerSec, 'rps') : '';
+    case 'latency': {
+      const p95 = edge.http?.latencyMs?.p95;
+      return p95 === null || p95 === undefined ? '' : `p95 ${formatMs(p95)}`;
+    }
+    case 'mtls': {
+      const share = mtlsShareOf(edge.security);
+      return share === null ? '' : `mTLS ${formatShare(share)}`;
+    }
+  }
+}
+
+function boxElements(nodes: GraphNode[]): ElementDefinition[] {
+  const clusters = new Set(nodes.filter(hasBox).map((n) => n.cluster));
+  const multiCluster = clusters.size > 1;
+  const boxes = new Map<string, ElementDefinition>();
+  for (const node of nodes) {
+    if (!hasBox(node)) continue;
+    const id = namespaceBoxId(node.cluster, node.namespace);
+    if (!boxes.has(id)) {
+      boxes.set(id, {
+        group: 'nodes',
+        data: {
+          id,
+          kind: 'box',
+          boxKind: 'namespace',
+          label: multiCluster ? `${node.namespace} · ${node.cluster}` : node.namespace,
+          namespace: node.namespace,
+          cluster: node.cluster,
+          ...(multiCluster ? { parent: clusterBoxId(node.cluster) } : {}),
+        },
+      });
+    }
+  }
+  if (multiCluster) {
+    for (const cluster of [...clusters].sort()) {
+      boxes.set(clusterBoxId(cluster), { group: 'nodes', data: { id: clusterBoxId(cluster), kind: 'box', boxKind: 'cluster', label: cluster, cluster } });
+    }
+  }
+  return [...boxes.values()];
+}
+
+function nodeParent(node: GraphNode, nodes: GraphNode[], options: ElementOptions): string | undefined {
+  if (!options.boxes) return undefined;
+  if (hasBox(node)) return namespaceBoxId(node.cluster, node.namespace);
+  if (node.kind === 'aggregate' && new Set(nodes.map((n) => n.cluster)).size > 1) return clusterBoxId(node.cluster);
+  return undefined;
+}
+
+export function toElements(graph: MeshGraph, options: ElementOptions): ElementDefinition[] {
+  const elements: ElementDefinition[] = options.boxes ? boxElements(graph.nodes) : [];
+  for (const node of graph.nodes) {
+    const parent = nodeParent(node, graph.nodes, options);
+    const enrollment = enrollmentOf(node);
+    const usesWaypoint = usesWaypointOf(node);
+    elements.push({
+      group: 'nodes',
+      data: {
+        id: node.id,
+        kind: node.kind,
+        shape: shapeKindOf(node),
+        label: nodeLabel(node, options.badges),
+        namespace: node.namespace,
+        cluster: node.cluster,
+        ...(enrollment ? { enrollment } : {}),
+        ...(usesWaypoint ? { usesWaypoint } : {}),
+        ...(parent ? { parent } : {}),
+        outside: node.flags.outside,
+        inaccessible: node.flags.inaccessible,
+        idle: node.flags.idle,
+        notInInventory: node.kind === 'workload' && node.notInInventory,
+      },
+    });
+  }
+  for (const edge of graph.edges) {
+    const share = mtlsShareOf(edge.security);
+    const label = edgeLabelText(edge, options.edgeLabel);
+    const waypointMark = options.badges.waypoint && edge.waypoint ? '⬡' : '';
+    elements.push({
+      group: 'edges',
+      data: {
+        id: edge.id,
+        source: edge.source,
+        target: edge.target,
+        protocol: edge.protocol,
+        mtls: mtlsState(edge.security),
+        mtlsPercent: share === null ? -1 : Math.round(share * 1000) / 10,
+        health: edgeHealth(edge),
+        label: [waypointMark, label].filter((s) => s !== '').join(' '),
+        throughput: edgeThroughputBps(edge),
+        active: edgeThroughputBps(edge) > 0 || (edge.http?.requestsPerSec ?? 0) > 0,
+        ...(edge.waypoint ? { waypoint: edge.waypoint } : {}),
+      },
+    });
+  }
+  return elements;
+}

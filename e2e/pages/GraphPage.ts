@@ -1,0 +1,78 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { RenderedGraph } from '../../components/graph/summary';
+
+/** The traffic graph page, driven the way a user does: by role and accessible name. */
+export class GraphPage {
+  readonly toolbar: Locator;
+  readonly details: Locator;
+  readonly edgeList: Locator;
+  readonly nodeList: Locator;
+  readonly canvas: Locator;
+
+  constructor(readonly page: Page) {
+    this.toolbar = page.getByRole('toolbar', { name: 'Graph options' });
+    this.details = page.getByRole('complementary', { name: 'Details' });
+    this.edgeList = page.getByRole('list', { name: 'Edges' });
+    this.nodeList = page.getByRole('list', { name: 'Nodes' });
+    this.canvas = page.getByTestId('graph-canvas');
+  }
+
+  async goto(query = ''): Promise<void> {
+    await this.page.goto(`/graph${query ? `?${query}` : ''}`);
+  }
+
+  /** Opens the namespace drop-down, ticks exactly `names`, closes it. */
+  async selectNamespaces(names: string[]): Promise<void> {
+    await this.toolbar.getByRole('button', { name: 'Namespaces' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Namespaces' });
+    await expect(dialog.getByRole('checkbox').first()).toBeVisible();
+    for (const name of names) {
+      await dialog.getByRole('searchbox', { name: 'Search namespaces' }).fill(name);
+      await dialog.getByRole('checkbox', { name: new RegExp(`^${name} `) }).check();
+    }
+    await this.page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  }
+
+  /** The namespace rows of the drop-down as "name enrollment-mark". */
+  async namespaceOptions(): Promise<string[]> {
+    await this.toolbar.getByRole('button', { name: 'Namespaces' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Namespaces' });
+    await expect(dialog.getByRole('checkbox').first()).toBeVisible();
+    const rows = await dialog.getByRole('listitem').allInnerTexts();
+    await this.page.keyboard.press('Escape');
+    return rows.map((r) => r.replace(/\s+/g, ' ').trim());
+  }
+
+  async setBadge(name: 'Security' | 'Waypoint' | 'Enrollment', on: boolean): Promise<void> {
+    await this.toolbar.getByRole('button', { name: 'Display' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Display' });
+    await dialog.getByRole('checkbox', { name: new RegExp(`^${name}`) }).setChecked(on);
+    await this.page.keyboard.press('Escape');
+  }
+
+  /** What cytoscape has drawn, once a layout has finished. */
+  async rendered(): Promise<RenderedGraph> {
+    await this.page.waitForFunction(() => (window.__ambientLensGraph?.layoutMs ?? 0) > 0 && (window.__ambientLensGraph?.edges.length ?? 0) > 0);
+    const graph = await this.page.evaluate(() => window.__ambientLensGraph);
+    if (!graph) throw new Error('no graph rendered');
+    return graph;
+  }
+
+  /** Clicks the edge on the canvas, a third of the way from its source. */
+  async clickEdgeOnCanvas(edgeId: string): Promise<void> {
+    const graph = await this.rendered();
+    const edge = graph.edges.find((e) => e.id === edgeId);
+    const source = graph.nodes.find((n) => n.id === edge?.source);
+    const target = graph.nodes.find((n) => n.id === edge?.target);
+    if (!edge || !source || !target) throw new Error(`edge ${edgeId} is not drawn`);
+    const at = (a: number, b: number) => a + (b - a) / 3;
+    const box = await this.canvas.boundingBox();
+    if (!box) throw new Error('canvas not visible');
+    await this.page.mouse.click(box.x + at(source.x, target.x) * graph.zoom + graph.pan.x, box.y + at(source.y, target.y) * graph.zoom + graph.pan.y);
+  }
+
+  identities(label: 'Source identity' | 'Destination identity'): Locator {
+    return this.details.getByRole('region', { name: 'Security' }).locator('div', { has: this.page.getByRole('heading', { name: label }) }).getByRole('listitem');
+  }
+}

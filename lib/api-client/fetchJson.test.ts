@@ -1,0 +1,105 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiError, fetchJson } from './fetchJson';
+import { graphQuery, graphUrl } from './graph';
+
+// A real HTTP server, so status codes, bodies and aborts go through the real fetch.
+let server: Server;
+let base = '';
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/ok') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ hello: 'mesh' }));
+    } else if (url.pathname === '/bad') {
+      res
+        .writeHead(400, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: { code: 'bad_request', message: 'duration: too long', parameter: 'duration' } }));
+    } else if (url.pathname === '/prom') {
+      res.writeHead(503).end(JSON.stringify({ error: { code: 'prometheus_unreachable', message: 'Prometheus did not answer' } }));
+    } else if (url.pathname === '/html') {
+      res.writeHead(502, { 'content-type': 'text/html' }).end('<html>bad gateway</html>');
+    } else if (url.pathname === '/html-ok') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<html>login</html>');
+    } else if (url.pathname === '/slow') {
+      setTimeout(() => res.writeHead(200).end('{}'), 2_000);
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+async function rejection(p: Promise<unknown>): Promise<ApiError> {
+  const err = await p.then(
+    () => new Error('expected a rejection'),
+    (e: unknown) => e,
+  );
+  if (!(err instanceof ApiError)) throw err;
+  return err;
+}
+
+describe('fetchJson', () => {
+  it('returns the parsed body on 2xx', async () => {
+    await expect(fetchJson<{ hello: string }>(`${base}/ok`)).resolves.toEqual({ hello: 'mesh' });
+  });
+
+  it('turns the error body into a typed ApiError with code, status and parameter', async () => {
+    const err = await rejection(fetchJson(`${base}/bad`));
+    expect([err.code, err.status, err.parameter, err.message]).toEqual(['bad_request', 400, 'duration', 'duration: too long']);
+    const prom = await rejection(fetchJson(`${base}/prom`));
+    expect([prom.code, prom.status]).toEqual(['prometheus_unreachable', 503]);
+  });
+
+  it('describes a non-JSON error by its status', async () => {
+    const err = await rejection(fetchJson(`${base}/html`));
+    expect([err.code, err.status]).toEqual(['bad_response', 502]);
+  });
+
+  it('rejects a 200 whose body is not JSON (e.g. a login page from a proxy)', async () => {
+    const err = await rejection(fetchJson(`${base}/html-ok`));
+    expect(err.code).toBe('bad_response');
+  });
+
+  it('reports a refused connection as a network error, status 0', async () => {
+    const err = await rejection(fetchJson('http://127.0.0.1:1/nothing'));
+    expect([err.code, err.status]).toEqual(['network', 0]);
+  });
+
+  it('lets an abort through as an AbortError, not an ApiError', async () => {
+    const controller = new AbortController();
+    const pending = fetchJson(`${base}/slow`, { signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('graphQuery', () => {
+  const q = { namespaces: ['reviews', 'bookinfo'], graphType: 'workload' as const, duration: 600, idle: false, waypoints: 'show' as const };
+
+  it('keys on the whole query, namespace order not mattering', () => {
+    const a = graphQuery(q).queryKey;
+    const b = graphQuery({ ...q, namespaces: ['bookinfo', 'reviews'] }).queryKey;
+    expect(a).toEqual(b);
+    expect(a[0]).toBe('graph');
+    expect(graphQuery({ ...q, duration: 60 }).queryKey).not.toEqual(a);
+  });
+
+  it('builds the API URL with every parameter the server reads', () => {
+    expect(graphUrl({ ...q, queryTime: 1_700_000_000 })).toBe(
+      '/api/graph?namespaces=bookinfo%2Creviews&graphType=workload&duration=600&queryTime=1700000000&idle=false&waypoints=show',
+    );
+  });
+
+  it('is disabled until a namespace is chosen', () => {
+    expect(graphQuery({ ...q, namespaces: [] }).enabled).toBe(false);
+  });
+});

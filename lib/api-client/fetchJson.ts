@@ -1,0 +1,65 @@
+// The browser's one way to call our API: typed errors, never a failure turned into an empty result.
+
+/** Codes the server sends in `{ error: { code, message } }`, plus the ones only the browser can see. */
+export type ApiErrorCode = string;
+
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    /** Server error code (e.g. 'prometheus_unreachable'), or 'network' / 'bad_response' from the browser side. */
+    readonly code: ApiErrorCode,
+    message: string,
+    /** HTTP status; 0 when the server never answered. */
+    readonly status: number,
+    /** The query parameter the server rejected, when it names one. */
+    readonly parameter?: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface FetchJsonOptions {
+  signal?: AbortSignal;
+  /** Injected for tests and for server-side callers; defaults to the global fetch. */
+  fetch?: typeof fetch;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads `{ error: { code, message, parameter? } }`; anything else is described by its status. */
+function errorFromBody(body: unknown, status: number, statusText: string): ApiError {
+  const error = isRecord(body) ? body.error : undefined;
+  if (isRecord(error) && typeof error.code === 'string' && typeof error.message === 'string') {
+    return new ApiError(error.code, error.message, status, typeof error.parameter === 'string' ? error.parameter : undefined);
+  }
+  return new ApiError('bad_response', `The server answered ${status} ${statusText}`.trim(), status);
+}
+
+/**
+ * GET a JSON resource. Resolves with the parsed body on 2xx; rejects with ApiError otherwise
+ * (including network failures and non-JSON bodies). AbortError is re-thrown as is so React
+ * Query can tell a cancelled query from a failed one.
+ */
+export async function fetchJson<T>(url: string, options: FetchJsonOptions = {}): Promise<T> {
+  const doFetch = options.fetch ?? fetch;
+  let response: Response;
+  try {
+    response = await doFetch(url, { signal: options.signal, headers: { accept: 'application/json' } });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    const detail = err instanceof Error ? err.message : String(err);
+    throw new ApiError('network', `The Ambient Lens server did not answer (${detail})`, 0);
+  }
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    if (!response.ok) throw errorFromBody(undefined, response.status, response.statusText);
+    throw new ApiError('bad_response', `The server answered ${response.status} with a body that is not JSON`, response.status);
+  }
+  if (!response.ok) throw errorFromBody(body, response.status, response.statusText);
+  return body as T;
+}

@@ -1,0 +1,29 @@
+// React Query options for GET /api/overview and GET /api/security (+ /dataplane).
+import type { DataplaneComparison } from '@/lib/posture/dataplane';
+import type { SecurityPosture } from '@/lib/posture/findings';
+import type { Overview } from '@/lib/posture/overview';
+import { LIVE_REFRESH_MS, resourceQuery, type ResourceOptions } from './resource';
+
+export type { Overview } from '@/lib/posture/overview';
+
+export type SourceStatus = { ok: true } | { ok: false; code: string; message: string };
+
+export interface SecurityPostureResponse {
+  generatedAt: string;
+  window: { duration: number; queryTime?: number };
+  posture: SecurityPosture;
+  trafficStatus: SourceStatus;
+  ztunnelStatus: SourceStatus;
+  graphWarnings: string[];
+}
+
+export type DataplaneResponse = DataplaneComparison & { generatedAt: string };
+
+export const overviewQuery = (duration: number, options: ResourceOptions = {}) =>
+  resourceQuery<Overview>(['overview'], '/api/overview', { duration }, { refetchInterval: LIVE_REFRESH_MS * 2, ...options });
+
+export const securityQuery = (duration: number, options: ResourceOptions = {}) =>
+  resourceQuery<SecurityPostureResponse>(['security'], '/api/security', { duration }, { refetchInterval: LIVE_REFRESH_MS * 2, ...options });
+
+export const dataplaneQuery = (options: ResourceOptions = {}) =>
+  resourceQuery<DataplaneResponse>(['security', 'dataplane'], '/api/security/dataplane', {}, { refetchInterval: LIVE_REFRESH_MS, ...options });
