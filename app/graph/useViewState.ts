@@ -1,6 +1,6 @@
 'use client';
 
-import { usePathname, useSearchParams } from 'next/navigation';
+import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { parseViewState, serializeViewState, type GraphViewState } from '@/components/graph/viewState';
 
@@ -12,7 +12,6 @@ import { parseViewState, serializeViewState, type GraphViewState } from '@/compo
  */
 export function useViewState() {
   const search = useSearchParams();
-  const pathname = usePathname();
   const fromUrl = search.toString();
   const [query, setQuery] = useState(fromUrl);
   // Back / Forward and links change the URL from outside.
@@ -24,12 +23,13 @@ export function useViewState() {
       const current = parseViewState(new URLSearchParams(window.location.search)).state;
       const qs = serializeViewState({ ...current, ...patch }).toString();
       if (`?${qs}` === window.location.search || (qs === '' && window.location.search === '')) return;
-      const url = qs ? `${pathname}?${qs}` : pathname;
+      // window.location.pathname keeps BASE_PATH, which usePathname leaves out.
+      const url = qs ? `${window.location.pathname}?${qs}` : window.location.pathname;
       setQuery(qs);
       if (options.replace) window.history.replaceState(null, '', url);
       else window.history.pushState(null, '', url);
     },
-    [pathname],
+    [],
   );
 
   return { state: parsed.state, problems: parsed.problems, update };

@@ -1,13 +1,15 @@
-import { checkKubernetes, checkPrometheus } from '@/lib/server/readiness';
+import { checkKubernetesCache, checkPrometheus } from '@/lib/server/readiness';
 
-// Readiness: 200 when the Kubernetes API and Prometheus answer, 503 (with the reasons) otherwise.
+// Readiness follows the Kubernetes cache: 503 until it has synced (or when it cannot).
+// Prometheus is reported but does not fail readiness: with Prometheus down the pages still
+// serve the cluster's state and say "Prometheus unreachable", which an unready pod could not.
 export const dynamic = 'force-dynamic';
 
 export async function GET(): Promise<Response> {
-  const [kubernetes, prometheus] = await Promise.all([checkKubernetes(), checkPrometheus()]);
-  const ready = kubernetes.ok && prometheus.ok;
+  const [kubernetes, prometheus] = await Promise.all([checkKubernetesCache(), checkPrometheus()]);
+  const status = !kubernetes.ok ? 'not ready' : prometheus.ok ? 'ready' : 'degraded';
   return Response.json(
-    { status: ready ? 'ready' : 'not ready', checks: { kubernetes, prometheus } },
-    { status: ready ? 200 : 503, headers: { 'cache-control': 'no-store' } },
+    { status, checks: { kubernetes, prometheus } },
+    { status: kubernetes.ok ? 200 : 503, headers: { 'cache-control': 'no-store' } },
   );
 }

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, fetchJson } from './fetchJson';
+import { ApiError, fetchJson, withBasePath } from './fetchJson';
 import { graphQuery, graphUrl } from './graph';
 
 // A real HTTP server, so status codes, bodies and aborts go through the real fetch.
@@ -101,5 +101,14 @@ describe('graphQuery', () => {
 
   it('is disabled until a namespace is chosen', () => {
     expect(graphQuery({ ...q, namespaces: [] }).enabled).toBe(false);
+  });
+});
+
+describe('withBasePath', () => {
+  it('prefixes root-relative paths once and leaves absolute URLs alone', () => {
+    expect(withBasePath('/api/graph?x=1', '/lens')).toBe('/lens/api/graph?x=1');
+    expect(withBasePath('/lens/api/graph', '/lens')).toBe('/lens/api/graph');
+    expect(withBasePath('http://h/api', '/lens')).toBe('http://h/api');
+    expect(withBasePath('/api/graph', '')).toBe('/api/graph');
   });
 });

@@ -24,6 +24,15 @@ export interface FetchJsonOptions {
   fetch?: typeof fetch;
 }
 
+/** The sub-path the app is served under (BASE_PATH, fixed at build time by next.config.mjs). */
+const buildBasePath = process.env.NEXT_PUBLIC_BASE_PATH ?? '';
+
+/** Root-relative API paths get the base path; absolute URLs and already-prefixed paths pass through. */
+export function withBasePath(url: string, basePath = buildBasePath): string {
+  if (!basePath || !url.startsWith('/') || url === basePath || url.startsWith(`${basePath}/`)) return url;
+  return `${basePath}${url}`;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -46,7 +55,7 @@ export async function fetchJson<T>(url: string, options: FetchJsonOptions = {}):
   const doFetch = options.fetch ?? fetch;
   let response: Response;
   try {
-    response = await doFetch(url, { signal: options.signal, headers: { accept: 'application/json' } });
+    response = await doFetch(withBasePath(url), { signal: options.signal, headers: { accept: 'application/json' } });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     const detail = err instanceof Error ? err.message : String(err);

@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { VersionApi } from '@kubernetes/client-node';
 import { requestJson } from '@/lib/auth/http-json';
 import { serviceAccountKubeConfig } from './auth';
+import { kubeLayer } from './kube';
 import { env } from './env';
 
-// Readiness: the Kubernetes API answers the service account and Prometheus answers a query.
-// (When the Kubernetes layer exposes its informer cache state, check that it has synced instead.)
+// Readiness: the Kubernetes cache has synced (and the API answers); Prometheus answers a query.
 
 export type CheckResult = { ok: true; detail?: string } | { ok: false; detail: string };
 
@@ -31,6 +31,23 @@ export async function checkKubernetes(): Promise<CheckResult> {
   } catch (err) {
     return { ok: false, detail: `Kubernetes API: ${message(err)}` };
   }
+}
+
+/**
+ * The informer cache has listed every resource it can: 'missing' (CRD not installed) and
+ * 'forbidden' are settled states shown to users; 'pending' and 'error' are not ready.
+ */
+export async function checkKubernetesCache(): Promise<CheckResult> {
+  const api = await checkKubernetes();
+  if (!api.ok) return api;
+  try {
+    await withTimeout(kubeLayer().snapshot(), 3000, 'Kubernetes cache');
+  } catch (err) {
+    return { ok: false, detail: message(err) };
+  }
+  const unsettled = Object.entries(kubeLayer().resourceStates()).filter(([, s]) => s.status === 'pending' || s.status === 'error');
+  if (unsettled.length > 0) return { ok: false, detail: `cache not synced: ${unsettled.map(([name, s]) => `${name} ${s.status}`).join(', ')}` };
+  return { ok: true, detail: `${api.detail ?? 'Kubernetes'}; cache synced` };
 }
 
 export async function checkPrometheus(): Promise<CheckResult> {
