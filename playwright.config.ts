@@ -12,6 +12,11 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e-results.json' }]],
   globalSetup: './e2e/harness/global-setup.ts',
+  // "live" specs change the simulated cluster (enrolling a namespace): they run after the rest.
+  projects: [
+    { name: 'main', testIgnore: '**/live-*.spec.ts' },
+    { name: 'live', testMatch: '**/live-*.spec.ts', dependencies: ['main'] },
+  ],
   use: {
     baseURL: process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100',
     ignoreHTTPSErrors: true,

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import './globals.css';
 import { Providers } from './providers';
 import { Sidebar } from '@/components/shell/Sidebar';
+import { DataSourceBadge } from '@/components/shell/DataSourceBadge';
 import { ThemeToggle } from '@/components/shell/ThemeToggle';
 import { UserMenu } from '@/components/shell/UserMenu';
 import { summarize } from '@/lib/auth/user';
@@ -22,6 +23,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // proxy.ts makes a fresh CSP nonce per request; reading it renders every page per request.
   const nonce = (await headers()).get('x-nonce') ?? undefined;
   const user = await pageUser();
+  const { PROMETHEUS_URL, SIMULATOR_METRICS_URL } = env();
+  const trafficSource = PROMETHEUS_URL ? 'prometheus' : SIMULATOR_METRICS_URL ? 'simulator' : 'unconfigured';
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
@@ -32,6 +35,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <Sidebar />
           <div className="flex min-w-0 flex-1 flex-col">
             <header className="flex h-12 shrink-0 items-center justify-end gap-3 border-b border-slate-200 bg-white px-4 dark:border-slate-800 dark:bg-slate-900">
+              <DataSourceBadge source={trafficSource} />
               <UserMenu user={user ? summarize(user) : undefined} basePath={env().BASE_PATH} />
               <ThemeToggle />
             </header>
