@@ -98,7 +98,7 @@ test.describe('the image\'s conditions', () => {
       expect((await request.get(`${server.url}/healthz`)).status()).toBe(200);
       const page = await request.get(`${server.url}/`);
       expect(page.status()).toBe(200);
-      expect(await page.text()).toContain('<title>Ambient Lens</title>');
+      expect(await page.text()).toMatch(/<title>[^<]*Ambient Lens<\/title>/);
       const metrics = await (await request.get(`${server.url}/metrics`)).text();
       expect(metrics).toContain('# TYPE ambient_lens_http_requests_total counter');
     } finally {
