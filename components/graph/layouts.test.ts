@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FORCE_MAX_NODES, LAYERED_MAX_NODES, layoutPlan } from './layouts';
+import { FORCE_MAX_NODES, LAYERED_MAX_NODES, layoutPlan, namespaceBlocks } from './layouts';
 
 describe('layoutPlan', () => {
   it('uses dagre left to right for a small layered graph', () => {
@@ -9,13 +9,32 @@ describe('layoutPlan', () => {
     expect(plan.fallback).toBeUndefined();
   });
 
-  it('falls back to breadthfirst turned left to right above the layered limit, and says so', () => {
+  it('falls back to namespace blocks above the layered limit, and says so', () => {
     const plan = layoutPlan('layered', { nodeCount: LAYERED_MAX_NODES + 1, animate: true });
-    expect(plan.algorithm).toBe('breadthfirst');
+    expect(plan.algorithm).toBe('namespace-blocks');
     expect(plan.fallback).toContain(`${LAYERED_MAX_NODES + 1} nodes`);
-    const transform = (plan.options as { transform?: (n: unknown, p: { x: number; y: number }) => { x: number; y: number } }).transform;
-    expect(transform?.(null, { x: 1, y: 2 })).toEqual({ x: 2, y: 1 });
-    expect(plan.options).toMatchObject({ animate: false });
+    expect(plan.options).toMatchObject({ name: 'preset', animate: false });
+  });
+
+  it('lays each namespace out as its own block, tiled wider than tall', () => {
+    const nodes = Array.from({ length: 600 }, (_, i) => ({ id: `n${i}`, namespace: `ns-${Math.floor(i / 30)}`, label: `w${i % 30}` }));
+    const positions = namespaceBlocks(nodes);
+    expect(positions.size).toBe(600);
+    const xs = [...positions.values()].map((p) => p.x);
+    const ys = [...positions.values()].map((p) => p.y);
+    const width = Math.max(...xs) - Math.min(...xs);
+    const height = Math.max(...ys) - Math.min(...ys);
+    expect(width / height).toBeGreaterThan(1);
+    expect(width / height).toBeLessThan(3);
+    // No two nodes share a spot, and a namespace's nodes sit closer to each other than to other blocks.
+    expect(new Set([...positions.values()].map((p) => `${p.x},${p.y}`)).size).toBe(600);
+    const box = (ns: string) => {
+      const ps = nodes.filter((n) => n.namespace === ns).map((n) => positions.get(n.id)!);
+      return { minX: Math.min(...ps.map((p) => p.x)), maxX: Math.max(...ps.map((p) => p.x)), minY: Math.min(...ps.map((p) => p.y)), maxY: Math.max(...ps.map((p) => p.y)) };
+    };
+    const [a, b] = [box('ns-0'), box('ns-1')];
+    const overlap = a.minX <= b.maxX && b.minX <= a.maxX && a.minY <= b.maxY && b.minY <= a.maxY;
+    expect(overlap).toBe(false);
   });
 
   it('uses fcose for force up to its limit, then grid', () => {

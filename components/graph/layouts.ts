@@ -3,15 +3,17 @@
 // Why these: the layered left-to-right view reads like a call flow (clients left, backends right),
 // which is what Kiali users expect. cytoscape-dagre draws it well but its cost grows steeply
 // (perf/cytoscape-render-cost.md: past 60 s at 1000 nodes), so above LAYERED_MAX_NODES the layered
-// choice falls back to breadthfirst turned left-to-right (about 2 s at 1000 nodes). fcose is the
-// force layout (about 2.6 s at 300 nodes, 15 s at 1000), so above FORCE_MAX_NODES it falls back to grid.
+// choice falls back to namespace blocks: each namespace a compact grid, the blocks tiled to fill
+// the screen (a preset computed here in linear time; breadthfirst drew a tall unreadable sliver).
+// fcose is the force layout (about 2.6 s at 300 nodes, 15 s at 1000), so above FORCE_MAX_NODES it
+// falls back to grid.
 import type { LayoutOptions } from 'cytoscape';
 import type { LayoutName } from './viewState';
 
 export const LAYERED_MAX_NODES = 300;
 export const FORCE_MAX_NODES = 500;
 
-export type LayoutAlgorithm = 'dagre' | 'breadthfirst' | 'fcose' | 'grid';
+export type LayoutAlgorithm = 'dagre' | 'namespace-blocks' | 'fcose' | 'grid';
 
 export interface LayoutPlan {
   algorithm: LayoutAlgorithm;
@@ -36,17 +38,65 @@ function dagre(animate: boolean): LayoutOptions {
   return options as unknown as LayoutOptions;
 }
 
-function breadthfirstLeftToRight(animate: boolean): LayoutOptions {
-  return {
-    name: 'breadthfirst',
-    directed: true,
-    spacingFactor: 1.1,
-    avoidOverlap: true,
-    animate,
-    // breadthfirst stacks levels top to bottom; swapping x and y makes the flow go left to right.
-    transform: (_node, position) => ({ x: position.y, y: position.x }),
-    ...common,
+export interface BlockNode {
+  id: string;
+  namespace: string;
+  label: string;
+}
+
+const CELL_X = 150;
+const CELL_Y = 90;
+const BLOCK_GAP = 120;
+
+/**
+ * Namespace blocks: each namespace's nodes in a near-square grid (sorted by label), blocks in
+ * rows whose width aims at a 16:10 picture. Linear in the number of nodes.
+ */
+export function namespaceBlocks(nodes: readonly BlockNode[], aspect = 1.6): Map<string, { x: number; y: number }> {
+  const byNamespace = new Map<string, BlockNode[]>();
+  for (const n of nodes) byNamespace.set(n.namespace, [...(byNamespace.get(n.namespace) ?? []), n]);
+  const blocks = [...byNamespace.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, members]) => {
+      const columns = Math.max(1, Math.ceil(Math.sqrt(members.length * aspect * (CELL_Y / CELL_X))));
+      const rows = Math.ceil(members.length / columns);
+      return { members: [...members].sort((a, b) => a.label.localeCompare(b.label)), columns, width: columns * CELL_X, height: rows * CELL_Y };
+    });
+  const area = blocks.reduce((sum, b) => sum + (b.width + BLOCK_GAP) * (b.height + BLOCK_GAP), 0);
+  const rowWidth = Math.max(Math.sqrt(area * aspect), ...blocks.map((b) => b.width));
+  const positions = new Map<string, { x: number; y: number }>();
+  let x = 0;
+  let y = 0;
+  let rowHeight = 0;
+  for (const block of blocks) {
+    if (x > 0 && x + block.width > rowWidth) {
+      x = 0;
+      y += rowHeight + BLOCK_GAP;
+      rowHeight = 0;
+    }
+    block.members.forEach((n, i) => positions.set(n.id, { x: x + (i % block.columns) * CELL_X, y: y + Math.floor(i / block.columns) * CELL_Y }));
+    x += block.width + BLOCK_GAP;
+    rowHeight = Math.max(rowHeight, block.height);
+  }
+  return positions;
+}
+
+type LayoutNode = { id(): string; data(key: string): unknown; cy(): { nodes(): { toArray(): LayoutNode[] } } };
+
+function namespaceBlocksLayout(): LayoutOptions {
+  let table: Map<string, { x: number; y: number }> | undefined;
+  const positions = (node: LayoutNode) => {
+    table ??= namespaceBlocks(
+      node
+        .cy()
+        .nodes()
+        .toArray()
+        .filter((n) => n.data('kind') !== 'box')
+        .map((n) => ({ id: n.id(), namespace: String(n.data('namespace') ?? ''), label: String(n.data('label') ?? n.id()) })),
+    );
+    return table.get(node.id()) ?? { x: 0, y: 0 };
   };
+  return { name: 'preset', positions, animate: false, fit: true, padding: 40 } as unknown as LayoutOptions;
 }
 
 function fcose(animate: boolean, nodeCount: number): LayoutOptions {
@@ -81,9 +131,9 @@ export function layoutPlan(layout: LayoutName, input: PlanInput): LayoutPlan {
     case 'layered':
       if (nodeCount <= LAYERED_MAX_NODES) return { algorithm: 'dagre', options: dagre(animate) };
       return {
-        algorithm: 'breadthfirst',
-        options: breadthfirstLeftToRight(false),
-        fallback: `${nodeCount} nodes: using the faster breadth-first layering (the full layered layout is only run up to ${LAYERED_MAX_NODES} nodes).`,
+        algorithm: 'namespace-blocks',
+        options: namespaceBlocksLayout(),
+        fallback: `${nodeCount} nodes: drawn as one block per namespace (the layered layout is only run up to ${LAYERED_MAX_NODES} nodes). Collapse namespaces for a layered view.`,
       };
     case 'force':
       if (nodeCount <= FORCE_MAX_NODES) return { algorithm: 'fcose', options: fcose(animate, nodeCount) };
