@@ -1,7 +1,13 @@
+import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { OverviewView } from '@/components/pages/overview/OverviewView';
+
+export const metadata: Metadata = { title: 'Overview · Ambient Lens' };
+
 export default function OverviewPage() {
   return (
-    <div className="p-6">
-      <h1 className="text-xl font-semibold">Overview</h1>
-    </div>
+    <Suspense fallback={<div className="p-6 text-sm text-slate-500">Loading the overview…</div>}>
+      <OverviewView />
+    </Suspense>
   );
 }

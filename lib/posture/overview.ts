@@ -1,0 +1,95 @@
+// The overview: a card per namespace (enrollment, waypoint, workloads and pods, mTLS share and
+// throughput) and the mesh-wide headline figures. Pure: kube rows + one traffic graph in.
+import type { NamespaceView, WorkloadView } from '@/lib/kube/cluster-model';
+import type { ControlPlaneView, NodePod } from '@/lib/kube/control-plane';
+import type { NamespaceEnrollmentState } from '@/lib/kube/enrollment';
+import type { MeshGraph } from '@/lib/graph/model';
+import { controlPlaneHealth, type ControlPlaneHealth } from './control-plane';
+import { meshTraffic, type NamespaceTraffic, type TrafficTotals } from './traffic';
+import { ztunnelNodeTraffic, type NodeTraffic } from './ztunnel-traffic';
+
+export interface NamespaceCard {
+  name: string;
+  /** Labelled istio.io/dataplane-mode=ambient. */
+  ambient: boolean;
+  enrollment: NamespaceEnrollmentState;
+  enrollmentReason: string;
+  waypoint?: string;
+  discovered: boolean;
+  workloads: number;
+  pods: { total: number; ready: number; protected: number; unprotected: number };
+  /** Absent when traffic could not be read; zeros when the namespace was idle. */
+  traffic?: Omit<NamespaceTraffic, 'namespace'>;
+}
+
+export interface Headline {
+  traffic: TrafficTotals | null;
+  pods: { protected: number; total: number; unprotected: number };
+  ztunnels: { ready: number; total: number };
+  controlPlane: ControlPlaneHealth | null;
+}
+
+export type TrafficStatus = { ok: true; duration: number; queryTime: number; warnings: string[] } | { ok: false; code: string; message: string };
+export type ControlPlaneStatus = { ok: true } | { ok: false; code: string; message: string };
+
+export interface Overview {
+  generatedAt: string;
+  headline: Headline;
+  namespaces: NamespaceCard[];
+  /** What each node's ztunnel carried (empty when traffic could not be read). */
+  nodes: NodeTraffic[];
+  trafficStatus: TrafficStatus;
+  controlPlaneStatus: ControlPlaneStatus;
+}
+
+export interface OverviewInput {
+  namespaces: NamespaceView[];
+  workloads: WorkloadView[];
+  graph: { ok: true; graph: MeshGraph } | { ok: false; code: string; message: string };
+  ztunnels: NodePod[];
+  controlPlane: { ok: true; view: ControlPlaneView } | { ok: false; code: string; message: string };
+  now: Date;
+}
+
+/** Pods whose traffic ztunnel protects: redirected (with a ready ztunnel on their node) or waypoints. */
+export function protectedPods(n: NamespaceView): number {
+  const c = n.enrollment.pods;
+  const unprotectedRedirected = n.enrollment.unprotected - c['ambient-pending'];
+  return Math.max(0, c.ambient - unprotectedRedirected) + c.waypoint;
+}
+
+export function buildOverview(input: OverviewInput): Overview {
+  const traffic = input.graph.ok ? meshTraffic(input.graph.graph) : undefined;
+  const zero = { bytesPerSec: 0, mtlsBytesPerSec: 0, mtlsShare: null, connectionsPerSec: 0, mtlsConnectionsPerSec: 0, mtlsShareByConnections: null, deniedPerSec: 0, plaintextEdges: 0, edges: 0, inboundBps: 0, outboundBps: 0 };
+  const namespaces: NamespaceCard[] = input.namespaces.map((n) => {
+    const t = traffic?.byNamespace.get(n.name);
+    const { namespace: _ns, ...rest } = t ?? { namespace: n.name, ...zero };
+    return {
+      name: n.name,
+      ambient: n.enrollment.labelled,
+      enrollment: n.enrollment.state,
+      enrollmentReason: n.enrollment.reason,
+      waypoint: n.waypoint,
+      discovered: n.discovered,
+      workloads: n.workloads,
+      pods: { total: n.pods.total, ready: n.pods.ready, protected: protectedPods(n), unprotected: n.enrollment.unprotected },
+      traffic: traffic ? rest : undefined,
+    };
+  });
+  const pods = namespaces.reduce((acc, n) => ({ protected: acc.protected + n.pods.protected, total: acc.total + n.pods.total, unprotected: acc.unprotected + n.pods.unprotected }), { protected: 0, total: 0, unprotected: 0 });
+  return {
+    generatedAt: input.now.toISOString(),
+    headline: {
+      traffic: traffic?.totals ?? null,
+      pods,
+      ztunnels: { ready: input.ztunnels.filter((z) => z.ready).length, total: input.ztunnels.length },
+      controlPlane: input.controlPlane.ok ? controlPlaneHealth(input.controlPlane.view) : null,
+    },
+    namespaces,
+    nodes: input.graph.ok ? ztunnelNodeTraffic(input.graph.graph, input.workloads) : [],
+    trafficStatus: input.graph.ok
+      ? { ok: true, duration: input.graph.graph.window.duration, queryTime: input.graph.graph.window.queryTime, warnings: input.graph.graph.warnings }
+      : { ok: false, code: input.graph.code, message: input.graph.message },
+    controlPlaneStatus: input.controlPlane.ok ? { ok: true } : { ok: false, code: input.controlPlane.code, message: input.controlPlane.message },
+  };
+}

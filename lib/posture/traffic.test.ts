@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { buildOverview, protectedPods } from './overview';
+import { meshTraffic } from './traffic';
+import { ztunnelNodeTraffic } from './ztunnel-traffic';
+import { externalNode, graphOf, namespaceView, pod, tcpEdge, unknownNode, workload, workloadNode } from './testdata/mesh';
+
+const page = workloadNode('bookinfo', 'productpage-v1');
+const details = workloadNode('bookinfo', 'details-v1');
+const legacy = workloadNode('legacy', 'legacy-client-v1', { enrollment: 'none' });
+const ratings = workloadNode('bookinfo', 'ratings-v1');
+
+const graph = graphOf(
+  [page, details, legacy, ratings, externalNode, unknownNode],
+  [
+    tcpEdge(page, details, [1000, 3000], { connections: 2 }),
+    tcpEdge(legacy, page, [500, 500], { mtls: 0, connections: 1, reason: 'non-mesh-client' }),
+    tcpEdge(ratings, externalNode, [100, 900], { mtls: 0, connections: 1, reason: 'external-destination' }),
+    tcpEdge(unknownNode, ratings, [0, 0], { mtls: 0, connections: 3, denied: 3, reason: 'non-mesh-client' }),
+  ],
+);
+
+describe('meshTraffic', () => {
+  it('weights the mTLS share by bytes and by connections', () => {
+    const { totals } = meshTraffic(graph);
+    expect(totals.bytesPerSec).toBe(6000);
+    expect(totals.mtlsShare).toBeCloseTo(4000 / 6000);
+    expect(totals.mtlsShareByConnections).toBeCloseTo(2 / 7);
+    expect(totals.plaintextEdges).toBe(3);
+    expect(totals.deniedPerSec).toBe(3);
+  });
+
+  it('splits throughput into inbound and outbound per namespace, external peers belonging to none', () => {
+    const { byNamespace } = meshTraffic(graph);
+    const bookinfo = byNamespace.get('bookinfo');
+    expect(bookinfo?.inboundBps).toBe(4000 + 1000);
+    expect(bookinfo?.outboundBps).toBe(4000 + 1000);
+    expect(bookinfo?.mtlsShare).toBeCloseTo(4000 / 6000);
+    expect(byNamespace.get('legacy')).toMatchObject({ outboundBps: 1000, inboundBps: 0, mtlsShare: 0 });
+    expect(byNamespace.has('')).toBe(false);
+  });
+
+  it('has no share when nothing flowed', () => {
+    expect(meshTraffic(graphOf([], [])).totals).toMatchObject({ mtlsShare: null, mtlsShareByConnections: null, bytesPerSec: 0 });
+  });
+});
+
+describe('ztunnelNodeTraffic', () => {
+  const workloads = [
+    workload('bookinfo', 'productpage-v1', [pod('bookinfo', 'productpage-v1-a', 'w1', 'ambient'), pod('bookinfo', 'productpage-v1-b', 'w2', 'ambient')]),
+    workload('bookinfo', 'details-v1', [pod('bookinfo', 'details-v1-a', 'w2', 'ambient')]),
+    workload('legacy', 'legacy-client-v1', [pod('legacy', 'legacy-client-v1-a', 'w1', 'not-enrolled')]),
+    workload('bookinfo', 'ratings-v1', [pod('bookinfo', 'ratings-v1-a', 'w3', 'ambient')]),
+  ];
+
+  it('counts bytes on the nodes of captured pods only, shared between a workload’s pods', () => {
+    const nodes = new Map(ztunnelNodeTraffic(graph, workloads).map((n) => [n.node, n]));
+    // productpage: 4000 out (half per node) + 1000 in from legacy; legacy's own node gets nothing for it.
+    expect(nodes.get('w1')).toMatchObject({ outboundBps: 2000, inboundBps: 500, capturedPods: 1 });
+    expect(nodes.get('w2')).toMatchObject({ outboundBps: 2000, inboundBps: 4000 + 500, capturedPods: 2 });
+    expect(nodes.get('w3')).toMatchObject({ outboundBps: 1000, inboundBps: 0 });
+    expect(nodes.get('w3')?.connectionsPerSec).toBe(1 + 3);
+  });
+});
+
+describe('buildOverview', () => {
+  const bookinfoPods = [
+    pod('bookinfo', 'productpage-v1-a', 'w1', 'ambient'),
+    pod('bookinfo', 'ratings-v1-a', 'w3', 'ambient', { unprotected: true }),
+    pod('bookinfo', 'mysqldb-v1-a', 'w1', 'ambient-pending'),
+    pod('bookinfo', 'waypoint-a', 'w2', 'waypoint'),
+    pod('bookinfo', 'loadgen-v1-a', 'w1', 'opted-out'),
+  ];
+  const namespaces = [namespaceView('bookinfo', bookinfoPods, { waypoint: 'bookinfo/waypoint' }), namespaceView('tools', [pod('tools', 'scanner-a', 'w2', 'not-enrolled')], { discovered: false })];
+
+  it('counts as protected only redirected pods with a ready ztunnel, plus waypoints', () => {
+    expect(protectedPods(namespaces[0]!)).toBe(2);
+  });
+
+  it('builds a card per namespace and the headline figures', () => {
+    const overview = buildOverview({
+      namespaces,
+      workloads: [],
+      graph: { ok: true, graph },
+      ztunnels: [{ pod: 'z1', node: 'w1', ready: true, restarts: 0 }, { pod: 'z3', node: 'w3', ready: false, restarts: 2 }],
+      controlPlane: { ok: false, code: 'kubernetes_error', message: 'boom' },
+      now: new Date(0),
+    });
+    expect(overview.headline.pods).toEqual({ protected: 2, total: 6, unprotected: 2 });
+    expect(overview.headline.ztunnels).toEqual({ ready: 1, total: 2 });
+    expect(overview.headline.controlPlane).toBeNull();
+    expect(overview.controlPlaneStatus).toEqual({ ok: false, code: 'kubernetes_error', message: 'boom' });
+    const [bookinfo, tools] = overview.namespaces;
+    expect(bookinfo).toMatchObject({ name: 'bookinfo', waypoint: 'bookinfo/waypoint', pods: { total: 5, protected: 2 } });
+    expect(bookinfo?.traffic?.inboundBps).toBe(5000);
+    expect(tools).toMatchObject({ discovered: false, traffic: { inboundBps: 0, outboundBps: 0, mtlsShare: null } });
+  });
+
+  it('keeps the cards and says why when traffic could not be read', () => {
+    const overview = buildOverview({ namespaces, workloads: [], graph: { ok: false, code: 'prometheus_unreachable', message: 'Prometheus did not answer' }, ztunnels: [], controlPlane: { ok: false, code: 'x', message: 'y' }, now: new Date(0) });
+    expect(overview.namespaces).toHaveLength(2);
+    expect(overview.namespaces[0]?.traffic).toBeUndefined();
+    expect(overview.headline.traffic).toBeNull();
+    expect(overview.nodes).toEqual([]);
+    expect(overview.trafficStatus).toEqual({ ok: false, code: 'prometheus_unreachable', message: 'Prometheus did not answer' });
+  });
+});

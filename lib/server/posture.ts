@@ -1,0 +1,64 @@
+import 'server-only';
+import type { Access } from '@/lib/kube/views';
+import { compareDataplane, type DataplaneComparison } from '@/lib/posture/dataplane';
+import { securityPosture, type SecurityPosture } from '@/lib/posture/findings';
+import { withKube } from './kube';
+import { meshGraph, settle, visibleModel, type WindowOptions } from './overview';
+
+// The security posture for a window: one traffic graph (constant Prometheus queries), the cluster
+// model, and every ztunnel's config_dump (certificates). Traffic or ztunnel failures degrade the
+// answer and are reported beside it.
+
+export type SourceStatus = { ok: true } | { ok: false; code: string; message: string };
+
+export interface SecurityPostureResponse {
+  generatedAt: string;
+  window: { duration: number; queryTime?: number };
+  posture: SecurityPosture;
+  trafficStatus: SourceStatus;
+  ztunnelStatus: SourceStatus;
+  graphWarnings: string[];
+}
+
+const status = (s: { ok: boolean; code?: string; message?: string }): SourceStatus =>
+  s.ok ? { ok: true } : { ok: false, code: s.code ?? 'internal', message: s.message ?? 'failed' };
+
+export async function getSecurityPosture(options: WindowOptions): Promise<SecurityPostureResponse> {
+  const model = visibleModel(await withKube((kube) => kube.model()), options.access);
+  const [graph, ztunnel] = await Promise.all([
+    settle(meshGraph(options, model.namespaces.map((n) => n.name))),
+    settle(withKube((kube) => kube.ztunnelView(options.access))),
+  ]);
+  const now = new Date();
+  return {
+    generatedAt: now.toISOString(),
+    window: { duration: options.duration, queryTime: graph.ok ? graph.value.window.queryTime : undefined },
+    posture: securityPosture({
+      graph: graph.ok ? graph.value : undefined,
+      namespaces: model.namespaces,
+      workloads: model.workloads,
+      discoverySelectorsSet: (model.discovery.selectors?.length ?? 0) > 0,
+      ztunnel: ztunnel.ok ? ztunnel.value : undefined,
+      now,
+    }),
+    trafficStatus: status(graph),
+    ztunnelStatus: status(ztunnel),
+    graphWarnings: graph.ok ? graph.value.warnings : [],
+  };
+}
+
+/** Every pod as ztunnel and as the Kubernetes API see it, with their disagreements. */
+export async function getDataplane(access?: Access): Promise<DataplaneComparison & { generatedAt: string }> {
+  const model = visibleModel(await withKube((kube) => kube.model()), access);
+  const view = await withKube((kube) => kube.ztunnelView(access));
+  return {
+    generatedAt: new Date().toISOString(),
+    ...compareDataplane({
+      workloads: model.workloads,
+      discovered: new Map(model.namespaces.map((n) => [n.name, n.discovered])),
+      ztunnelWorkloads: view.workloads,
+      ztunnels: view.ztunnels,
+      trustDomain: model.trustDomain,
+    }),
+  };
+}
