@@ -21,7 +21,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 [ -d node_modules ] || npm ci --no-audit --no-fund
 
-mkdir -p test-results
+mkdir -p test-results .reports
 status=0
 step() { echo; echo "== $*"; }
 
@@ -31,7 +31,7 @@ step "type-check"
 npx tsc --noEmit || status=1
 
 step "unit and integration tests (vitest)"
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=1
+npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/vitest.json || status=1
 
 step "production build"
 if npm run build >test-results/build.log 2>&1; then
@@ -44,5 +44,5 @@ else
   status=1
 fi
 
-node scripts/count-results.mjs test-results/vitest.json test-results/e2e-results.json || status=1
+node scripts/count-results.mjs .reports/vitest.json test-results/e2e-results.json || status=1
 exit $status

@@ -1,7 +1,7 @@
 'use client';
 
 import { useSearchParams } from 'next/navigation';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 
 /**
  * Page view state (filters, tab, sort) kept in the URL so every view is a link. Values equal to
@@ -9,7 +9,11 @@ import { useCallback, useMemo } from 'react';
  */
 export function useSearchState<K extends string>(defaults: Readonly<Record<K, string>>) {
   const search = useSearchParams();
-  const query = search.toString();
+  const fromUrl = search.toString();
+  // Set at once on update, so a controlled input shows its change before Next's router catches up
+  // with the History API; Back / Forward and links change the URL from outside.
+  const [query, setQuery] = useState(fromUrl);
+  useEffect(() => setQuery(fromUrl), [fromUrl]);
   const values = useMemo(() => {
     const params = new URLSearchParams(query);
     const out = {} as Record<K, string>;
@@ -29,6 +33,7 @@ export function useSearchState<K extends string>(defaults: Readonly<Record<K, st
       const qs = params.toString();
       // window.location.pathname keeps BASE_PATH, which usePathname leaves out.
       const url = `${window.location.pathname}${qs ? `?${qs}` : ''}`;
+      setQuery(qs);
       // The native history API updates useSearchParams without a server round trip.
       if (options.push) window.history.pushState(null, '', url);
       else window.history.replaceState(null, '', url);
