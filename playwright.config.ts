@@ -1,4 +1,11 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { ROUTE, SUB_PATH, subPathBuild } from './e2e/harness/stack-info';
+
+// The same user journeys again through nginx as an OpenShift Route (TLS edge termination,
+// X-Forwarded-*), and under a sub-path when the BASE_PATH build exists (scripts/test-all.sh makes it).
+const throughRoute = ['**/graph.spec.ts', '**/namespaces.spec.ts', '**/overview.spec.ts', '**/workloads.spec.ts'];
+const routeUrl = `https://127.0.0.1:${ROUTE.httpsPort}`;
 
 // Browser tests run against the production build served by e2e/global-setup (simulated cluster +
 // real Prometheus). E2E_BASE_URL points them at another server (e.g. nginx in front of it).
@@ -15,10 +22,14 @@ export default defineConfig({
   // "live" specs change the simulated cluster (enrolling a namespace): they run after the rest.
   projects: [
     { name: 'main', testIgnore: '**/live-*.spec.ts' },
+    { name: 'route', testMatch: throughRoute, use: { baseURL: `${routeUrl}/` }, dependencies: ['main'] },
+    ...(existsSync(`${subPathBuild}/standalone/server.js`)
+      ? [{ name: 'subpath', testMatch: throughRoute, use: { baseURL: `${routeUrl}${SUB_PATH}/` }, dependencies: ['main'] }]
+      : []),
     { name: 'live', testMatch: '**/live-*.spec.ts', dependencies: ['main'] },
   ],
   use: {
-    baseURL: process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100',
+    baseURL: process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100/',
     ignoreHTTPSErrors: true,
     viewport: { width: 1440, height: 900 },
     screenshot: 'only-on-failure',

@@ -5,7 +5,7 @@ import { GraphPage } from './pages/GraphPage';
 // The traffic graph against the simulated Bookinfo mesh (constant traffic) and real Prometheus.
 
 async function apiGraph(request: APIRequestContext, namespaces: string): Promise<MeshGraph> {
-  const response = await request.get(`/api/graph?namespaces=${namespaces}&graphType=workload&duration=600&idle=false&waypoints=show`);
+  const response = await request.get(`api/graph?namespaces=${namespaces}&graphType=workload&duration=600&idle=false&waypoints=show`);
   expect(response.status()).toBe(200);
   return (await response.json()) as MeshGraph;
 }

@@ -32,7 +32,7 @@ test('links lead to the workload, the namespace and the certificates tab', async
 });
 
 test('the window is validated: the API rejects a bad duration, the page keeps a good one in the URL', async ({ page, request }) => {
-  const bad = await request.get('/api/security?duration=5');
+  const bad = await request.get('api/security?duration=5');
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error).toMatchObject({ code: 'bad_request', parameter: 'duration' });
   const sec = securityPage(page);

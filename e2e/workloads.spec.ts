@@ -36,7 +36,7 @@ test('only mismatches, protocol and namespace filters are in the URL', async ({ 
 });
 
 test('workload detail: enrollment and why, identity, pods, edges with their lock state, access logs', async ({ page }) => {
-  await page.goto('/workloads/bookinfo/ratings-v1');
+  await page.goto('workloads/bookinfo/ratings-v1');
   await expect(page.getByRole('heading', { level: 1, name: 'ratings-v1' })).toBeVisible();
   await expect(page.getByTestId('enrollment-reason')).toContainText('istio-cni redirected its traffic');
   await expect(page.getByText('spiffe://cluster.local/ns/bookinfo/sa/bookinfo-ratings')).toBeVisible();
@@ -52,12 +52,12 @@ test('workload detail: enrollment and why, identity, pods, edges with their lock
 });
 
 test('a workload enrolled on paper says why it is not protected', async ({ page }) => {
-  await page.goto('/workloads/bookinfo/mysqldb-v1');
+  await page.goto('workloads/bookinfo/mysqldb-v1');
   await expect(page.getByTestId('enrollment-reason')).toContainText('not protected yet');
   await expect(page.getByText('Not protected').first()).toBeVisible();
 });
 
 test('an unknown workload is a clear not-found, not a blank page', async ({ page }) => {
-  await page.goto('/workloads/bookinfo/no-such-workload');
+  await page.goto('workloads/bookinfo/no-such-workload');
   await expect(page.getByRole('main').getByRole('alert')).toContainText('Not found');
 });

@@ -36,6 +36,12 @@ npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/vit
 step "production build"
 if npm run build >test-results/build.log 2>&1; then
   tail -n 30 test-results/build.log
+  step "production build under a sub-path (BASE_PATH=/ambient-lens, for the Route tests)"
+  cp tsconfig.json .reports/tsconfig.json  # next build adds its dist dir to tsconfig's include: put it back after
+  BASE_PATH=/ambient-lens NEXT_DIST_DIR=.next-subpath npx next build >test-results/build-subpath.log 2>&1 \
+    && NEXT_DIST_DIR=.next-subpath node scripts/prepare-standalone.mjs \
+    || { tail -n 30 test-results/build-subpath.log; status=1; }
+  cp .reports/tsconfig.json tsconfig.json
   step "browser tests (playwright, chromium)"
   npx playwright test || status=1
 else

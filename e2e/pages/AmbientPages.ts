@@ -15,6 +15,7 @@ export class AmbientPage {
     this.main = page.getByRole('main');
   }
 
+  /** Paths are relative to baseURL, so the same specs run under a sub-path (BASE_PATH) too. */
   async goto(query = ''): Promise<void> {
     await this.page.goto(`${this.path}${query ? `?${query}` : ''}`);
     await expect(this.heading).toBeVisible();
@@ -35,12 +36,12 @@ export class AmbientPage {
   }
 }
 
-export const overviewPage = (page: Page) => new AmbientPage(page, '/', 'Overview');
-export const namespacesPage = (page: Page) => new AmbientPage(page, '/namespaces', 'Namespaces');
-export const workloadsPage = (page: Page) => new AmbientPage(page, '/workloads', 'Workloads');
-export const ztunnelPage = (page: Page) => new AmbientPage(page, '/ztunnel', 'ztunnel');
-export const controlPlanePage = (page: Page) => new AmbientPage(page, '/control-plane', 'Control plane');
-export const securityPage = (page: Page) => new AmbientPage(page, '/security', 'Security posture');
+export const overviewPage = (page: Page) => new AmbientPage(page, './', 'Overview');
+export const namespacesPage = (page: Page) => new AmbientPage(page, 'namespaces', 'Namespaces');
+export const workloadsPage = (page: Page) => new AmbientPage(page, 'workloads', 'Workloads');
+export const ztunnelPage = (page: Page) => new AmbientPage(page, 'ztunnel', 'ztunnel');
+export const controlPlanePage = (page: Page) => new AmbientPage(page, 'control-plane', 'Control plane');
+export const securityPage = (page: Page) => new AmbientPage(page, 'security', 'Security posture');
 
 /** The simulator's fault switch: a node's ztunnel goes not ready (and its admin port stops answering), or comes back. */
 export async function setZtunnel(request: APIRequestContext, node: string, up: boolean): Promise<void> {

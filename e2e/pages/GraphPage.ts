@@ -18,7 +18,8 @@ export class GraphPage {
   }
 
   async goto(query = ''): Promise<void> {
-    await this.page.goto(`/graph${query ? `?${query}` : ''}`);
+    // Relative to baseURL, so the same specs run under a sub-path (BASE_PATH) too.
+    await this.page.goto(`graph${query ? `?${query}` : ''}`);
   }
 
   /** Opens the namespace drop-down, ticks exactly `names`, closes it. */
