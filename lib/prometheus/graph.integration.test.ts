@@ -118,6 +118,15 @@ describe('graph from real Prometheus (bookinfo)', () => {
     expect(g.nodes.find((n) => n.id === wl('frontend', 'web-v1'))?.flags.outside).toBe(true);
   });
 
+  it('draws a non-mesh client\'s calls out of the selected namespace, which only the server\'s ztunnel reports', async () => {
+    const g = await graph(['legacy']);
+    const legacy = edge(g, wl('legacy', 'legacy-client-v1'), wl('bookinfo', 'productpage-v1'));
+    expect(legacy.tcp?.clientToServerBps).toBeCloseTo(1000, 6);
+    expect(legacy.tcp?.serverToClientBps).toBeCloseTo(20000, 6);
+    expect(legacy.security).toMatchObject({ mtlsShare: 0, reason: 'non-mesh-client' });
+    expect(g.nodes.find((n) => n.id === wl('bookinfo', 'productpage-v1'))?.flags.outside).toBe(true);
+  });
+
   it('matches the simulator\'s series for every L4 edge (destination view when there is one)', async () => {
     const g = await graph(['bookinfo']);
     const nodes = new Map(g.nodes.map((n) => [n.id, n]));

@@ -42,11 +42,17 @@ export type GraphQueryKind =
 
 export type NamedQuery = GraphQueryKind & { id: string; promql: string };
 
-/** ztunnel selectors: destination's view of traffic into R, the client's of traffic out of R, and unserviced calls into R. */
+/**
+ * ztunnel selectors, disjoint per reporter so each series is read once: the destination's view of
+ * traffic into R and of traffic out of R (the only view when the client in R is not in the mesh),
+ * the client's view of traffic out of R (the only view when the server is not in the mesh), and
+ * unserviced calls into R.
+ */
 function ztunnelBranches(namespaces: readonly string[]): Matcher[][] {
   if (namespaces.length === 0) return [[['reporter', '=', 'destination']], [['reporter', '=', 'source']]];
   return [
     [['reporter', '=', 'destination'], inSet('destination_workload_namespace', namespaces)],
+    [['reporter', '=', 'destination'], inSet('source_workload_namespace', namespaces), inSet('destination_workload_namespace', namespaces, true)],
     [['reporter', '=', 'source'], inSet('source_workload_namespace', namespaces)],
     [
       ['reporter', '=', 'source'],

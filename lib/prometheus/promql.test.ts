@@ -39,8 +39,10 @@ describe('graphQueries (agg3)', () => {
     expect(q).toContain('istio_tcp_received_bytes_total{reporter="destination",destination_workload_namespace=~"bookinfo|reviews"}[300s]');
     expect(q).toContain('istio_tcp_received_bytes_total{reporter="source",source_workload_namespace=~"bookinfo|reviews"}[300s]');
     expect(q).toContain('{reporter="source",source_workload_namespace!~"bookinfo|reviews",destination_workload_namespace="unknown",destination_service_namespace=~"bookinfo|reviews"}');
+    // A non-mesh client in R calling out: only the server's ztunnel reports it.
+    expect(q).toContain('{reporter="destination",source_workload_namespace=~"bookinfo|reviews",destination_workload_namespace!~"bookinfo|reviews"}');
     expect(q).not.toMatch(/by \([^)]*reporter/);
-    expect(q.split(' or ')).toHaveLength(3);
+    expect(q.split(' or ')).toHaveLength(4);
     expect(q.endsWith(' > 0')).toBe(true);
   });
 
