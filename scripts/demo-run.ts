@@ -5,6 +5,7 @@ import { startStack } from './stack';
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '3000' },
+    host: { type: 'string', default: '127.0.0.1' },
     'sim-port': { type: 'string', default: '18001' },
     'no-prometheus': { type: 'boolean', default: false },
     scale: { type: 'string' },
@@ -22,6 +23,7 @@ const stack = await startStack({
   scenario: scenarioFromArgs(),
   profile: 'live',
   appPort: Number(values.port),
+  appHost: values.host,
   simPort: Number(values['sim-port']),
   prometheus: values['no-prometheus'] ? 'never' : 'auto',
   historySeconds: 3600,

@@ -12,6 +12,8 @@ export interface StackOptions {
   scenario: Parameters<typeof startSimulator>[0]['scenario'];
   profile: 'live' | 'constant';
   appPort: number;
+  /** Address the dashboard listens on (default 127.0.0.1; 0.0.0.0 to reach it from outside). */
+  appHost?: string;
   simPort: number;
   /** 'auto': use Prometheus when the binary is installed. */
   prometheus: 'auto' | 'always' | 'never';
@@ -70,7 +72,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     ...(process.env as Record<string, string>),
     NODE_ENV: 'production',
     PORT: String(options.appPort),
-    HOSTNAME: '127.0.0.1',
+    HOSTNAME: options.appHost ?? '127.0.0.1',
     KUBECONFIG: sim.kubeconfigPath,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     ...(prometheus ? { PROMETHEUS_URL: prometheus.url } : { SIMULATOR_METRICS_URL: sim.url }),

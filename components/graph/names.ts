@@ -63,7 +63,9 @@ export const enrollmentWords: Record<Enrollment, string> = {
   unknown: 'enrollment unknown',
 };
 
+/** Waypoints and ingress gateways are Envoy proxies that speak HBONE themselves: ztunnel never captures them, so no enrollment. */
 export function enrollmentOf(node: GraphNode): Enrollment | undefined {
+  if (node.flags.waypoint || node.flags.ingressGateway) return undefined;
   return node.kind === 'workload' || node.kind === 'app' ? node.enrollment : undefined;
 }
 

@@ -31,6 +31,15 @@ describe('toElements', () => {
     expect(edge?.data.mtlsPercent).toBe(-1);
   });
 
+  it('labels an ingress gateway as such, with no enrollment mark (ztunnel never captures it)', () => {
+    const gateway = { ...workload('bookinfo', 'bookinfo-gateway-istio'), enrollment: 'none' as const };
+    gateway.flags = { ...gateway.flags, ingressGateway: true };
+    const [node] = toElements({ ...bookinfo(), nodes: [gateway], edges: [] }, options);
+    expect(node?.data.label).toBe('bookinfo-gateway-istio\ningress gateway');
+    expect(node?.data.enrollment).toBeUndefined();
+    expect(node?.data.shape).toBe('gateway');
+  });
+
   it('carries no colours: only mesh facts the stylesheet selects on', () => {
     const text = JSON.stringify(els);
     expect(text).not.toMatch(/#[0-9a-f]{3,6}\b|rgb\(/i);

@@ -39,6 +39,7 @@ function nodeLabel(node: GraphNode, badges: ElementOptions['badges']): string {
   const lines = [first];
   const enrollment = enrollmentOf(node);
   if (node.flags.waypoint && badges.waypoint) lines.push('waypoint');
+  else if (node.flags.ingressGateway) lines.push('ingress gateway');
   else if (badges.enrollment && enrollment) lines.push(enrollmentWords[enrollment]);
   return lines.join('\n');
 }
