@@ -1,23 +1,11 @@
 // React Query options for GET /api/overview and GET /api/security (+ /dataplane).
-import type { DataplaneComparison } from '@/lib/posture/dataplane';
-import type { SecurityPosture } from '@/lib/posture/findings';
+import type { DataplaneResponse, SecurityPostureResponse } from '@/lib/posture/responses';
 import type { Overview } from '@/lib/posture/overview';
 import { LIVE_REFRESH_MS, resourceQuery, type ResourceOptions } from './resource';
 
 export type { Overview } from '@/lib/posture/overview';
 
-export type SourceStatus = { ok: true } | { ok: false; code: string; message: string };
-
-export interface SecurityPostureResponse {
-  generatedAt: string;
-  window: { duration: number; queryTime?: number };
-  posture: SecurityPosture;
-  trafficStatus: SourceStatus;
-  ztunnelStatus: SourceStatus;
-  graphWarnings: string[];
-}
-
-export type DataplaneResponse = DataplaneComparison & { generatedAt: string };
+export type { DataplaneResponse, SecurityPostureResponse, SourceStatus } from '@/lib/posture/responses';
 
 export const overviewQuery = (duration: number, options: ResourceOptions = {}) =>
   resourceQuery<Overview>(['overview'], '/api/overview', { duration }, { refetchInterval: LIVE_REFRESH_MS * 2, ...options });

@@ -1,24 +1,14 @@
 import 'server-only';
 import type { Access } from '@/lib/kube/views';
 import { compareDataplane, type DataplaneComparison } from '@/lib/posture/dataplane';
-import { securityPosture, type SecurityPosture } from '@/lib/posture/findings';
+import { securityPosture } from '@/lib/posture/findings';
+import type { SecurityPostureResponse, SourceStatus } from '@/lib/posture/responses';
 import { withKube } from './kube';
 import { meshGraph, settle, visibleModel, type WindowOptions } from './overview';
 
 // The security posture for a window: one traffic graph (constant Prometheus queries), the cluster
 // model, and every ztunnel's config_dump (certificates). Traffic or ztunnel failures degrade the
 // answer and are reported beside it.
-
-export type SourceStatus = { ok: true } | { ok: false; code: string; message: string };
-
-export interface SecurityPostureResponse {
-  generatedAt: string;
-  window: { duration: number; queryTime?: number };
-  posture: SecurityPosture;
-  trafficStatus: SourceStatus;
-  ztunnelStatus: SourceStatus;
-  graphWarnings: string[];
-}
 
 const status = (s: { ok: boolean; code?: string; message?: string }): SourceStatus =>
   s.ok ? { ok: true } : { ok: false, code: s.code ?? 'internal', message: s.message ?? 'failed' };
