@@ -11,6 +11,8 @@ test('one row per node: ztunnel pod, readiness, version, config_dump answer and 
     await expect(row).toContainText('answered', { timeout: 30_000 });
   }
   await expect(zt.row('ztunnel-node-ambient-worker')).toContainText(/kB\/s/, { timeout: 30_000 });
+  // With Prometheus, each row is what that ztunnel pod reported about itself, not an estimate.
+  await expect(page.getByText(/from each ztunnel pod’s own metrics/)).toBeVisible();
 });
 
 test('workloads, services and policies tabs merge every ztunnel, as istioctl ztunnel-config prints them', async ({ page }) => {

@@ -72,8 +72,21 @@ export interface TrafficQuery {
   queryTime: number;
 }
 
+/** What one ztunnel pod carried, per second, from its own series (not derived from the graph). */
+export interface ZtunnelPodTraffic {
+  namespace: string;
+  pod: string;
+  /** Bytes both ways on connections it served as the destination's ztunnel. */
+  inboundBps: number;
+  /** Bytes both ways on connections it opened as the source's ztunnel. */
+  outboundBps: number;
+  connectionsOpenedPerSec: number;
+}
+
 /** Implemented by lib/prometheus (real) and by the simulator's metrics source (demo without Prometheus). */
 export interface MetricsSource {
   readonly kind: 'prometheus' | 'simulator';
   samples(query: TrafficQuery, signal?: AbortSignal): Promise<TrafficSamples>;
+  /** Per ztunnel pod; absent where the source cannot tell pods apart (the simulator source). */
+  ztunnelTraffic?(duration: number, queryTime: number, signal?: AbortSignal): Promise<ZtunnelPodTraffic[]>;
 }

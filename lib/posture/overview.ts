@@ -6,7 +6,8 @@ import type { NamespaceEnrollmentState } from '@/lib/kube/enrollment';
 import type { MeshGraph } from '@/lib/graph/model';
 import { controlPlaneHealth, type ControlPlaneHealth } from './control-plane';
 import { meshTraffic, type NamespaceTraffic, type TrafficTotals } from './traffic';
-import { ztunnelNodeTraffic, type NodeTraffic } from './ztunnel-traffic';
+import type { ZtunnelPodTraffic } from '@/lib/graph/samples';
+import { withMeasuredZtunnels, ztunnelNodeTraffic, type NodeTraffic } from './ztunnel-traffic';
 
 export interface NamespaceCard {
   name: string;
@@ -47,6 +48,8 @@ export interface OverviewInput {
   workloads: WorkloadView[];
   graph: { ok: true; graph: MeshGraph } | { ok: false; code: string; message: string };
   ztunnels: NodePod[];
+  /** Each ztunnel pod's own series, when the metrics source has them. */
+  ztunnelTraffic?: ZtunnelPodTraffic[];
   controlPlane: { ok: true; view: ControlPlaneView } | { ok: false; code: string; message: string };
   now: Date;
 }
@@ -86,7 +89,7 @@ export function buildOverview(input: OverviewInput): Overview {
       controlPlane: input.controlPlane.ok ? controlPlaneHealth(input.controlPlane.view) : null,
     },
     namespaces,
-    nodes: input.graph.ok ? ztunnelNodeTraffic(input.graph.graph, input.workloads) : [],
+    nodes: withMeasuredZtunnels(input.graph.ok ? ztunnelNodeTraffic(input.graph.graph, input.workloads) : [], input.ztunnelTraffic ?? [], input.ztunnels),
     trafficStatus: input.graph.ok
       ? { ok: true, duration: input.graph.graph.window.duration, queryTime: input.graph.graph.window.queryTime, warnings: input.graph.graph.warnings }
       : { ok: false, code: input.graph.code, message: input.graph.message },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildOverview, protectedPods } from './overview';
 import { meshTraffic } from './traffic';
-import { ztunnelNodeTraffic } from './ztunnel-traffic';
+import { withMeasuredZtunnels, ztunnelNodeTraffic } from './ztunnel-traffic';
 import { externalNode, graphOf, namespaceView, pod, tcpEdge, unknownNode, workload, workloadNode } from './testdata/mesh';
 
 const page = workloadNode('bookinfo', 'productpage-v1');
@@ -102,5 +102,23 @@ describe('buildOverview', () => {
     expect(overview.headline.traffic).toBeNull();
     expect(overview.nodes).toEqual([]);
     expect(overview.trafficStatus).toEqual({ ok: false, code: 'prometheus_unreachable', message: 'Prometheus did not answer' });
+  });
+});
+
+describe('withMeasuredZtunnels', () => {
+  it('takes a node\'s figures from its ztunnel pod when measured, and keeps the estimate elsewhere', () => {
+    const estimated = [
+      { node: 'n1', inboundBps: 1, outboundBps: 2, connectionsPerSec: 3, capturedPods: 4, basis: 'estimated' as const },
+      { node: 'n2', inboundBps: 5, outboundBps: 6, connectionsPerSec: 7, capturedPods: 8, basis: 'estimated' as const },
+    ];
+    const measured = [{ namespace: 'ztunnel', pod: 'ztunnel-x', inboundBps: 100, outboundBps: 200, connectionsOpenedPerSec: 0.5 }];
+    const ztunnels = [
+      { pod: 'ztunnel-x', node: 'n1', ready: true, restarts: 0 },
+      { pod: 'ztunnel-y', node: 'n2', ready: true, restarts: 0 },
+    ];
+    expect(withMeasuredZtunnels(estimated, measured, ztunnels)).toEqual([
+      { node: 'n1', inboundBps: 100, outboundBps: 200, connectionsPerSec: 0.5, capturedPods: 4, basis: 'measured' },
+      estimated[1],
+    ]);
   });
 });

@@ -4,6 +4,8 @@
 // a plaintext peer outside the mesh adds nothing to its own node. Pure.
 import type { WorkloadView } from '@/lib/kube/cluster-model';
 import type { MeshGraph } from '@/lib/graph/model';
+import type { ZtunnelPodTraffic } from '@/lib/graph/samples';
+import type { NodePod } from '@/lib/kube/control-plane';
 import { edgeBytes } from './traffic';
 
 export interface NodeTraffic {
@@ -14,6 +16,8 @@ export interface NodeTraffic {
   connectionsPerSec: number;
   /** Pods on the node whose traffic ztunnel carries. */
   capturedPods: number;
+  /** 'measured': from the node's ztunnel pod's own series; 'estimated': from the graph's edges. */
+  basis: 'measured' | 'estimated';
 }
 
 function capturedByNode(w: WorkloadView): Map<string, number> {
@@ -31,7 +35,7 @@ export function ztunnelNodeTraffic(graph: MeshGraph, workloads: WorkloadView[]):
   const of = (node: string): NodeTraffic => {
     let t = nodes.get(node);
     if (!t) {
-      t = { node, inboundBps: 0, outboundBps: 0, connectionsPerSec: 0, capturedPods: 0 };
+      t = { node, inboundBps: 0, outboundBps: 0, connectionsPerSec: 0, capturedPods: 0, basis: 'estimated' };
       nodes.set(node, t);
     }
     return t;
@@ -59,6 +63,22 @@ export function ztunnelNodeTraffic(graph: MeshGraph, workloads: WorkloadView[]):
         t.connectionsPerSec += connections * share;
       }
     }
+  }
+  return [...nodes.values()].sort((a, b) => a.node.localeCompare(b.node));
+}
+
+/**
+ * Replaces the graph's estimate with what each node's ztunnel pod reported about itself, where
+ * Prometheus has that pod's series. Nodes without them keep the estimate and say so. Pure.
+ */
+export function withMeasuredZtunnels(estimated: NodeTraffic[], measured: ZtunnelPodTraffic[], ztunnels: NodePod[]): NodeTraffic[] {
+  const byPod = new Map(measured.map((m) => [m.pod, m]));
+  const nodes = new Map(estimated.map((t) => [t.node, t]));
+  for (const z of ztunnels) {
+    const m = byPod.get(z.pod);
+    if (!z.node || !m) continue;
+    const base = nodes.get(z.node) ?? { node: z.node, inboundBps: 0, outboundBps: 0, connectionsPerSec: 0, capturedPods: 0, basis: 'estimated' as const };
+    nodes.set(z.node, { ...base, inboundBps: m.inboundBps, outboundBps: m.outboundBps, connectionsPerSec: m.connectionsOpenedPerSec, basis: 'measured' });
   }
   return [...nodes.values()].sort((a, b) => a.node.localeCompare(b.node));
 }

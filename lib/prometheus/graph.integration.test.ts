@@ -144,3 +144,18 @@ describe('graph from real Prometheus (bookinfo)', () => {
     expect(checked).toBeGreaterThanOrEqual(8);
   });
 });
+
+describe('ztunnel pods from their own series (bookinfo)', () => {
+  it('sums inbound (destination reporter) and outbound (source reporter) bytes per ztunnel pod, in 3 queries', async () => {
+    requests = 0;
+    const pods = await createPrometheusMetricsSource(client()).ztunnelTraffic?.(WINDOW, END);
+    expect(requests).toBe(3);
+    expect(pods?.map((p) => p.namespace)).toEqual(['ztunnel', 'ztunnel', 'ztunnel']);
+    expect(pods?.every((p) => p.pod.startsWith('ztunnel-'))).toBe(true);
+    const total = (key: 'inboundBps' | 'outboundBps' | 'connectionsOpenedPerSec') => (pods ?? []).reduce((sum, p) => sum + p[key], 0);
+    // The scenario's flows (both directions' bytes): every destination-reported flow, and every source-reported one.
+    expect(total('inboundBps')).toBeCloseTo(126000 + 31500 + 21000 + 600 + 42000 + 7200 + 3 * 4200 + 2 * 2500, 3);
+    expect(total('outboundBps')).toBeCloseTo(42000 + 7200 + 12600 + 2 * 2500 + 4000 + 2500, 3);
+    expect(total('connectionsOpenedPerSec')).toBeGreaterThan(0);
+  });
+});

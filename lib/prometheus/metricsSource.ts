@@ -2,6 +2,7 @@ import type { MetricsSource } from '@/lib/graph/samples';
 import type { PrometheusClient } from './client';
 import { graphQueries } from './graphQueries';
 import { toTrafficSamples } from './toSamples';
+import { toZtunnelPodTraffic, ztunnelPodQueries } from './ztunnelQueries';
 
 /** The graph's metrics from Prometheus: graphQueries() in parallel, then toSamples. */
 export function createPrometheusMetricsSource(client: PrometheusClient): MetricsSource {
@@ -21,6 +22,11 @@ export function createPrometheusMetricsSource(client: PrometheusClient): Metrics
         ),
       );
       return toTrafficSamples(queries.map((q, i) => ({ query: q, vector: vectors[i] ?? [] })));
+    },
+    async ztunnelTraffic(duration, queryTime, signal) {
+      const queries = ztunnelPodQueries(duration);
+      const vectors = await Promise.all(queries.map((q) => client.query(q.promql, queryTime, signal)));
+      return toZtunnelPodTraffic(queries.map((q, i) => ({ kind: q.kind, vector: vectors[i] ?? [] })));
     },
   };
 }

@@ -35,9 +35,12 @@ export function toMetricsAppError(err: unknown): unknown {
 }
 
 function mapped(source: MetricsSource): MetricsSource {
+  const rethrow = (err: unknown) => Promise.reject(toMetricsAppError(err));
+  const ztunnelTraffic = source.ztunnelTraffic?.bind(source);
   return {
     kind: source.kind,
-    samples: (query, signal) => source.samples(query, signal).catch((err: unknown) => Promise.reject(toMetricsAppError(err))),
+    samples: (query, signal) => source.samples(query, signal).catch(rethrow),
+    ...(ztunnelTraffic ? { ztunnelTraffic: (duration: number, queryTime: number, signal?: AbortSignal) => ztunnelTraffic(duration, queryTime, signal).catch(rethrow) } : {}),
   };
 }
 

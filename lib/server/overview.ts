@@ -5,6 +5,7 @@ import type { MeshGraph } from '@/lib/graph/model';
 import { buildOverview, type Overview } from '@/lib/posture/overview';
 import { AppError, toAppError } from './errors';
 import { getGraph } from './graph';
+import { metricsSource } from './metrics';
 import { withKube } from './kube';
 import { logger } from './logger';
 
@@ -63,10 +64,13 @@ export function meshGraph(options: WindowOptions, namespaces: string[]): Promise
 
 export async function getOverview(options: WindowOptions): Promise<Overview> {
   const model = visibleModel(await withKube((kube) => kube.model()), options.access);
-  const [graph, controlPlane, ztunnels] = await Promise.all([
+  const source = metricsSource();
+  const [graph, controlPlane, ztunnels, ztunnelTraffic] = await Promise.all([
     settle(meshGraph(options, model.namespaces.map((n) => n.name))),
     settle(withKube((kube) => kube.controlPlane(options.access))),
     settle(withKube((kube) => kube.ztunnelPods())),
+    // A ztunnel's own totals include every namespace on its node: only for users who see them all.
+    source.ztunnelTraffic && !options.access ? settle(source.ztunnelTraffic(options.duration, Math.floor(Date.now() / 1000), options.signal)) : undefined,
   ]);
   return buildOverview({
     namespaces: model.namespaces,
@@ -74,6 +78,7 @@ export async function getOverview(options: WindowOptions): Promise<Overview> {
     graph: graph.ok ? { ok: true, graph: graph.value } : graph,
     controlPlane: controlPlane.ok ? { ok: true, view: controlPlane.value } : controlPlane,
     ztunnels: ztunnels.ok ? ztunnels.value : [],
+    ...(ztunnelTraffic?.ok ? { ztunnelTraffic: ztunnelTraffic.value } : {}),
     now: new Date(),
   });
 }

@@ -71,7 +71,10 @@ export function ZtunnelNodes({ node }: { node: string }) {
                 </tbody>
               </Table>
               <p className="border-t border-slate-200 px-3 py-2 text-xs text-slate-500 dark:border-slate-800 dark:text-slate-400">
-                Throughput and connections over the last {formatWindow(DEFAULT_WINDOW_SECONDS)}, from the traffic graph: each edge counts on the nodes of its client’s and server’s captured pods.
+                Throughput and connections over the last {formatWindow(DEFAULT_WINDOW_SECONDS)}
+                {(overview.data?.nodes ?? []).some((n) => n.basis === 'measured')
+                  ? ': from each ztunnel pod’s own metrics (in: as the destination’s ztunnel, out: as the source’s).'
+                  : ', estimated from the traffic graph: each edge counts on the nodes of its client’s and server’s captured pods.'}
               </p>
             </Panel>
           </>
