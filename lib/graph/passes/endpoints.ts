@@ -5,20 +5,9 @@ import type { DestinationLabels, PeerLabels } from '@/lib/graph/samples';
 
 export type EndpointKind = 'workload' | 'unknown' | 'service' | 'external';
 
-export interface Endpoint {
+/** A sample's peer labels (destination_service & co. are "unknown" for sources), classified. */
+export interface Endpoint extends DestinationLabels {
   kind: EndpointKind;
-  cluster: string;
-  namespace: string;
-  workload: string;
-  canonicalService: string;
-  canonicalRevision: string;
-  app: string;
-  version: string;
-  principal: string;
-  /** destination_service (host) for destinations, "unknown" for sources. */
-  service: string;
-  serviceName: string;
-  serviceNamespace: string;
   /** For external destinations: the best name known. */
   address: string;
 }
