@@ -49,3 +49,14 @@ export function waypointPolicies(index: MeshIndex, waypoint: MeshWaypoint, servi
   const onService = service ? policiesTargetingService(index, service) : [];
   return [...onGateway, ...onService.filter((p) => !onGateway.includes(p))];
 }
+
+/** The workloads a targeted policy (or a PeerAuthentication / RequestAuthentication) selects. */
+export function selectedWorkloads(index: MeshIndex, p: { namespace: string; selector?: Record<string, string> }): MeshWorkload[] {
+  const pool = p.namespace === index.input.rootNamespace ? index.input.workloads : index.workloadsIn(p.namespace);
+  return pool.filter((w) => selects(p.selector, w.labels));
+}
+
+/** Names of the Services in front of some workloads (same namespace), for a targetRefs fix. */
+export function servicesInFront(index: MeshIndex, workloads: MeshWorkload[]): string[] {
+  return [...new Set(workloads.flatMap((w) => index.servicesOf(w).map((s) => s.name)))].sort();
+}

@@ -13,8 +13,12 @@ import type { Deciding, Step } from './decide';
 import type { EvaluateOptions } from './rules';
 import { clientPeer, destinationPoint, noteUnenforced, waypointPoint, type Collector, type Conversion, type EnforcementPoint, type UnenforcedPolicy } from './points';
 
-export type AuthzSource = { kind: 'workload'; namespace: string; name: string } | { kind: 'plaintext'; namespace?: string; ip: string };
-export type AuthzDestination = { kind: 'workload'; namespace: string; name: string } | { kind: 'service'; namespace: string; name: string; serviceKind?: 'Service' | 'ServiceEntry' };
+/** A workload of the mesh, or a plaintext client known by its address (its namespace is for display: policies cannot see it). */
+export type AuthzSource = { kind: 'workload'; namespace: string; name: string } | { kind: 'plaintext'; namespace?: string; ip?: string };
+/** A workload addressed directly, or a Service (optionally narrowed to one backend workload, e.g. for a graph edge). */
+export type AuthzDestination =
+  | { kind: 'workload'; namespace: string; name: string }
+  | { kind: 'service'; namespace: string; name: string; serviceKind?: 'Service' | 'ServiceEntry'; backend?: string };
 
 export interface AuthzQuery {
   source: AuthzSource;
@@ -48,7 +52,7 @@ export interface Evaluation {
 export type EvaluationResult = Evaluation | { ok: false; error: string };
 
 function resolveClient(index: MeshIndex, s: AuthzSource): Client | string {
-  if (s.kind === 'plaintext') return { kind: 'plaintext', ip: s.ip, ...(s.namespace ? { namespace: s.namespace } : {}) };
+  if (s.kind === 'plaintext') return { kind: 'plaintext', ...(s.ip ? { ip: s.ip } : {}), ...(s.namespace ? { namespace: s.namespace } : {}) };
   const workload = index.workload(s.namespace, s.name);
   if (!workload) return `source workload ${s.namespace}/${s.name} is not known`;
   return { kind: 'workload', workload, mesh: workload.ambient || workload.sidecar || workload.gateway !== undefined };
@@ -67,7 +71,10 @@ function resolveTarget(index: MeshIndex, d: AuthzDestination): Target | string {
     const service = index.service(d.namespace, d.name, d.serviceKind);
     if (!service) return `destination ${d.serviceKind ?? 'Service'} ${d.namespace}/${d.name} is not known`;
     const podPort = (port: number) => service.ports.find((p) => p.port === port)?.targetPort ?? port;
-    return { service, backends: index.backends(service), binding: serviceWaypoint(index, service), podPort };
+    const all = index.backends(service);
+    const backends = d.backend === undefined ? all : all.filter((w) => w.name === d.backend);
+    if (d.backend !== undefined && backends.length === 0) return `workload ${d.namespace}/${d.backend} is not behind ${d.serviceKind ?? 'Service'} ${d.namespace}/${d.name}`;
+    return { service, backends, binding: serviceWaypoint(index, service), podPort };
   }
   const workload = index.workload(d.namespace, d.name);
   if (!workload) return `destination workload ${d.namespace}/${d.name} is not known`;

@@ -60,7 +60,7 @@ export function workloadWaypoint(index: MeshIndex, workload: MeshWorkload): Wayp
 /** The client as the path sees it. */
 export type Client =
   | { kind: 'workload'; workload: MeshWorkload; mesh: boolean }
-  | { kind: 'plaintext'; namespace?: string; ip: string };
+  | { kind: 'plaintext'; namespace?: string; ip?: string };
 
 /** Whether this client hands its traffic to the destination's waypoint at all; a reason when it does not. */
 export function clientBypassesWaypoint(client: Client, service: MeshService | undefined, index: MeshIndex): string | undefined {

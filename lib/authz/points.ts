@@ -61,7 +61,7 @@ export interface Collector {
 }
 
 export function clientPeer(index: MeshIndex, client: Client): PeerFacts {
-  if (client.kind === 'plaintext') return { ip: client.ip };
+  if (client.kind === 'plaintext') return client.ip ? { ip: client.ip } : {};
   const { workload, mesh } = client;
   const ip = workload.ips[0];
   if (!mesh) return ip ? { ip } : {};
