@@ -5,7 +5,7 @@ import { evaluate, type AuthzDestination, type AuthzSource, type Decision, type 
 import type { HttpRequest } from './l7';
 import type { EvaluateOptions } from './rules';
 import { bookinfo, spiffe, type MeshOptions } from './testdata/mesh';
-import { ap, REVIEWS_GET, REVIEWS_HTTP_AT_ZTUNNEL, REVIEWS_VIEWER, REVIEWS_VIEWER_WITH_WAYPOINT } from './testdata/policies';
+import { ap, pa, REVIEWS_GET, REVIEWS_HTTP_AT_ZTUNNEL, REVIEWS_VIEWER, REVIEWS_VIEWER_WITH_WAYPOINT } from './testdata/policies';
 
 const wl = (name: string, namespace = 'bookinfo'): AuthzSource & AuthzDestination => ({ kind: 'workload', namespace, name });
 const svc = (name: string, namespace = 'bookinfo'): AuthzDestination => ({ kind: 'service', namespace, name });
@@ -42,11 +42,9 @@ const DENY_PP_POST = ap('no-post', 'selector:\n  matchLabels: {app: reviews}\nac
 const DENY_ADMIN_PATHS = ap('no-admin', 'selector:\n  matchLabels: {app: reviews}\naction: DENY\nrules:\n- to:\n  - operation:\n      paths: ["/admin*"]');
 const allowReviews = (source: string) => ap('allow-reviews', `selector:\n  matchLabels: {app: reviews}\nrules:\n- ${source}`);
 const denyReviews = (rule: string) => ap('deny-reviews', `selector:\n  matchLabels: {app: reviews}\naction: DENY\nrules:\n- ${rule}`);
-const paYaml = (name: string, spec: string, namespace = 'bookinfo', created = '2025-01-01T00:00:00Z') =>
-  `---\napiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\n  creationTimestamp: "${created}"\nspec:\n${spec.replace(/^/gm, '  ')}\n`;
-const STRICT = (ns = 'bookinfo', name = 'default') => paYaml(name, 'mtls: {mode: STRICT}', ns);
-const PERMISSIVE = (ns = 'bookinfo', name = 'default') => paYaml(name, 'mtls: {mode: PERMISSIVE}', ns);
-const reviewsMode = (mode: string) => paYaml('reviews-mtls', `selector:\n  matchLabels: {app: reviews}\nmtls: {mode: ${mode}}`);
+const STRICT = (ns = 'bookinfo', name = 'default') => pa(name, 'mtls: {mode: STRICT}', ns);
+const PERMISSIVE = (ns = 'bookinfo', name = 'default') => pa(name, 'mtls: {mode: PERMISSIVE}', ns);
+const reviewsMode = (mode: string) => pa('reviews-mtls', `selector:\n  matchLabels: {app: reviews}\nmtls: {mode: ${mode}}`);
 
 const cases: Case[] = [
   // Evaluation order at the destination ztunnel.
@@ -109,7 +107,7 @@ const cases: Case[] = [
   { name: 'the workload override does not reach other pods', mesh: { policies: PERMISSIVE() + reviewsMode('STRICT') }, from: plaintext(), to: wl('details-v1'), decision: 'allowed' },
   { name: 'workload PERMISSIVE overrides mesh STRICT', mesh: { policies: STRICT('istio-system') + reviewsMode('PERMISSIVE') }, from: plaintext(), to: reviewsV1, decision: 'allowed' },
   { name: 'workload UNSET inherits the namespace STRICT', mesh: { policies: STRICT() + reviewsMode('UNSET') }, from: plaintext(), to: reviewsV1, decision: 'denied', deciding: { policy: 'bookinfo/default' } },
-  { name: 'of two namespace-level policies the oldest wins', mesh: { policies: paYaml('old', 'mtls: {mode: PERMISSIVE}', 'bookinfo', '2024-01-01T00:00:00Z') + paYaml('new', 'mtls: {mode: STRICT}', 'bookinfo', '2025-06-01T00:00:00Z') }, from: plaintext(), to: reviewsV1, decision: 'allowed' },
+  { name: 'of two namespace-level policies the oldest wins', mesh: { policies: pa('old', 'mtls: {mode: PERMISSIVE}', 'bookinfo', '2024-01-01T00:00:00Z') + pa('new', 'mtls: {mode: STRICT}', 'bookinfo', '2025-06-01T00:00:00Z') }, from: plaintext(), to: reviewsV1, decision: 'allowed' },
 
   // L4 fields, not* forms and wildcards.
   { name: 'a plaintext client matches no principal, not even "*"', mesh: { policies: allowReviews('from:\n  - source: {principals: ["*"]}') }, from: plaintext(), to: reviewsV1, decision: 'denied' },

@@ -139,6 +139,7 @@ function ztunnelFindings(index: MeshIndex, options: EvaluateOptions): Finding[] 
 function allowNothingFindings(index: MeshIndex): Finding[] {
   return index.input.authorizationPolicies
     .filter((p) => p.action === 'ALLOW' && p.rules.length === 0)
+    .filter((p) => p.targetRefs.length > 0 || selectedWorkloads(index, p).length > 0)
     .map((p) => {
       const who = p.targetRefs.length > 0 ? `the waypoint refuses every request to ${p.targetRefs.map((r) => `${r.kind} ${r.name}`).join(', ')}` : `the ${selectedWorkloads(index, p).length} selected workload(s) refuse every caller`;
       return finding('AUTHZ008', policyObject(p), `An ALLOW policy without rules matches nothing: ${who} unless another ALLOW policy matches.`, 'Nothing, if a deny-by-default baseline is intended; otherwise add the rules that say who is allowed.', {

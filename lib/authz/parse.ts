@@ -72,7 +72,7 @@ const requestSpec = z.looseObject({
   targetRefs: z.array(targetRef).nullish(),
   jwtRules: z.array(z.looseObject({ issuer: z.string() })).nullish(),
 });
-const object = z.looseObject({ apiVersion: z.string().nullish(), kind: z.string().nullish(), metadata, spec: z.unknown() });
+const object = z.looseObject({ apiVersion: z.string().nullish(), kind: z.string().nullish(), metadata, spec: z.unknown().optional() });
 
 export interface UnreadablePolicy {
   kind: string;
