@@ -17,9 +17,8 @@ export function scopeOf(p: AuthorizationPolicy, rootNamespace: string): Scope {
 /** Targeted policies applying to a workload; root-namespace policies apply in every namespace. */
 export function targetedPolicies(index: MeshIndex, w: MeshWorkload): AuthorizationPolicy[] {
   const root = index.input.rootNamespace;
-  return index.input.authorizationPolicies.filter(
-    (p) => p.targetRefs.length === 0 && (p.namespace === w.namespace || p.namespace === root) && selects(p.selector, w.labels),
-  );
+  const candidates = w.namespace === root ? index.authorizationPoliciesIn(root) : [...index.authorizationPoliciesIn(root), ...index.authorizationPoliciesIn(w.namespace)];
+  return candidates.filter((p) => p.targetRefs.length === 0 && selects(p.selector, w.labels));
 }
 
 const SERVICE_GROUPS = new Set(['', 'core']);
@@ -36,11 +35,11 @@ const targets = (p: AuthorizationPolicy, kind: 'Service' | 'ServiceEntry' | 'Gat
   p.targetRefs.some((r) => refersTo(r, p.namespace, kind, namespace, name));
 
 export function policiesTargetingService(index: MeshIndex, s: MeshService): AuthorizationPolicy[] {
-  return index.input.authorizationPolicies.filter((p) => targets(p, s.kind ?? 'Service', s.namespace, s.name));
+  return index.authorizationPoliciesIn(s.namespace).filter((p) => targets(p, s.kind ?? 'Service', s.namespace, s.name));
 }
 
 export function policiesTargetingGateway(index: MeshIndex, namespace: string, name: string): AuthorizationPolicy[] {
-  return index.input.authorizationPolicies.filter((p) => targets(p, 'Gateway', namespace, name));
+  return index.authorizationPoliciesIn(namespace).filter((p) => targets(p, 'Gateway', namespace, name));
 }
 
 /** What a waypoint enforces for one connection: policies on the waypoint, and on the Service addressed. */

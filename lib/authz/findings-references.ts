@@ -31,13 +31,14 @@ function unknownNames(index: MeshIndex): Finding[] {
   const out: Finding[] = [];
   const namespaces = new Set([...index.input.namespaces.map((n) => n.name), ...index.input.workloads.map((w) => w.namespace)]);
   for (const p of index.input.authorizationPolicies) {
-    const principals = valuesOf(p, ['principals', 'notPrincipals'], 'source.principal').filter((v) => ![...index.principals].some((id) => matchesPattern(v, id)));
+    const known = (v: string) => (v.includes('*') ? [...index.principals].some((id) => matchesPattern(v, id)) : index.principals.has(v));
+    const principals = valuesOf(p, ['principals', 'notPrincipals'], 'source.principal').filter((v) => !known(v));
     if (principals.length > 0) {
       out.push(
         finding('AUTHZ009', objectOf(p), `It names ${principals.join(', ')}, which no workload or waypoint in the mesh has (principals are "<trust domain>/ns/<namespace>/sa/<service account>", without spiffe://; this mesh's trust domain is ${index.input.trustDomain}).`, 'Fix the principal (namespace, service account, trust domain), or remove it if the client is gone.', { related: principals }),
       );
     }
-    const missing = valuesOf(p, ['namespaces', 'notNamespaces'], 'source.namespace').filter((v) => ![...namespaces].some((n) => matchesPattern(v, n)));
+    const missing = valuesOf(p, ['namespaces', 'notNamespaces'], 'source.namespace').filter((v) => (v.includes('*') ? ![...namespaces].some((n) => matchesPattern(v, n)) : !namespaces.has(v)));
     if (missing.length > 0) {
       out.push(finding('AUTHZ010', objectOf(p), `It names namespace(s) ${missing.join(', ')}, which do not exist.`, 'Fix the namespace name, or remove it.', { related: missing }));
     }

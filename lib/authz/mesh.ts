@@ -1,6 +1,7 @@
 // Constant-time look-ups over an AuthzInput, built once per input and shared by the evaluator and
 // the findings.
 import type { AuthzInput, MeshNamespace, MeshService, MeshWaypoint, MeshWorkload } from './input';
+import type { AuthorizationPolicy, PeerAuthentication } from './model';
 
 /** An identity as policies write it: "<trust domain>/ns/<namespace>/sa/<service account>". */
 export function principalOf(trustDomain: string, namespace: string, serviceAccount: string): string {
@@ -32,6 +33,18 @@ export interface MeshIndex {
   waypointPrincipal(w: MeshWaypoint): string;
   /** Every identity in the mesh: workloads' and waypoints'. */
   principals: ReadonlySet<string>;
+  authorizationPoliciesIn(namespace: string): AuthorizationPolicy[];
+  peerAuthenticationsIn(namespace: string): PeerAuthentication[];
+}
+
+function byNamespaceOf<T extends { namespace: string }>(items: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const list = out.get(item.namespace) ?? [];
+    list.push(item);
+    out.set(item.namespace, list);
+  }
+  return out;
 }
 
 const key = (namespace: string, name: string) => `${namespace}/${name}`;
@@ -42,12 +55,9 @@ export function meshIndex(input: AuthzInput): MeshIndex {
   if (hit) return hit;
   const namespaces = new Map(input.namespaces.map((n) => [n.name, n]));
   const workloads = new Map(input.workloads.map((w) => [key(w.namespace, w.name), w]));
-  const byNamespace = new Map<string, MeshWorkload[]>();
-  for (const w of input.workloads) {
-    const list = byNamespace.get(w.namespace) ?? [];
-    list.push(w);
-    byNamespace.set(w.namespace, list);
-  }
+  const byNamespace = byNamespaceOf(input.workloads);
+  const authorizationPolicies = byNamespaceOf(input.authorizationPolicies);
+  const peerAuthentications = byNamespaceOf(input.peerAuthentications);
   const services = new Map(input.services.map((s) => [`${s.kind ?? 'Service'}:${key(s.namespace, s.name)}`, s]));
   const waypoints = new Map(input.waypoints.map((w) => [key(w.namespace, w.name), w]));
   const backends = new Map<MeshService, MeshWorkload[]>();
@@ -72,6 +82,8 @@ export function meshIndex(input: AuthzInput): MeshIndex {
     workloadPrincipal,
     waypointPrincipal,
     principals,
+    authorizationPoliciesIn: (namespace) => authorizationPolicies.get(namespace) ?? [],
+    peerAuthenticationsIn: (namespace) => peerAuthentications.get(namespace) ?? [],
   };
   cache.set(input, index);
   return index;

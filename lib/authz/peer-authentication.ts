@@ -33,10 +33,10 @@ const oldestFirst = (a: PeerAuthentication, b: PeerAuthentication) =>
 /** The policies that could apply to a workload (or to a whole namespace when labels is undefined), by level. */
 export function peerAuthenticationsFor(index: MeshIndex, namespace: string, labels?: Record<string, string>): { level: MtlsLevel; policies: PeerAuthentication[] }[] {
   const root = index.input.rootNamespace;
-  const all = index.input.peerAuthentications;
-  const mesh = all.filter((p) => p.namespace === root && !p.selector);
-  const ns = namespace === root ? [] : all.filter((p) => p.namespace === namespace && !p.selector);
-  const workload = labels === undefined || namespace === root ? [] : all.filter((p) => p.namespace === namespace && p.selector && selects(p.selector, labels));
+  const mesh = index.peerAuthenticationsIn(root).filter((p) => !p.selector);
+  const own = namespace === root ? [] : index.peerAuthenticationsIn(namespace);
+  const ns = own.filter((p) => !p.selector);
+  const workload = labels === undefined ? [] : own.filter((p) => p.selector && selects(p.selector, labels));
   return [
     { level: 'mesh' as const, policies: [...mesh].sort(oldestFirst) },
     { level: 'namespace' as const, policies: [...ns].sort(oldestFirst) },
