@@ -2,6 +2,7 @@
 export type { AuthorizationPolicy, PeerAuthentication, RequestAuthentication, SecurityPolicy, AuthorizationAction, MtlsMode, PolicyTargetRef } from './model';
 export { parseAuthorizationPolicy, parsePeerAuthentication, parseRequestAuthentication, parseSecurityPolicies, type ParsedPolicies, type UnreadablePolicy } from './parse';
 export * from './input';
+export { meshIndex, principalOf, spiffeOf, type MeshIndex } from './mesh';
 export { evaluate, type AuthzQuery, type AuthzSource, type AuthzDestination, type Decision, type Evaluation, type EvaluationResult } from './evaluate';
 export type { EnforcementPoint, SeenIdentity, UnenforcedPolicy, Conversion } from './points';
 export type { Deciding, Step, StepCheck, PointDecision } from './decide';
