@@ -11,6 +11,7 @@ export type { EvaluateOptions } from './rules';
 export { effectiveMtls, type EffectiveMtls } from './peer-authentication';
 export { serviceWaypoint, workloadWaypoint, type WaypointBinding } from './path';
 export { convertForZtunnel } from './ztunnel';
+export { expectedZtunnelPolicies, compareZtunnelPolicies, type ExpectedZtunnelPolicy, type HeldZtunnelPolicy, type ZtunnelPolicyDiff } from './ztunnel-view';
 export { scopeOf, selectedWorkloads, type Scope } from './attachment';
 export { lint, findingLine, type Finding, type FindingObject, type LintOptions } from './findings';
 export { FINDING_CODES, type FindingCode, type Severity } from './codes';

@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AuthorizationPolicy } from './model';
 import { convertForZtunnel, notForZtunnel } from './ztunnel';
+import { compareZtunnelPolicies, expectedZtunnelPolicies } from './ztunnel-view';
+import { bookinfo } from './testdata/mesh';
+import { ap, REVIEWS_GET, REVIEWS_HTTP_AT_ZTUNNEL } from './testdata/policies';
 
 const policy = (action: AuthorizationPolicy['action'], rules: AuthorizationPolicy['rules'], extra: Partial<AuthorizationPolicy> = {}): AuthorizationPolicy => ({
   kind: 'AuthorizationPolicy',
@@ -52,5 +55,36 @@ describe('convertForZtunnel', () => {
     expect(notForZtunnel(policy('CUSTOM', [{}]))).toContain('CUSTOM');
     expect(notForZtunnel(policy('AUDIT', [{}]))).toContain('AUDIT');
     expect(notForZtunnel(policy('DENY', [{}]))).toBeUndefined();
+  });
+});
+
+describe('expectedZtunnelPolicies and compareZtunnelPolicies', () => {
+  const input = bookinfo({
+    policies:
+      REVIEWS_HTTP_AT_ZTUNNEL +
+      REVIEWS_GET +
+      ap('deny-all-legacy', 'action: DENY\nrules:\n- from:\n  - source: {namespaces: [legacy]}', 'istio-system') +
+      ap('ns-audit', 'action: AUDIT\nrules:\n- {}'),
+  });
+  const expected = expectedZtunnelPolicies(input);
+
+  it('lists what istiod sends to ztunnel: scope, action, rules after conversion', () => {
+    expect(expected).toEqual([
+      { namespace: 'bookinfo', name: 'reviews-http', scope: 'WorkloadSelector', action: 'Allow', rules: 1 },
+      { namespace: 'istio-system', name: 'deny-all-legacy', scope: 'Global', action: 'Deny', rules: 1 },
+    ]);
+  });
+
+  it('finds what ztunnel misses, holds in addition, or holds differently', () => {
+    const diff = compareZtunnelPolicies(expected, [
+      { namespace: 'bookinfo', name: 'reviews-http', scope: 'Namespace', action: 'Allow' },
+      { namespace: 'bookinfo', name: 'deleted-long-ago', scope: 'Namespace', action: 'Deny' },
+      { namespace: 'istio-system', name: 'istio_converted_static_strict', scope: 'Global', action: 'Deny' },
+    ]);
+    expect(diff).toEqual({
+      missing: [expected[1]],
+      unexpected: [{ namespace: 'bookinfo', name: 'deleted-long-ago', scope: 'Namespace', action: 'Deny' }],
+      differing: [{ policy: 'bookinfo/reviews-http', field: 'scope', expected: 'WorkloadSelector', held: 'Namespace' }],
+    });
   });
 });
