@@ -1,3 +1,4 @@
+import 'server-only';
 import { ApiException, AuthenticationV1Api, AuthorizationV1Api, CoreV1Api, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
 import { AppError } from '@/lib/errors';
 
