@@ -8,7 +8,7 @@ import { DataSourceBadge } from '@/components/shell/DataSourceBadge';
 import { ThemeToggle } from '@/components/shell/ThemeToggle';
 import { UserMenu } from '@/components/shell/UserMenu';
 import { summarize } from '@/lib/auth/user';
-import { pageUser } from '@/lib/server/auth';
+import { deps } from '@/lib/server/deps';
 import { env } from '@/lib/server/env';
 
 export const metadata: Metadata = {
@@ -22,7 +22,7 @@ const themeScript = `try{var t=localStorage.getItem('theme');var d=t==='dark'||(
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // proxy.ts makes a fresh CSP nonce per request; reading it renders every page per request.
   const nonce = (await headers()).get('x-nonce') ?? undefined;
-  const user = await pageUser();
+  const user = await deps().auth.pageUser();
   const { PROMETHEUS_URL, SIMULATOR_METRICS_URL } = env();
   const trafficSource = PROMETHEUS_URL ? 'prometheus' : SIMULATOR_METRICS_URL ? 'simulator' : 'unconfigured';
   return (

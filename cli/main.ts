@@ -1,7 +1,7 @@
 // The ambient-lens CLI (bin/ambient-lens.mjs runs this file through tsx). Exit codes: see USAGE.
 import type { InventorySource } from '@/lib/graph/inventory';
 import { EnvError, parseEnv } from '@/lib/server/env';
-import { AppError } from '@/lib/server/errors';
+import { AppError } from '@/lib/errors';
 import { createGraphService } from '@/lib/server/graph';
 import { createMetricsSource } from '@/lib/server/metrics';
 import { parseArgs, USAGE } from './args';
@@ -11,8 +11,9 @@ async function inventory(e: ReturnType<typeof parseEnv>): Promise<InventorySourc
   if (!e.KUBECONFIG && !process.env.KUBERNETES_SERVICE_HOST) {
     return { inventory: () => Promise.reject(new AppError('kubernetes_unreachable', 'KUBECONFIG is not set')) };
   }
-  const { inventorySource } = await import('@/lib/server/kube');
-  return inventorySource();
+  // The server's Kubernetes layer (on KUBECONFIG or the pod's service account), loaded only when there is a cluster to read.
+  const { createDeps } = await import('@/lib/server/deps');
+  return createDeps(e).inventory;
 }
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {

@@ -13,13 +13,14 @@ import { findMatches, hideMatches } from '@/components/graph/findSubjects';
 import { toElements } from '@/components/graph/toElements';
 import { useDarkMode } from '@/components/graph/useDarkMode';
 import { toGraphRequest } from '@/components/graph/viewState';
+import { formatClock } from '@/components/pages/common/format';
 import { CanvasControls } from './CanvasControls';
 import { DisplayMenu } from './DisplayMenu';
 import { ExportMenu } from './ExportMenu';
 import { FindBar } from './FindBar';
 import { GraphError, NoNamespaces, NoTraffic, TooLarge } from './GraphStates';
 import { SidePanel } from './SidePanel';
-import { Toolbar, formatClock } from './Toolbar';
+import { Toolbar } from './Toolbar';
 import { useViewState } from './useViewState';
 
 /** Above this many nodes the page asks before drawing, offering to collapse namespaces. */

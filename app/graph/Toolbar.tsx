@@ -8,6 +8,7 @@ import { Popover } from '@/components/ui/Popover';
 import { Select } from '@/components/ui/Select';
 import { layoutWords } from '@/components/graph/layouts';
 import { durations, formatDuration, layoutNames, refreshIntervals, type GraphViewState, type LayoutName } from '@/components/graph/viewState';
+import { formatClock } from '@/components/pages/common/format';
 import { NamespacePicker } from './NamespacePicker';
 
 const graphTypeWords: Record<GraphType, string> = { workload: 'Workload graph', app: 'App graph', versionedApp: 'Versioned app graph', service: 'Service graph' };
@@ -17,8 +18,6 @@ function toLocalInput(unix: number): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
-
-export const formatClock = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 function Replay({ queryTime, onChange }: { queryTime: number | null; onChange: (t: number | null) => void }) {
   const [draft, setDraft] = useState(() => toLocalInput(queryTime ?? Math.floor(Date.now() / 1000)));

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { safeReturnPath } from '@/lib/auth/forwarded';
-import { pageUser } from '@/lib/server/auth';
+import { deps } from '@/lib/server/deps';
 import { env } from '@/lib/server/env';
 
 export const metadata: Metadata = { title: 'Log in · Ambient Lens' };
@@ -19,7 +19,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const next = safeReturnPath(typeof params.next === 'string' ? params.next : undefined);
   const error = typeof params.error === 'string' ? messages[params.error] : undefined;
   const { AUTH_STRATEGY: strategy, BASE_PATH: base } = env();
-  if (strategy === 'anonymous' || strategy === 'header' || (await pageUser())) redirect(next);
+  if (strategy === 'anonymous' || strategy === 'header' || (await deps().auth.pageUser())) redirect(next);
 
   return (
     <div className="mx-auto mt-16 w-full max-w-md p-6">

@@ -1,3 +1,4 @@
+import { deps } from '@/lib/server/deps';
 import { checkKubernetesCache, checkPrometheus } from '@/lib/server/readiness';
 
 // Readiness follows the Kubernetes cache: 503 until it has synced (or when it cannot).
@@ -6,7 +7,8 @@ import { checkKubernetesCache, checkPrometheus } from '@/lib/server/readiness';
 export const dynamic = 'force-dynamic';
 
 export async function GET(): Promise<Response> {
-  const [kubernetes, prometheus] = await Promise.all([checkKubernetesCache(), checkPrometheus()]);
+  const services = deps();
+  const [kubernetes, prometheus] = await Promise.all([checkKubernetesCache(services), checkPrometheus(services.env)]);
   const status = !kubernetes.ok ? 'not ready' : prometheus.ok ? 'ready' : 'degraded';
   return Response.json(
     { status, checks: { kubernetes, prometheus } },

@@ -1,6 +1,6 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '@/lib/server/errors';
+import { AppError } from '@/lib/errors';
 import { canListPods, identify, kubeConfigForToken, reviewToken } from './kube-user';
 import { resolveNamespaceAccess, TtlCache } from './namespace-access';
 import { startTestCluster, TOKENS, type TestCluster } from './testing/cluster';

@@ -1,5 +1,6 @@
+import 'server-only';
 import { ApiException, AuthenticationV1Api, AuthorizationV1Api, CoreV1Api, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
-import { AppError } from '@/lib/server/errors';
+import { AppError } from '@/lib/errors';
 
 // Kubernetes calls made AS THE USER (their bearer token), so the cluster's RBAC decides what they
 // see. TokenReview is the one call made as the dashboard's service account.

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { canListPods, listAllNamespaces, listOwnNamespaces } from './kube-user';
 

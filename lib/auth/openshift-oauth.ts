@@ -1,6 +1,7 @@
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { AppError } from '@/lib/server/errors';
+import { AppError } from '@/lib/errors';
 import { requestJson, type TlsTrust } from './http-json';
 
 // OpenShift OAuth authorization-code login. The OAuth server is discovered from the API server's

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DNS_LABEL, DNS_LABEL_MAX } from './kubeNames';
 import type { GraphType } from './model';
 
 // The graph query, shared by the route handler, the graph page and the CLI.
@@ -17,8 +18,8 @@ export const CLOCK_SKEW_SECONDS = 60;
 /** A Kubernetes namespace name: an RFC 1123 (DNS-1123) label. */
 export const namespaceName = z
   .string()
-  .max(63, 'a namespace name has at most 63 characters')
-  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'not a valid namespace name (DNS-1123 label)');
+  .max(DNS_LABEL_MAX, 'a namespace name has at most 63 characters')
+  .regex(DNS_LABEL, 'not a valid namespace name (DNS-1123 label)');
 
 const unitSeconds: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
 

@@ -1,13 +1,12 @@
-// Errors of the Kubernetes layer, with the codes lib/server/errors.ts maps to HTTP answers
-// (lib/kube may not import lib/server, so the composition root converts them).
+import type { ErrorCode } from '@/lib/errors';
 
-export type KubeErrorCode =
-  | 'unsupported_ztunnel_config'
-  | 'ztunnel_unreachable'
-  | 'kubernetes_unreachable'
-  | 'kubernetes_error'
-  | 'forbidden'
-  | 'not_found';
+// Errors of the Kubernetes layer, with AppError's codes; lib/server/errors.ts maps them to HTTP
+// answers (lib/kube may not import lib/server).
+
+export type KubeErrorCode = Extract<
+  ErrorCode,
+  'unsupported_ztunnel_config' | 'ztunnel_unreachable' | 'kubernetes_unreachable' | 'kubernetes_error' | 'forbidden' | 'not_found'
+>;
 
 export class KubeLayerError extends Error {
   override name = 'KubeLayerError';

@@ -1,6 +1,7 @@
 // The Kubernetes layer as the server uses it: a warm informer cache, the cluster model memoised
 // on the cache generation, ztunnel dumps and logs. Pages read memory; only ztunnel dumps and
 // logs reach out (port-forward, pods/log), as they must.
+import 'server-only';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { InventorySource } from '@/lib/graph/inventory';
 import { KubeCache } from './cache/kube-cache';

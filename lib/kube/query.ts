@@ -1,8 +1,9 @@
 // Query parameters of the Kubernetes-layer API routes (zod), shared by routes and docs. Pure.
 import { z } from 'zod';
+import { DNS_LABEL, DNS_LABEL_MAX, DNS_SUBDOMAIN, DNS_SUBDOMAIN_MAX } from '@/lib/graph/kubeNames';
 
-export const dnsLabel = z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a Kubernetes name (lower-case DNS label)').max(63);
-export const objectName = z.string().regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'must be a Kubernetes object name').max(253);
+export const dnsLabel = z.string().regex(DNS_LABEL, 'must be a Kubernetes name (lower-case DNS label)').max(DNS_LABEL_MAX);
+export const objectName = z.string().regex(DNS_SUBDOMAIN, 'must be a Kubernetes object name').max(DNS_SUBDOMAIN_MAX);
 
 export const workloadsQuery = z.object({ namespace: dnsLabel.optional() }).strict();
 export const ztunnelTableQuery = z.object({ namespace: dnsLabel.optional() }).strict();

@@ -1,6 +1,8 @@
-// Failures of a metrics source. The composition root maps them to AppError (same codes).
+import type { ErrorCode } from '@/lib/errors';
 
-export type MetricsErrorCode = 'prometheus_unreachable' | 'prometheus_error';
+// Failures of a metrics source, with AppError's codes; lib/server/errors.ts maps them.
+
+export type MetricsErrorCode = Extract<ErrorCode, 'prometheus_unreachable' | 'prometheus_error'>;
 
 export class MetricsError extends Error {
   override name = 'MetricsError';

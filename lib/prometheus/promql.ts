@@ -1,12 +1,11 @@
+import { isDnsLabel } from '@/lib/graph/kubeNames';
+
 // Pure PromQL builders. Label values are always escaped for a double-quoted string literal; values
 // inside a regex matcher are also escaped for RE2. Namespace names are checked before they get here
 // and checked again here: nothing user-typed reaches a query unvalidated.
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-
-export function isNamespaceName(name: string): boolean {
-  return name.length <= 63 && DNS_LABEL.test(name);
-}
+/** A namespace name (DNS-1123 label), the only kind of value a namespace matcher accepts. */
+export const isNamespaceName = isDnsLabel;
 
 export function assertNamespaces(names: readonly string[]): void {
   const bad = names.find((n) => !isNamespaceName(n));

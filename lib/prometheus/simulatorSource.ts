@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import type { MetricsSource, TrafficSamples } from '@/lib/graph/samples';
 import { MetricsError } from './errors';

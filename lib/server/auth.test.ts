@@ -1,14 +1,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCluster, TOKENS, type TestCluster } from '@/lib/auth/testing/cluster';
 import { startOAuthServer, type TestOAuthServer } from '@/lib/auth/testing/oauth-server';
+import { createDeps } from './deps';
+import { parseEnv } from './env';
 
 // requestUser / accessibleNamespaces and the login flows, against the simulated API server (through
-// @kubernetes/client-node) and a local OAuth server. 'server-only' is a marker that throws outside
-// React's server build; here it is replaced by nothing.
-vi.mock('server-only', () => ({}));
+// @kubernetes/client-node) and a local OAuth server.
 
 const SECRET = 'test-session-secret-0123456789abcdef-xyz';
 let cluster: TestCluster;
@@ -26,12 +26,10 @@ afterAll(async () => {
   await oauth.close();
 });
 
-/** Fresh server modules under an environment (env() is parsed once per module instance). */
+/** Fresh services (no caches shared between tests) under a configuration; process.env is not read. */
 async function serverWith(vars: Record<string, string>) {
-  vi.resetModules();
-  for (const key of ['AUTH_STRATEGY', 'SESSION_SECRET', 'OPENSHIFT_OAUTH_CLIENT_ID', 'OPENSHIFT_OAUTH_CLIENT_SECRET', 'PUBLIC_URL']) delete process.env[key];
-  Object.assign(process.env, { KUBECONFIG: kubeconfig, LOG_LEVEL: 'silent', ...vars });
-  return { auth: await import('./auth'), flows: await import('./auth-flows') };
+  const { auth, authFlows } = createDeps(parseEnv({ KUBECONFIG: kubeconfig, LOG_LEVEL: 'silent', ...vars }));
+  return { auth, flows: authFlows };
 }
 
 const viaRoute = (init: Record<string, string> = {}) => ({ host: '10.1.2.3:3000', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'lens.test', ...init });

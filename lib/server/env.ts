@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { DNS_LABEL } from '@/lib/graph/kubeNames';
 
 // Every setting the server reads, validated once. Nothing else reads process.env.
 
@@ -40,8 +41,8 @@ export const envSchema = z.object({
   SIMULATOR_METRICS_URL: optionalUrl,
 
   KUBECONFIG: z.string().min(1).optional(),
-  ZTUNNEL_NAMESPACE: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/).optional(),
-  ISTIO_NAMESPACE: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/).optional(),
+  ZTUNNEL_NAMESPACE: z.string().regex(DNS_LABEL).optional(),
+  ISTIO_NAMESPACE: z.string().regex(DNS_LABEL).optional(),
 
   AUTH_STRATEGY: z.enum(['anonymous', 'token', 'openshift', 'header']).default('anonymous'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),

@@ -1,65 +1,19 @@
-// Typed errors with a code and an HTTP status, mapped to a response in one place.
+import { AppError } from '@/lib/errors';
+import { KubeLayerError } from '@/lib/kube/errors';
+import { MetricsError } from '@/lib/prometheus/errors';
 
-export type ErrorCode =
-  | 'bad_request'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not_found'
-  | 'prometheus_unreachable'
-  | 'prometheus_error'
-  | 'kubernetes_unreachable'
-  | 'kubernetes_error'
-  | 'ztunnel_unreachable'
-  | 'unsupported_ztunnel_config'
-  | 'internal';
+// Every error the server expects, mapped onto AppError in one place. The adapters cannot import
+// lib/server, so they throw their own errors with AppError's codes; a route, a degraded answer
+// (settle) or the CLI all map them here.
 
-const statusByCode: Record<ErrorCode, number> = {
-  bad_request: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  prometheus_unreachable: 503,
-  prometheus_error: 502,
-  kubernetes_unreachable: 503,
-  kubernetes_error: 502,
-  ztunnel_unreachable: 503,
-  unsupported_ztunnel_config: 502,
-  internal: 500,
-};
-
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string; parameter?: string };
-}
-
-export class AppError extends Error {
-  override name = 'AppError';
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly parameter?: string,
-  ) {
-    super(message);
-  }
-
-  get status(): number {
-    return statusByCode[this.code];
-  }
-
-  toBody(): ErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.parameter ? { parameter: this.parameter } : {}) } };
-  }
-
-  toResponse(): Response {
-    return Response.json(this.toBody(), { status: this.status });
-  }
-}
-
-export function badRequest(parameter: string, message: string): AppError {
-  return new AppError('bad_request', `${parameter}: ${message}`, parameter);
+/** The AppError an expected failure stands for (ours or an adapter's); undefined for anything else (a bug). */
+export function expectedError(err: unknown): AppError | undefined {
+  if (err instanceof AppError) return err;
+  if (err instanceof MetricsError || err instanceof KubeLayerError) return new AppError(err.code, err.message);
+  return undefined;
 }
 
 /** Any thrown value as an AppError; unknown errors become 'internal' without leaking details. */
 export function toAppError(err: unknown): AppError {
-  if (err instanceof AppError) return err;
-  return new AppError('internal', 'Internal error');
+  return expectedError(err) ?? new AppError('internal', 'Internal error');
 }

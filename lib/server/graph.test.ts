@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Inventory } from '@/lib/graph/inventory';
 import type { GraphQuery } from '@/lib/graph/query';
 import type { TrafficSamples } from '@/lib/graph/samples';
-import { AppError } from './errors';
+import { AppError } from '@/lib/errors';
 import { createGraphService } from './graph';
 import { createMetricsSource } from './metrics';
 

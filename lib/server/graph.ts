@@ -4,10 +4,8 @@ import type { Inventory, InventorySource } from '@/lib/graph/inventory';
 import type { MeshGraph } from '@/lib/graph/model';
 import type { GraphQuery } from '@/lib/graph/query';
 import type { MetricsSource } from '@/lib/graph/samples';
-import { AppError } from './errors';
-import { logger } from './logger';
-import { metricsSource } from './metrics';
-import { inventorySource } from './kube';
+import { expectedError } from './errors';
+import { logger as processLogger, type Logger } from './logger';
 
 // getGraph: samples and inventory fetched in parallel, then the pure build.
 // - Metrics failing is an error (503 prometheus_unreachable / 502 prometheus_error): no graph is
@@ -23,11 +21,16 @@ export interface GraphViewer {
 export interface GraphDeps {
   metrics: MetricsSource;
   inventory: InventorySource;
+  logger?: Logger;
 }
+
+/** The graph for a validated query, as the given viewer may see it. */
+export type GraphService = (query: GraphQuery, viewer?: GraphViewer, signal?: AbortSignal) => Promise<MeshGraph>;
 
 const EMPTY_INVENTORY: Inventory = { trustDomain: 'cluster.local', namespaces: [], workloads: [], services: [] };
 
-export function createGraphService(deps: GraphDeps) {
+export function createGraphService(deps: GraphDeps): GraphService {
+  const logger = deps.logger ?? processLogger;
   return async function getGraph(query: GraphQuery, viewer: GraphViewer = {}, signal?: AbortSignal): Promise<MeshGraph> {
     const window = { namespaces: query.namespaces, duration: query.duration, queryTime: query.queryTime };
     const [samples, inventory] = await Promise.allSettled([deps.metrics.samples(window, signal), deps.inventory.inventory()]);
@@ -36,7 +39,7 @@ export function createGraphService(deps: GraphDeps) {
     let inv = EMPTY_INVENTORY;
     if (inventory.status === 'fulfilled') inv = inventory.value;
     else {
-      const why = inventory.reason instanceof AppError ? inventory.reason.message : 'unexpected error';
+      const why = expectedError(inventory.reason)?.message ?? 'unexpected error';
       logger.warn('graph without inventory', { error: inventory.reason instanceof Error ? inventory.reason.message : String(inventory.reason) });
       warnings.push(`The Kubernetes inventory is unavailable (${why}): waypoints, enrollment and idle workloads are not known; the graph is drawn from metrics only.`);
     }
@@ -51,12 +54,4 @@ export function createGraphService(deps: GraphDeps) {
     });
     return { ...graph, warnings: [...graph.warnings, ...warnings] };
   };
-}
-
-let service: ReturnType<typeof createGraphService> | undefined;
-
-/** The graph for a validated query, as the given viewer may see it. */
-export function getGraph(query: GraphQuery, viewer?: GraphViewer, signal?: AbortSignal): Promise<MeshGraph> {
-  service ??= createGraphService({ metrics: metricsSource(), inventory: inventorySource() });
-  return service(query, viewer, signal);
 }

@@ -2,65 +2,31 @@ import 'server-only';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { z } from 'zod';
 import type { InventorySource } from '@/lib/graph/inventory';
-import { KubeLayerError } from '@/lib/kube/errors';
+import { AppError, badRequest } from '@/lib/errors';
 import { KubeLayer } from '@/lib/kube/layer';
-import { accessibleNamespaces, requestUser, serviceAccountKubeConfig } from './auth';
-import { env } from './env';
-import { AppError, badRequest } from './errors';
+import type { Env } from './env';
 
-// Composition root of the Kubernetes layer: one KubeConfig and one warm cache per process.
-// Kept on globalThis so Next's dev reloads do not start a second set of watches.
+// The Kubernetes layer as the composition root (deps.ts) builds it, and the request parsing the
+// Kubernetes routes share.
 
-const key = Symbol.for('ambient-lens.kube-layer');
-type Holder = { [key]?: KubeLayer };
+export type KubeEnv = Pick<Env, 'KUBECONFIG' | 'ISTIO_NAMESPACE' | 'ZTUNNEL_NAMESPACE'>;
 
-function kubeConfig(): KubeConfig {
-  const path = env().KUBECONFIG;
+/** A new layer on the dashboard's own credentials; its cache starts on first use. Throws 503 when no cluster is configured. */
+export function createKubeLayer(e: KubeEnv, serviceAccountKubeConfig: () => KubeConfig): KubeLayer {
   let kc: KubeConfig;
   try {
     kc = serviceAccountKubeConfig();
   } catch (err) {
-    const where = path ? `the kubeconfig at KUBECONFIG=${path}` : 'the in-cluster service account';
+    const where = e.KUBECONFIG ? `the kubeconfig at KUBECONFIG=${e.KUBECONFIG}` : 'the in-cluster service account';
     throw new AppError('kubernetes_unreachable', `Cannot load ${where}: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (!kc.getCurrentCluster()) throw new AppError('kubernetes_unreachable', 'The kubeconfig names no current cluster');
-  return kc;
+  return new KubeLayer(kc, { istioNamespace: e.ISTIO_NAMESPACE ?? 'istio-system', ztunnelNamespace: e.ZTUNNEL_NAMESPACE });
 }
 
-/** The process-wide Kubernetes layer, created (and its cache started) on first use. */
-export function kubeLayer(): KubeLayer {
-  const holder = globalThis as Holder;
-  holder[key] ??= new KubeLayer(kubeConfig(), {
-    istioNamespace: env().ISTIO_NAMESPACE ?? 'istio-system',
-    ztunnelNamespace: env().ZTUNNEL_NAMESPACE,
-  });
-  return holder[key];
-}
-
-/** KubeLayerError -> AppError (lib/kube cannot import lib/server); anything else passes through. */
-export function toKubeAppError(err: unknown): unknown {
-  if (err instanceof KubeLayerError) return new AppError(err.code, err.message);
-  return err;
-}
-
-/** Runs a Kubernetes-layer call, turning its errors into AppErrors for route(). */
-export async function withKube<T>(fn: (layer: KubeLayer) => Promise<T>): Promise<T> {
-  try {
-    return await fn(kubeLayer());
-  } catch (err) {
-    throw toKubeAppError(err);
-  }
-}
-
-/** The cluster inventory the graph route reads (optionally limited to the user's namespaces). */
-export function inventorySource(accessibleNamespaces?: ReadonlySet<string>): InventorySource {
-  return { inventory: () => withKube((layer) => layer.inventorySource(accessibleNamespaces).inventory()) };
-}
-
-/** The requesting user's namespaces for the lib filters: undefined means every namespace. */
-export async function requestAccess(request: Request): Promise<ReadonlySet<string> | undefined> {
-  const access = await accessibleNamespaces(await requestUser(request));
-  return access === 'all' ? undefined : access;
+/** The whole cluster's inventory for the graph; a layer that cannot be built is a failed inventory, not a thrown call. */
+export function kubeInventory(kube: () => KubeLayer): InventorySource {
+  return { inventory: async () => kube().inventorySource().inventory() };
 }
 
 /** Query parameters through a zod schema; the first problem becomes a 400 naming the parameter. */

@@ -1,7 +1,8 @@
 import 'server-only';
+import { processWide } from './process-wide';
 
 // The dashboard's own Prometheus metrics (GET /metrics, text exposition 0.0.4). One registry per
-// process on globalThis: Next bundles proxy.ts, route handlers and pages separately, and all of them
+// process (processWide): Next bundles proxy.ts, route handlers and pages separately, and all of them
 // must count into the same numbers.
 
 type Labels = Record<string, string>;
@@ -24,13 +25,8 @@ interface Registry {
   started: number;
 }
 
-const KEY = Symbol.for('ambient-lens.metrics-registry');
-type WithRegistry = typeof globalThis & { [KEY]?: Registry };
-
 function registry(): Registry {
-  const g = globalThis as WithRegistry;
-  g[KEY] ??= { requests: new Map(), durations: new Map(), gauges: new Map(), started: Date.now() / 1000 };
-  return g[KEY];
+  return processWide<Registry>('metrics-registry', () => ({ requests: new Map(), durations: new Map(), gauges: new Map(), started: Date.now() / 1000 }));
 }
 
 const escapeLabel = (v: string) => v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');

@@ -3,12 +3,12 @@ import { readFile } from 'node:fs/promises';
 import type { MetricsSource } from '@/lib/graph/samples';
 import { withCache } from '@/lib/prometheus/cache';
 import { createPrometheusClient } from '@/lib/prometheus/client';
-import { MetricsError } from '@/lib/prometheus/errors';
 import type { FetchLike } from '@/lib/prometheus/httpsFetch';
 import { createPrometheusMetricsSource } from '@/lib/prometheus/metricsSource';
 import { createSimulatorMetricsSource } from '@/lib/prometheus/simulatorSource';
-import { env, type Env } from './env';
-import { AppError } from './errors';
+import { AppError } from '@/lib/errors';
+import type { Env } from './env';
+import { expectedError } from './errors';
 
 // Composition of the metrics source: PROMETHEUS_URL (token, token file, CA file, extra headers);
 // else SIMULATOR_METRICS_URL (demo without Prometheus); else a clear configuration error.
@@ -29,13 +29,9 @@ function tokenFromFile(path: string): () => Promise<string> {
   };
 }
 
-/** MetricsError (the adapter's) -> AppError (the routes'), same codes. */
-export function toMetricsAppError(err: unknown): unknown {
-  return err instanceof MetricsError ? new AppError(err.code, err.message) : err;
-}
-
+/** The source answers AppErrors (mapped by ./errors), so callers outside route(), the CLI, see one error type. */
 function mapped(source: MetricsSource): MetricsSource {
-  const rethrow = (err: unknown) => Promise.reject(toMetricsAppError(err));
+  const rethrow = (err: unknown) => Promise.reject(expectedError(err) ?? err);
   const ztunnelTraffic = source.ztunnelTraffic?.bind(source);
   return {
     kind: source.kind,
@@ -63,12 +59,4 @@ export function createMetricsSource(e: MetricsEnv, deps: { fetch?: FetchLike; ca
       throw new AppError('prometheus_unreachable', 'No metrics source is configured: set PROMETHEUS_URL (or SIMULATOR_METRICS_URL for the demo)');
     },
   };
-}
-
-let cached: MetricsSource | undefined;
-
-/** The process-wide metrics source, from env(). */
-export function metricsSource(): MetricsSource {
-  cached ??= createMetricsSource(env());
-  return cached;
 }

@@ -3,10 +3,8 @@ import type { ClusterModel } from '@/lib/kube/cluster-model';
 import { canSee, type Access } from '@/lib/kube/views';
 import type { MeshGraph } from '@/lib/graph/model';
 import { buildOverview, type Overview } from '@/lib/posture/overview';
-import { AppError, toAppError } from './errors';
-import { getGraph } from './graph';
-import { metricsSource } from './metrics';
-import { withKube } from './kube';
+import type { Deps } from './deps';
+import { expectedError, toAppError } from './errors';
 import { logger } from './logger';
 
 // The overview: the cluster model (memory), ztunnel pods and control plane (memory), and ONE traffic
@@ -22,6 +20,9 @@ export interface WindowOptions {
   signal?: AbortSignal;
 }
 
+/** What the overview and the security posture read. */
+export type WindowServices = Pick<Deps, 'kube' | 'metrics' | 'graph'>;
+
 export type Settled<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
 
 /** A promise as a value; errors become their AppError code and message (never thrown away). */
@@ -30,7 +31,7 @@ export async function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
     return { ok: true, value: await promise };
   } catch (err) {
     const e = toAppError(err);
-    if (!(err instanceof AppError)) logger.error('unexpected error', { error: err instanceof Error ? err.message : String(err) });
+    if (!expectedError(err)) logger.error('unexpected error', { error: err instanceof Error ? err.message : String(err) });
     return { ok: false, code: e.code, message: e.message };
   }
 }
@@ -50,25 +51,26 @@ export function visibleModel(model: ClusterModel, access: Access): ClusterModel 
  * The workload graph over everything the user may see. With access to every namespace, no
  * namespace filter at all (the cheapest PromQL); else the user's namespaces, others made opaque.
  */
-export function meshGraph(options: WindowOptions, namespaces: string[]): Promise<MeshGraph> {
+export function meshGraph(graph: Deps['graph'], options: WindowOptions, namespaces: string[]): Promise<MeshGraph> {
   const queryTime = Math.floor(Date.now() / 1000);
   if (options.access && namespaces.length === 0) {
     return Promise.resolve({ graphType: 'workload', namespaces: [], window: { duration: options.duration, queryTime }, nodes: [], edges: [], warnings: [] });
   }
-  return getGraph(
+  return graph(
     { namespaces: options.access ? namespaces : [], graphType: 'workload', duration: options.duration, queryTime, idle: false, waypoints: 'merge' },
     options.access ? { accessibleNamespaces: options.access } : {},
     options.signal,
   );
 }
 
-export async function getOverview(options: WindowOptions): Promise<Overview> {
-  const model = visibleModel(await withKube((kube) => kube.model()), options.access);
-  const source = metricsSource();
+export async function getOverview(services: WindowServices, options: WindowOptions): Promise<Overview> {
+  const kube = services.kube();
+  const model = visibleModel(await kube.model(), options.access);
+  const source = services.metrics;
   const [graph, controlPlane, ztunnels, ztunnelTraffic] = await Promise.all([
-    settle(meshGraph(options, model.namespaces.map((n) => n.name))),
-    settle(withKube((kube) => kube.controlPlane(options.access))),
-    settle(withKube((kube) => kube.ztunnelPods())),
+    settle(meshGraph(services.graph, options, model.namespaces.map((n) => n.name))),
+    settle(kube.controlPlane(options.access)),
+    settle(kube.ztunnelPods()),
     // A ztunnel's own totals include every namespace on its node: only for users who see them all.
     source.ztunnelTraffic && !options.access ? settle(source.ztunnelTraffic(options.duration, Math.floor(Date.now() / 1000), options.signal)) : undefined,
   ]);

@@ -3,8 +3,8 @@ import type { Access } from '@/lib/kube/views';
 import { compareDataplane, type DataplaneComparison } from '@/lib/posture/dataplane';
 import { securityPosture } from '@/lib/posture/findings';
 import type { SecurityPostureResponse, SourceStatus } from '@/lib/posture/responses';
-import { withKube } from './kube';
-import { meshGraph, settle, visibleModel, type WindowOptions } from './overview';
+import type { Deps } from './deps';
+import { meshGraph, settle, visibleModel, type WindowOptions, type WindowServices } from './overview';
 
 // The security posture for a window: one traffic graph (constant Prometheus queries), the cluster
 // model, and every ztunnel's config_dump (certificates). Traffic or ztunnel failures degrade the
@@ -13,11 +13,12 @@ import { meshGraph, settle, visibleModel, type WindowOptions } from './overview'
 const status = (s: { ok: boolean; code?: string; message?: string }): SourceStatus =>
   s.ok ? { ok: true } : { ok: false, code: s.code ?? 'internal', message: s.message ?? 'failed' };
 
-export async function getSecurityPosture(options: WindowOptions): Promise<SecurityPostureResponse> {
-  const model = visibleModel(await withKube((kube) => kube.model()), options.access);
+export async function getSecurityPosture(services: WindowServices, options: WindowOptions): Promise<SecurityPostureResponse> {
+  const kube = services.kube();
+  const model = visibleModel(await kube.model(), options.access);
   const [graph, ztunnel] = await Promise.all([
-    settle(meshGraph(options, model.namespaces.map((n) => n.name))),
-    settle(withKube((kube) => kube.ztunnelView(options.access))),
+    settle(meshGraph(services.graph, options, model.namespaces.map((n) => n.name))),
+    settle(kube.ztunnelView(options.access)),
   ]);
   const now = new Date();
   return {
@@ -38,9 +39,10 @@ export async function getSecurityPosture(options: WindowOptions): Promise<Securi
 }
 
 /** Every pod as ztunnel and as the Kubernetes API see it, with their disagreements. */
-export async function getDataplane(access?: Access): Promise<DataplaneComparison & { generatedAt: string }> {
-  const model = visibleModel(await withKube((kube) => kube.model()), access);
-  const view = await withKube((kube) => kube.ztunnelView(access));
+export async function getDataplane(services: Pick<Deps, 'kube'>, access?: Access): Promise<DataplaneComparison & { generatedAt: string }> {
+  const kube = services.kube();
+  const model = visibleModel(await kube.model(), access);
+  const view = await kube.ztunnelView(access);
   return {
     generatedAt: new Date().toISOString(),
     ...compareDataplane({

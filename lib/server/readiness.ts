@@ -2,9 +2,8 @@ import 'server-only';
 import { readFileSync } from 'node:fs';
 import { VersionApi } from '@kubernetes/client-node';
 import { requestJson } from '@/lib/auth/http-json';
-import { serviceAccountKubeConfig } from './auth';
-import { kubeLayer } from './kube';
-import { env } from './env';
+import type { Deps } from './deps';
+import type { Env } from './env';
 
 // Readiness: the Kubernetes cache has synced (and the API answers); Prometheus answers a query.
 
@@ -24,9 +23,9 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
   }
 }
 
-export async function checkKubernetes(): Promise<CheckResult> {
+export async function checkKubernetes(services: Pick<Deps, 'auth'>): Promise<CheckResult> {
   try {
-    const version = await withTimeout(serviceAccountKubeConfig().makeApiClient(VersionApi).getCode(), 4000, 'Kubernetes API');
+    const version = await withTimeout(services.auth.serviceAccountKubeConfig().makeApiClient(VersionApi).getCode(), 4000, 'Kubernetes API');
     return { ok: true, detail: version.gitVersion };
   } catch (err) {
     return { ok: false, detail: `Kubernetes API: ${message(err)}` };
@@ -37,21 +36,20 @@ export async function checkKubernetes(): Promise<CheckResult> {
  * The informer cache has listed every resource it can: 'missing' (CRD not installed) and
  * 'forbidden' are settled states shown to users; 'pending' and 'error' are not ready.
  */
-export async function checkKubernetesCache(): Promise<CheckResult> {
-  const api = await checkKubernetes();
+export async function checkKubernetesCache(services: Pick<Deps, 'auth' | 'kube'>): Promise<CheckResult> {
+  const api = await checkKubernetes(services);
   if (!api.ok) return api;
   try {
-    await withTimeout(kubeLayer().snapshot(), 3000, 'Kubernetes cache');
+    await withTimeout(services.kube().snapshot(), 3000, 'Kubernetes cache');
   } catch (err) {
     return { ok: false, detail: message(err) };
   }
-  const unsettled = Object.entries(kubeLayer().resourceStates()).filter(([, s]) => s.status === 'pending' || s.status === 'error');
+  const unsettled = Object.entries(services.kube().resourceStates()).filter(([, s]) => s.status === 'pending' || s.status === 'error');
   if (unsettled.length > 0) return { ok: false, detail: `cache not synced: ${unsettled.map(([name, s]) => `${name} ${s.status}`).join(', ')}` };
   return { ok: true, detail: `${api.detail ?? 'Kubernetes'}; cache synced` };
 }
 
-export async function checkPrometheus(): Promise<CheckResult> {
-  const e = env();
+export async function checkPrometheus(e: Pick<Env, 'PROMETHEUS_URL' | 'PROMETHEUS_TOKEN' | 'PROMETHEUS_TOKEN_FILE' | 'PROMETHEUS_CA_FILE' | 'PROMETHEUS_HEADERS' | 'SIMULATOR_METRICS_URL'>): Promise<CheckResult> {
   if (!e.PROMETHEUS_URL) return { ok: true, detail: e.SIMULATOR_METRICS_URL ? 'not configured (simulator metrics)' : 'not configured' };
   const token = e.PROMETHEUS_TOKEN ?? (e.PROMETHEUS_TOKEN_FILE ? readFileSync(e.PROMETHEUS_TOKEN_FILE, 'utf8').trim() : undefined);
   const url = new URL('api/v1/query', e.PROMETHEUS_URL.endsWith('/') ? e.PROMETHEUS_URL : `${e.PROMETHEUS_URL}/`);

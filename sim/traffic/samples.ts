@@ -2,12 +2,11 @@
 // would get from Prometheus — one sample per distinct istio label set, rates over the window.
 
 import { z } from 'zod';
+import { isDnsLabel } from '../../lib/graph/kubeNames';
 import type { DestinationLabels, HttpSample, LatencySample, PeerLabels, TcpMetric, TcpSample, TrafficQuery, TrafficSamples } from '../../lib/graph/samples';
 import type { Timeline } from './timeline';
 import { seriesRates } from './rates';
 import { TCP_METRICS } from './series';
-
-const dnsLabel = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 export const trafficQuerySchema = z.object({
   namespaces: z
@@ -15,7 +14,7 @@ export const trafficQuerySchema = z.object({
     .max(10_000)
     .optional()
     .transform((s) => (s ? s.split(',').map((n) => n.trim()).filter(Boolean) : []))
-    .pipe(z.array(z.string().regex(dnsLabel, 'namespace must be a DNS label')).max(1000)),
+    .pipe(z.array(z.string().refine(isDnsLabel, 'namespace must be a DNS label')).max(1000)),
   duration: z.coerce.number().int().min(1).max(30 * 86400).default(300),
   time: z.coerce.number().finite().positive().optional(),
 });

@@ -1,19 +1,17 @@
 import { parseGraphQuery } from '@/lib/graph/query';
-import { accessibleNamespaces, requireNamespaces, requestUser } from '@/lib/server/auth';
-import { AppError } from '@/lib/server/errors';
-import { getGraph } from '@/lib/server/graph';
+import { AppError } from '@/lib/errors';
 import { route } from '@/lib/server/route';
 
 // GET /api/graph?namespaces=a,b&graphType=workload&duration=600&queryTime=&idle=false&waypoints=show
 // -> MeshGraph (docs/api-graph.md). 400 names the bad parameter; 403 for a namespace the user cannot see.
 export const dynamic = 'force-dynamic';
 
-export const GET = route('graph', async (request) => {
+export const GET = route('graph', async (request, _context, { auth, graph: getGraph }) => {
   const parsed = parseGraphQuery(new URL(request.url).searchParams);
   if (!parsed.ok) throw new AppError('bad_request', parsed.message, parsed.parameter);
-  const user = await requestUser(request);
-  await requireNamespaces(user, parsed.query.namespaces);
-  const access = await accessibleNamespaces(user);
+  const user = await auth.requestUser(request);
+  await auth.requireNamespaces(user, parsed.query.namespaces);
+  const access = await auth.accessibleNamespaces(user);
   const graph = await getGraph(parsed.query, access === 'all' ? {} : { accessibleNamespaces: access }, request.signal);
   return Response.json(graph, { headers: { 'cache-control': 'no-store' } });
 });

@@ -1,11 +1,10 @@
-import { requestAccess, withKube } from '@/lib/server/kube';
 import { route } from '@/lib/server/route';
 
 // ztunnel pods per node: readiness, version, restarts (from the cache, no port-forward).
 export const dynamic = 'force-dynamic';
 
-export const GET = route('kube.ztunnel', async (request) => {
-  await requestAccess(request);
-  const ztunnels = await withKube((kube) => kube.ztunnelPods());
+export const GET = route('kube.ztunnel', async (request, _context, { auth, kube }) => {
+  await auth.requestAccess(request);
+  const ztunnels = await kube().ztunnelPods();
   return Response.json({ ztunnels });
 });

@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { ztunnelLogsQuery } from '@/lib/api-client/kube-pages';
+import { DNS_SUBDOMAIN } from '@/lib/graph/kubeNames';
 import { Checkbox } from '@/components/ui/Checkbox';
 import { Panel } from '@/components/ui/Panel';
 import { Select } from '@/components/ui/Select';
@@ -17,13 +18,11 @@ export interface LogFilterState {
   errors: string;
 }
 
-const dnsName = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
-
 /** Access logs from every ztunnel, filtered by namespace, workload, direction and errors (all in the URL). */
 export function ZtunnelLogsTab({ filter, update }: { filter: LogFilterState; update: (patch: Partial<LogFilterState>) => void }) {
   const direction = filter.direction === 'inbound' || filter.direction === 'outbound' ? filter.direction : undefined;
-  const namespace = dnsName.test(filter.namespace) ? filter.namespace : undefined;
-  const workload = dnsName.test(filter.workload) ? filter.workload : undefined;
+  const namespace = DNS_SUBDOMAIN.test(filter.namespace) ? filter.namespace : undefined;
+  const workload = DNS_SUBDOMAIN.test(filter.workload) ? filter.workload : undefined;
   const query = useQuery(ztunnelLogsQuery({ namespace, workload, direction, errors: filter.errors === 'true', limit: 500 }));
   return (
     <>

@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { ztunnelPodsQuery, ztunnelTableQuery } from '@/lib/api-client/kube-pages';
+import { DNS_LABEL } from '@/lib/graph/kubeNames';
 import { certificateHealth } from '@/lib/posture/certificates';
 import { SearchInput } from '@/components/ui/SearchInput';
 import { Tabs, type TabItem } from '@/components/ui/Tabs';
@@ -65,4 +66,4 @@ export function ZtunnelView() {
   );
 }
 
-const validNamespace = (ns: string): string => (/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(ns) ? ns : '');
+const validNamespace = (ns: string): string => (DNS_LABEL.test(ns) ? ns : '');

@@ -1,5 +1,6 @@
 // One GET against the API server with the KubeConfig's credentials and TLS settings
 // (client-node's applyToHTTPSOptions), for list calls whose raw JSON the cache keeps as sent.
+import 'server-only';
 import http from 'node:http';
 import https from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';

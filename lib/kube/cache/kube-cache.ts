@@ -1,5 +1,6 @@
 // The informer cache: one Reflector per resource, a ready flag per resource and overall, and a
 // snapshot that costs no API call once warm.
+import 'server-only';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { defaultReflectorOptions, Reflector, type ReflectorOptions } from './reflector';
 import { resourceNames, resourceSpecs, type KubeSnapshot, type ResourceName, type ResourceState } from './resources';

@@ -1,6 +1,7 @@
 // List + watch one resource into memory. Relists on 410 Gone, resumes from the last
 // resourceVersion after a watch ends, backs off on errors, and records a missing CRD (404)
 // or a forbidden resource (403) as a state instead of failing.
+import 'server-only';
 import { Watch, type KubeConfig } from '@kubernetes/client-node';
 import type { KubeObject } from '../types';
 import { getJson, KubeHttpError } from './http';

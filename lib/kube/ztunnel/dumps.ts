@@ -1,5 +1,6 @@
 // Every ztunnel's /config_dump, fetched in parallel through port-forwards with a per-pod timeout
 // and a short cache, merged into one cluster view. A ztunnel that does not answer is listed as such.
+import 'server-only';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { KubeLayerError } from '../errors';
 import { parseConfigDump } from './config-dump';

@@ -1,4 +1,5 @@
 // ztunnel pods' logs through the pods/log API (tailLines, sinceSeconds), parsed and filtered.
+import 'server-only';
 import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
 import { parseZtunnelLogs, type LogFilter, type ZtunnelLogLine } from './logs';
 import type { ZtunnelSource } from './merge';

@@ -1,5 +1,6 @@
 // HTTP GET through a Kubernetes port-forward (client-node's PortForward over WebSocket): how
 // ztunnel's admin port 15000, bound to localhost in the pod, can be read at all.
+import 'server-only';
 import { PassThrough, Writable } from 'node:stream';
 import { PortForward, type KubeConfig } from '@kubernetes/client-node';
 import { KubeLayerError } from '../errors';

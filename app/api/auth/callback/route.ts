@@ -1,10 +1,8 @@
-import { finishOpenShiftLogin } from '@/lib/server/auth-flows';
-import { env } from '@/lib/server/env';
-import { AppError } from '@/lib/server/errors';
+import { AppError } from '@/lib/errors';
 import { route } from '@/lib/server/route';
 
 // The OAuth server sends the browser back here with ?code&state (the OAuthClient's redirect URI).
-export const GET = route('auth.callback', async (request) => {
-  if (env().AUTH_STRATEGY !== 'openshift') throw new AppError('not_found', 'OAuth login is not enabled (AUTH_STRATEGY)');
-  return finishOpenShiftLogin(request);
+export const GET = route('auth.callback', async (request, _context, { env, authFlows }) => {
+  if (env.AUTH_STRATEGY !== 'openshift') throw new AppError('not_found', 'OAuth login is not enabled (AUTH_STRATEGY)');
+  return authFlows.finishOpenShiftLogin(request);
 });

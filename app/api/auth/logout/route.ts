@@ -1,4 +1,3 @@
-import { logout } from '@/lib/server/auth-flows';
 import { route } from '@/lib/server/route';
 
-export const POST = route('auth.logout', async (request) => logout(request));
+export const POST = route('auth.logout', async (request, _context, { authFlows }) => authFlows.logout(request));

@@ -1,18 +1,16 @@
 import { ztunnelLogsQuery } from '@/lib/kube/query';
-import { parseQuery, requestAccess, withKube } from '@/lib/server/kube';
+import { parseQuery } from '@/lib/server/kube';
 import { route } from '@/lib/server/route';
 
 // ztunnel access logs from every ztunnel pod, parsed and filtered.
 export const dynamic = 'force-dynamic';
 
-export const GET = route('kube.ztunnel.logs', async (request) => {
+export const GET = route('kube.ztunnel.logs', async (request, _context, { auth, kube }) => {
   const q = parseQuery(request, ztunnelLogsQuery);
-  const access = await requestAccess(request);
-  const logs = await withKube((kube) =>
-    kube.ztunnelLogs(
-      { namespace: q.namespace, workload: q.workload, direction: q.direction, errorsOnly: q.errors, tailLines: q.tail, sinceSeconds: q.since, limit: q.limit },
-      access,
-    ),
+  const access = await auth.requestAccess(request);
+  const logs = await kube().ztunnelLogs(
+    { namespace: q.namespace, workload: q.workload, direction: q.direction, errorsOnly: q.errors, tailLines: q.tail, sinceSeconds: q.since, limit: q.limit },
+    access,
   );
   return Response.json(logs);
 });

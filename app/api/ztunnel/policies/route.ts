@@ -1,14 +1,14 @@
 import { ztunnelTableQuery } from '@/lib/kube/query';
 import { ztunnelTable } from '@/lib/kube/views';
-import { parseQuery, requestAccess, withKube } from '@/lib/server/kube';
+import { parseQuery } from '@/lib/server/kube';
 import { route } from '@/lib/server/route';
 
 // ztunnel policies merged from every ztunnel's /config_dump, with each ztunnel's status.
 export const dynamic = 'force-dynamic';
 
-export const GET = route('kube.ztunnel.policies', async (request) => {
+export const GET = route('kube.ztunnel.policies', async (request, _context, { auth, kube }) => {
   const { namespace } = parseQuery(request, ztunnelTableQuery);
-  const access = await requestAccess(request);
-  const view = await withKube((kube) => kube.ztunnelView(access));
+  const access = await auth.requestAccess(request);
+  const view = await kube().ztunnelView(access);
   return Response.json(ztunnelTable(view, 'policies', namespace));
 });

@@ -1,6 +1,5 @@
 import { dnsLabel, objectName } from '@/lib/kube/query';
-import { requestAccess, withKube } from '@/lib/server/kube';
-import { badRequest } from '@/lib/server/errors';
+import { badRequest } from '@/lib/errors';
 import { route } from '@/lib/server/route';
 
 // One workload with its pods.
@@ -8,11 +7,11 @@ export const dynamic = 'force-dynamic';
 
 type Context = { params: Promise<{ namespace: string; name: string }> };
 
-export const GET = route('kube.workload', async (request, context: Context) => {
+export const GET = route('kube.workload', async (request, context: Context, { auth, kube }) => {
   const { namespace, name } = await context.params;
   if (!dnsLabel.safeParse(namespace).success) throw badRequest('namespace', 'must be a Kubernetes namespace name');
   if (!objectName.safeParse(name).success) throw badRequest('name', 'must be a Kubernetes object name');
-  const access = await requestAccess(request);
-  const workload = await withKube((kube) => kube.workload(namespace, name, access));
+  const access = await auth.requestAccess(request);
+  const workload = await kube().workload(namespace, name, access);
   return Response.json({ workload });
 });
