@@ -1,5 +1,6 @@
 import type { EdgeSecurity, GraphEdge, HttpEdgeTraffic, MeshGraph, TcpEdgeTraffic } from '@/lib/graph/model';
 import type { EdgeAcc, HttpSums, WorkGraph } from '@/lib/graph/work';
+import { edgeBytes, effectiveMtlsShare } from '@/lib/graph/lookup';
 import { plaintextReason } from './security';
 
 // Raw sums -> the wire model: shares, reasons, latency; node totals; stable order.
@@ -35,7 +36,7 @@ function toEdge(e: EdgeAcc): GraphEdge {
       deniedPerSec: round(t.denied),
       connectFailedPerSec: round(t.connectFailed),
     };
-    const byBytes = share(t.mtlsBytes, t.clientToServerBps + t.serverToClientBps);
+    const byBytes = share(t.mtlsBytes, edgeBytes(e));
     const byConnections = share(t.mtlsOpened, t.opened);
     security = { mtlsShare: byBytes, mtlsShareByConnections: byConnections, sourcePrincipals: [], destinationPrincipals: [] };
   } else {
@@ -51,7 +52,7 @@ function toEdge(e: EdgeAcc): GraphEdge {
   }
   security.sourcePrincipals = [...e.sourcePrincipals].sort();
   security.destinationPrincipals = [...e.destinationPrincipals].sort();
-  const reason = plaintextReason(security.mtlsShare ?? security.mtlsShareByConnections, e.plaintextHints);
+  const reason = plaintextReason(effectiveMtlsShare(security), e.plaintextHints);
   if (reason) security.reason = reason;
   return {
     id: e.id,
@@ -76,7 +77,7 @@ export function finalize(graph: WorkGraph): MeshGraph {
     const target = graph.nodes.get(e.target);
     if (!source || !target) throw new Error(`edge ${e.id} points at a missing node`);
     if (e.tcp) {
-      const bytes = e.tcp.clientToServerBps + e.tcp.serverToClientBps;
+      const bytes = edgeBytes(e);
       source.traffic.tcpOutBps += bytes;
       target.traffic.tcpInBps += bytes;
     }
