@@ -1,5 +1,6 @@
 'use client';
 
+import { collapsedAppId } from '@/lib/graph/ids';
 import { graphLookup } from '@/lib/graph/lookup';
 import type { GraphNode, MeshGraph } from '@/lib/graph/model';
 import { Button } from '@/components/ui/Button';
@@ -27,7 +28,7 @@ function CollapseActions({ node, collapse, onCollapse }: { node: GraphNode; coll
     const expand =
       node.aggregateBy === 'namespace'
         ? { namespaces: collapse.namespaces.includes(ALL_NAMESPACES) ? [] : collapse.namespaces.filter((n) => n !== node.namespace), apps: collapse.apps }
-        : { namespaces: collapse.namespaces, apps: collapse.apps.filter((a) => `agg:app:${node.cluster}/${a}` !== node.id) };
+        : { namespaces: collapse.namespaces, apps: collapse.apps.filter((a) => collapsedAppId(node.cluster, a) !== node.id) };
     return <Button size="sm" onClick={() => onCollapse(expand)}>{collapse.namespaces.includes(ALL_NAMESPACES) ? 'Expand all namespaces' : 'Expand'}</Button>;
   }
   if (node.kind === 'unknown' || node.kind === 'external') return null;

@@ -22,7 +22,8 @@ function latencyOf(h: HttpSums): HttpEdgeTraffic['latencyMs'] {
   return { p50: pick('p50'), p95: pick('p95'), p99: pick('p99') };
 }
 
-function toEdge(e: EdgeAcc): GraphEdge {
+/** One edge's raw sums -> the wire edge: rates rounded, shares, reason. */
+export function finalizeEdge(e: EdgeAcc): GraphEdge {
   let tcp: TcpEdgeTraffic | undefined;
   let http: HttpEdgeTraffic | undefined;
   let security: EdgeSecurity;
@@ -71,7 +72,7 @@ function toEdge(e: EdgeAcc): GraphEdge {
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export function finalize(graph: WorkGraph): MeshGraph {
-  const edges = [...graph.edges.values()].map(toEdge).sort(byId);
+  const edges = [...graph.edges.values()].map(finalizeEdge).sort(byId);
   for (const e of edges) {
     const source = graph.nodes.get(e.source);
     const target = graph.nodes.get(e.target);
