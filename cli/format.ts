@@ -1,3 +1,4 @@
+import { effectiveMtlsShare, graphLookup } from '@/lib/graph/lookup';
 import type { GraphEdge, GraphNode, MeshGraph } from '@/lib/graph/model';
 
 // MeshGraph -> what the CLI prints. Pure.
@@ -28,13 +29,8 @@ export function nodeName(node: GraphNode | undefined): string {
   }
 }
 
-/** The share the CLI judges an edge by: bytes, else connections, else requests. */
-export function effectiveShare(edge: GraphEdge): number | null {
-  return edge.security.mtlsShare ?? edge.security.mtlsShareByConnections;
-}
-
 export function secured(edge: GraphEdge): string {
-  const share = effectiveShare(edge);
+  const share = effectiveMtlsShare(edge.security);
   if (share === null) return '-';
   if (share >= 1) return 'yes';
   const why = edge.security.reason ? ` (${edge.security.reason})` : '';
@@ -42,10 +38,10 @@ export function secured(edge: GraphEdge): string {
 }
 
 export function edgeRows(graph: MeshGraph): EdgeRow[] {
-  const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
+  const nodes = graphLookup(graph);
   return graph.edges.map((e) => {
-    const src = nodes.get(e.source);
-    const dst = nodes.get(e.target);
+    const src = nodes.node(e.source);
+    const dst = nodes.node(e.target);
     return {
       source: nodeName(src),
       destination: nodeName(dst),
@@ -53,7 +49,7 @@ export function edgeRows(graph: MeshGraph): EdgeRow[] {
       destinationNamespace: dst?.namespace ?? '?',
       protocol: e.protocol,
       secured: secured(e),
-      mtlsShare: effectiveShare(e),
+      mtlsShare: effectiveMtlsShare(e.security),
       ...(e.security.reason ? { reason: e.security.reason } : {}),
       ...(e.waypoint ? { waypoint: e.waypoint } : {}),
       clientIdentities: e.security.sourcePrincipals,

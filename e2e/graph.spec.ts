@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { effectiveMtlsShare } from '../lib/graph/lookup';
 import type { MeshGraph } from '../lib/graph/model';
 import { GraphPage } from './pages/GraphPage';
 
@@ -34,7 +35,7 @@ test('the Security badge puts a lock exactly on the mTLS edges', async ({ page, 
   await graph.goto('namespaces=bookinfo,legacy');
   const drawn = await graph.rendered();
   const api = await apiGraph(request, 'bookinfo,legacy');
-  const share = new Map(api.edges.map((e) => [e.id, e.security.mtlsShare ?? e.security.mtlsShareByConnections]));
+  const share = new Map(api.edges.map((e) => [e.id, effectiveMtlsShare(e.security)]));
 
   expect(drawn.edges.length).toBe(api.edges.length);
   for (const edge of drawn.edges) {

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { GraphView } from './GraphView';
+import { GraphView } from '@/components/pages/graph/GraphView';
 
 export const metadata: Metadata = { title: 'Traffic graph · Ambient Lens' };
 

@@ -1,8 +1,9 @@
+import { effectiveMtlsShare, graphLookup } from '@/lib/graph/lookup';
 import type { GraphEdge, MeshGraph } from '@/lib/graph/model';
 import { Badge, type Tone } from '@/components/ui/Badge';
 import { DefinitionList } from '@/components/ui/Panel';
 import { formatBytesPerSec, formatMs, formatRate, formatShare } from './format';
-import { mtlsBadge, mtlsShareOf, mtlsState, mtlsStateWords, nodeName, plaintextReasonWords, type MtlsState } from './names';
+import { mtlsBadge, mtlsState, mtlsStateWords, nodeName, plaintextReasonWords, type MtlsState } from './names';
 
 const tone: Record<MtlsState, Tone> = { full: 'good', partial: 'warn', none: 'bad', unknown: 'neutral' };
 
@@ -26,11 +27,11 @@ function Principals({ label, values }: { label: string; values: string[] }) {
 }
 
 export function EdgeDetails({ edge, graph, onSelect }: { edge: GraphEdge; graph: MeshGraph; onSelect: (id: string) => void }) {
-  const node = (id: string) => graph.nodes.find((n) => n.id === id);
-  const source = node(edge.source);
-  const target = node(edge.target);
+  const nodes = graphLookup(graph);
+  const source = nodes.node(edge.source);
+  const target = nodes.node(edge.target);
   const state = mtlsState(edge.security);
-  const share = mtlsShareOf(edge.security);
+  const share = effectiveMtlsShare(edge.security);
   const tcp: [string, React.ReactNode][] = edge.tcp
     ? [
         ['Client → server', formatBytesPerSec(edge.tcp.clientToServerBps)],
@@ -71,7 +72,7 @@ export function EdgeDetails({ edge, graph, onSelect }: { edge: GraphEdge; graph:
         </div>
         <DefinitionList
           items={[
-            ['mTLS share (bytes)', share === null ? 'n/a' : formatShare(edge.security.mtlsShare ?? share)],
+            ['mTLS share (bytes)', share === null ? 'n/a' : formatShare(share)],
             ['mTLS share (connections)', edge.security.mtlsShareByConnections === null ? 'n/a' : formatShare(edge.security.mtlsShareByConnections)],
           ]}
         />

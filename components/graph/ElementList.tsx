@@ -1,3 +1,4 @@
+import { graphLookup } from '@/lib/graph/lookup';
 import type { MeshGraph } from '@/lib/graph/model';
 import { mtlsBadge, mtlsState, mtlsStateWords, nodeName, kindWords } from './names';
 import { cx } from '@/components/ui/cx';
@@ -7,7 +8,11 @@ import { cx } from '@/components/ui/cx';
  * browser tests read. Edges show the same Security badge as the canvas.
  */
 export function ElementList({ graph, selected, security, onSelect, matches }: { graph: MeshGraph; selected: string | null; security: boolean; onSelect: (id: string) => void; matches: ReadonlySet<string> | null }) {
-  const names = new Map(graph.nodes.map((n) => [n.id, nodeName(n)]));
+  const nodes = graphLookup(graph);
+  const name = (id: string) => {
+    const n = nodes.node(id);
+    return n ? nodeName(n) : id;
+  };
   const item = (id: string) =>
     cx(
       'w-full rounded px-2 py-1 text-left text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:bg-slate-800',
@@ -54,7 +59,7 @@ export function ElementList({ graph, selected, security, onSelect, matches }: { 
                       {badge}
                     </span>
                   )}
-                  {names.get(e.source) ?? e.source} → {names.get(e.target) ?? e.target}
+                  {name(e.source)} → {name(e.target)}
                   <span className="ml-2 text-xs text-slate-500">{e.protocol}</span>
                 </button>
               </li>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { graphLookup } from '@/lib/graph/lookup';
 import type { GraphNode, MeshGraph } from '@/lib/graph/model';
 import { Badge, type Tone } from '@/components/ui/Badge';
 import { DefinitionList } from '@/components/ui/Panel';
@@ -19,8 +20,8 @@ function identityOf(node: GraphNode): string[] {
 }
 
 export function NodeDetails({ node, graph, onSelect }: { node: GraphNode; graph: MeshGraph; onSelect: (id: string) => void }) {
-  const inbound = graph.edges.filter((e) => e.target === node.id);
-  const outbound = graph.edges.filter((e) => e.source === node.id);
+  const inbound = graphLookup(graph).inbound(node.id);
+  const outbound = graphLookup(graph).outbound(node.id);
   const items: [string, React.ReactNode][] = [['Kind', kindWords[node.kind] + (node.flags.waypoint ? ' (waypoint)' : node.flags.ingressGateway ? ' (ingress gateway)' : '')]];
   if (node.kind !== 'unknown' && node.kind !== 'external') items.push(['Namespace', node.namespace]);
   if (node.cluster && node.cluster !== 'unknown') items.push(['Cluster', node.cluster]);
@@ -83,7 +84,7 @@ export function NodeDetails({ node, graph, onSelect }: { node: GraphNode; graph:
 function EdgeLinks({ title, edges, graph, onSelect }: { title: string; edges: { id: string; other: string }[]; graph: MeshGraph; onSelect: (id: string) => void }) {
   if (edges.length === 0) return null;
   const name = (id: string) => {
-    const n = graph.nodes.find((x) => x.id === id);
+    const n = graphLookup(graph).node(id);
     return n ? nodeName(n) : id;
   };
   return (

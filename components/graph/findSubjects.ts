@@ -1,8 +1,8 @@
 // Evaluates Find / Hide expressions on a MeshGraph. Pure.
+import { edgeBytes, effectiveMtlsShare } from '@/lib/graph/lookup';
 import type { GraphEdge, GraphNode, MeshGraph } from '@/lib/graph/model';
 import type { FindExpr, Target } from './findExpression';
-import { mtlsShareOf, mtlsState, nodeName, usesWaypointOf } from './names';
-import { edgeThroughputBps } from './toElements';
+import { mtlsState, nodeName, usesWaypointOf } from './names';
 
 type Value = string | number | readonly string[] | undefined;
 
@@ -43,12 +43,12 @@ export function nodeSubject(node: GraphNode): FindSubject {
 }
 
 export function edgeSubject(edge: GraphEdge): FindSubject {
-  const share = mtlsShareOf(edge.security);
+  const share = effectiveMtlsShare(edge.security);
   const values: Record<string, Value> = {
     protocol: edge.protocol,
     waypoint: edge.waypoint,
     mtls: share === null ? undefined : share * 100,
-    throughput: edgeThroughputBps(edge),
+    throughput: edgeBytes(edge),
     connections: edge.tcp?.connectionsOpenedPerSec,
     denied: edge.tcp?.deniedPerSec,
     failed: edge.tcp?.connectFailedPerSec,

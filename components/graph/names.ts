@@ -1,4 +1,5 @@
 // Words the graph uses for the mesh's things: node names, mTLS states, enrollment, reasons. Pure.
+import { effectiveMtlsShare } from '@/lib/graph/lookup';
 import type { EdgeSecurity, Enrollment, GraphEdge, GraphNode, PlaintextReason } from '@/lib/graph/model';
 
 /** How much of an edge's traffic was mTLS: what the Security badge draws. */
@@ -6,13 +7,8 @@ export type MtlsState = 'full' | 'partial' | 'none' | 'unknown';
 
 const EPSILON = 1e-9;
 
-/** Byte share first; an edge that opened connections but moved no bytes falls back to the connection share. */
-export function mtlsShareOf(security: EdgeSecurity): number | null {
-  return security.mtlsShare ?? security.mtlsShareByConnections;
-}
-
 export function mtlsState(security: EdgeSecurity): MtlsState {
-  const share = mtlsShareOf(security);
+  const share = effectiveMtlsShare(security);
   if (share === null) return 'unknown';
   if (share >= 1 - EPSILON) return 'full';
   if (share <= EPSILON) return 'none';

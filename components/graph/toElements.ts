@@ -1,9 +1,10 @@
 // MeshGraph -> cytoscape elements. The renderer's format lives here and nowhere on the wire.
 // Data fields describe the mesh (kind, enrollment, mtls...); colours come from stylesheet.ts.
 import type { ElementDefinition } from 'cytoscape';
+import { edgeBytes, effectiveMtlsShare } from '@/lib/graph/lookup';
 import type { GraphEdge, GraphNode, MeshGraph } from '@/lib/graph/model';
 import { formatBytesPerSec, formatMs, formatRate, formatShare } from './format';
-import { enrollmentOf, enrollmentWords, mtlsShareOf, mtlsState, nodeName, usesWaypointOf } from './names';
+import { enrollmentOf, enrollmentWords, mtlsState, nodeName, usesWaypointOf } from './names';
 import type { BadgeName, EdgeLabelMode } from './viewState';
 
 export interface ElementOptions {
@@ -57,17 +58,13 @@ export function edgeHealth(edge: GraphEdge): EdgeHealth {
   return 'ok';
 }
 
-export function edgeThroughputBps(edge: GraphEdge): number {
-  return edge.tcp ? edge.tcp.clientToServerBps + edge.tcp.serverToClientBps : 0;
-}
-
 /** The edge label text for a label mode; empty when the edge has no such figure. */
 export function edgeLabelText(edge: GraphEdge, mode: EdgeLabelMode): string {
   switch (mode) {
     case 'none':
       return '';
     case 'throughput':
-      if (edge.tcp) return formatBytesPerSec(edgeThroughputBps(edge));
+      if (edge.tcp) return formatBytesPerSec(edgeBytes(edge));
       return edge.http ? formatRate(edge.http.requestsPerSec, 'rps') : '';
     case 'connections':
       return edge.tcp ? formatRate(edge.tcp.connectionsOpenedPerSec, 'conn/s') : '';
@@ -78,7 +75,7 @@ export function edgeLabelText(edge: GraphEdge, mode: EdgeLabelMode): string {
       return p95 === null || p95 === undefined ? '' : `p95 ${formatMs(p95)}`;
     }
     case 'mtls': {
-      const share = mtlsShareOf(edge.security);
+      const share = effectiveMtlsShare(edge.security);
       return share === null ? '' : `mTLS ${formatShare(share)}`;
     }
   }
@@ -147,7 +144,7 @@ export function toElements(graph: MeshGraph, options: ElementOptions): ElementDe
     });
   }
   for (const edge of graph.edges) {
-    const share = mtlsShareOf(edge.security);
+    const share = effectiveMtlsShare(edge.security);
     const label = edgeLabelText(edge, options.edgeLabel);
     const waypointMark = options.badges.waypoint && edge.waypoint ? '⬡' : '';
     elements.push({
@@ -161,8 +158,8 @@ export function toElements(graph: MeshGraph, options: ElementOptions): ElementDe
         mtlsPercent: share === null ? -1 : Math.round(share * 1000) / 10,
         health: edgeHealth(edge),
         label: [waypointMark, label].filter((s) => s !== '').join(' '),
-        throughput: edgeThroughputBps(edge),
-        active: edgeThroughputBps(edge) > 0 || (edge.http?.requestsPerSec ?? 0) > 0,
+        throughput: edgeBytes(edge),
+        active: edgeBytes(edge) > 0 || (edge.http?.requestsPerSec ?? 0) > 0,
         ...(edge.waypoint ? { waypoint: edge.waypoint } : {}),
       },
     });

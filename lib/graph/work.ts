@@ -1,6 +1,7 @@
 import type { EdgeProtocol, GraphNode, GraphType, PlaintextReason } from './model';
 import type { WaypointMode } from './query';
 import type { InventoryIndex } from './inventoryIndex';
+import { edgeId } from './ids';
 
 // The graph while it is being built: nodes are final shapes, edges are raw sums (so that passes can
 // merge edges and the shares are computed once, at the end).
@@ -60,10 +61,6 @@ export interface WorkGraph {
   nodes: Map<string, GraphNode>;
   edges: Map<string, EdgeAcc>;
   warnings: string[];
-}
-
-export function edgeId(protocol: EdgeProtocol, source: string, target: string, waypoint?: string): string {
-  return `${protocol}:${source}->${target}${waypoint ? `~${waypoint}` : ''}`;
 }
 
 export function emptyTcp(): TcpSums {

@@ -5,7 +5,8 @@ import type { ZtunnelClusterView } from '@/lib/kube/ztunnel/merge';
 import type { GraphNode, MeshGraph, PlaintextReason } from '@/lib/graph/model';
 import { certificateHealth, type CertificateHealth } from './certificates';
 import { graphHref, namespaceHref, workloadHref, ztunnelHref } from './links';
-import { edgeBytes, meshTraffic, nodeNamespace, type TrafficTotals } from './traffic';
+import { edgeBytes, graphLookup, nodeNamespace } from '@/lib/graph/lookup';
+import { meshTraffic, type TrafficTotals } from './traffic';
 
 export interface Peer {
   /** Graph node id. */
@@ -114,12 +115,12 @@ function peer(node: GraphNode | undefined, id: string, principals: string[]): Pe
 }
 
 function edgeFindings(graph: MeshGraph): { plaintext: PlaintextEdge[]; denied: DeniedEdge[] } {
-  const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
+  const nodes = graphLookup(graph);
   const plaintext: PlaintextEdge[] = [];
   const denied: DeniedEdge[] = [];
   for (const e of graph.edges) {
-    const source = peer(nodes.get(e.source), e.source, e.security.sourcePrincipals);
-    const destination = peer(nodes.get(e.target), e.target, e.security.destinationPrincipals);
+    const source = peer(nodes.node(e.source), e.source, e.security.sourcePrincipals);
+    const destination = peer(nodes.node(e.target), e.target, e.security.destinationPrincipals);
     const href = graphHref([source.namespace ?? '', destination.namespace ?? ''], { selected: e.id, duration: graph.window.duration, waypoints: 'merge' });
     if (e.security.reason) {
       plaintext.push({

@@ -1,6 +1,7 @@
 // Traffic figures from a MeshGraph: mesh-wide mTLS shares (by bytes and by connections), and per
 // namespace inbound/outbound throughput with the mTLS share of the bytes touching it. Pure.
-import type { GraphEdge, GraphNode, MeshGraph } from '@/lib/graph/model';
+import { edgeBytes, graphLookup, nodeNamespace } from '@/lib/graph/lookup';
+import type { GraphEdge, MeshGraph } from '@/lib/graph/model';
 
 export interface TrafficTotals {
   /** Bytes per second, both directions, over TCP edges. */
@@ -24,8 +25,6 @@ export interface NamespaceTraffic extends TrafficTotals {
   /** Bytes/s on edges whose client is in the namespace. */
   outboundBps: number;
 }
-
-export const edgeBytes = (e: GraphEdge): number => (e.tcp ? e.tcp.clientToServerBps + e.tcp.serverToClientBps : 0);
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? Math.min(1, part / whole) : null);
 
@@ -51,20 +50,13 @@ function finish<T extends TrafficTotals>(t: T): T {
   return t;
 }
 
-/** The namespace a node belongs to; external and unknown peers belong to none. */
-export function nodeNamespace(node: GraphNode | undefined): string | undefined {
-  if (!node || node.kind === 'external' || node.kind === 'unknown') return undefined;
-  if (node.kind === 'aggregate' && node.aggregateBy === 'namespace') return node.namespace || undefined;
-  return node.namespace || undefined;
-}
-
 export interface MeshTraffic {
   totals: TrafficTotals;
   byNamespace: Map<string, NamespaceTraffic>;
 }
 
 export function meshTraffic(graph: MeshGraph): MeshTraffic {
-  const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
+  const nodes = graphLookup(graph);
   const totals = emptyTotals();
   const byNamespace = new Map<string, NamespaceTraffic>();
   const of = (namespace: string): NamespaceTraffic => {
@@ -77,8 +69,8 @@ export function meshTraffic(graph: MeshGraph): MeshTraffic {
   };
   for (const e of graph.edges) {
     add(totals, e);
-    const src = nodeNamespace(nodes.get(e.source));
-    const dst = nodeNamespace(nodes.get(e.target));
+    const src = nodeNamespace(nodes.node(e.source));
+    const dst = nodeNamespace(nodes.node(e.target));
     const bytes = edgeBytes(e);
     if (src) of(src).outboundBps += bytes;
     if (dst) of(dst).inboundBps += bytes;

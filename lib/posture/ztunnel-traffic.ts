@@ -6,7 +6,7 @@ import type { WorkloadView } from '@/lib/kube/cluster-model';
 import type { MeshGraph } from '@/lib/graph/model';
 import type { ZtunnelPodTraffic } from '@/lib/graph/samples';
 import type { NodePod } from '@/lib/kube/control-plane';
-import { edgeBytes } from './traffic';
+import { edgeBytes, graphLookup } from '@/lib/graph/lookup';
 
 export interface NodeTraffic {
   node: string;
@@ -42,9 +42,9 @@ export function ztunnelNodeTraffic(graph: MeshGraph, workloads: WorkloadView[]):
   };
   for (const w of workloads) for (const [node, count] of capturedByNode(w)) of(node).capturedPods += count;
 
-  const graphNodes = new Map(graph.nodes.map((n) => [n.id, n]));
+  const graphNodes = graphLookup(graph);
   const placement = (id: string): Map<string, number> | undefined => {
-    const n = graphNodes.get(id);
+    const n = graphNodes.node(id);
     return n?.kind === 'workload' ? byWorkload.get(`${n.namespace}/${n.workload}`) : undefined;
   };
   for (const e of graph.edges) {

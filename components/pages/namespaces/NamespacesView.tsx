@@ -15,14 +15,15 @@ import { namespaceStateWords } from '../common/enrollment';
 import { PageHeader } from '../common/PageHeader';
 import { QueryView } from '../common/QueryView';
 import { CountLine, Toolbar } from '../common/Toolbar';
-import { parseSort, sortParam, useSearchState } from '../common/useSearchState';
+import { parseSort, sortParam, searchState, useUrlState } from '../common/useUrlState';
 import { enrollmentFilterLabels, enrollmentFilters, filterNamespaces, namespaceSortKeys, notEnrolledPods, type EnrollmentFilter, type NamespaceSortKey } from './filter';
 
 const defaults = { q: '', filter: 'all', sort: 'name' } as const;
+const viewUrl = searchState(defaults);
 
 export function NamespacesView() {
   const query = useQuery(namespaceRowsQuery());
-  const [state, update] = useSearchState(defaults);
+  const [state, update] = useUrlState(viewUrl);
   const filter = (enrollmentFilters as readonly string[]).includes(state.filter) ? (state.filter as EnrollmentFilter) : 'all';
   const sort = parseSort<NamespaceSortKey>(state.sort, namespaceSortKeys, 'name');
   const sortBy = (key: NamespaceSortKey) => update({ sort: sortParam(key, sort.key === key && sort.direction === 'asc' ? 'desc' : 'asc') });

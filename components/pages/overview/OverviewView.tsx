@@ -10,16 +10,17 @@ import { errorAdvice } from '../common/errorAdvice';
 import { PageHeader } from '../common/PageHeader';
 import { QueryView } from '../common/QueryView';
 import { CountLine, Toolbar } from '../common/Toolbar';
-import { useSearchState } from '../common/useSearchState';
+import { searchState, useUrlState } from '../common/useUrlState';
 import { parseWindow, WindowSelect } from '../common/WindowSelect';
 import { cardFilterLabels, cardFilters, cardSortLabels, cardSorts, filterCards, type CardFilter, type CardSort } from './filter';
 import { Headline } from './Headline';
 import { NamespaceCardView } from './NamespaceCardView';
 
 const defaults = { q: '', filter: 'all', sort: 'name', duration: String(DEFAULT_WINDOW_SECONDS) } as const;
+const viewUrl = searchState(defaults);
 
 export function OverviewView() {
-  const [state, update] = useSearchState(defaults);
+  const [state, update] = useUrlState(viewUrl);
   const duration = parseWindow(state.duration, DEFAULT_WINDOW_SECONDS);
   const query = useQuery(overviewQuery(duration));
   const filter = (cardFilters as readonly string[]).includes(state.filter) ? (state.filter as CardFilter) : 'all';

@@ -10,15 +10,16 @@ import { errorAdvice } from '../common/errorAdvice';
 import { formatWindow } from '../common/format';
 import { PageHeader } from '../common/PageHeader';
 import { QueryView } from '../common/QueryView';
-import { useSearchState } from '../common/useSearchState';
+import { searchState, useUrlState } from '../common/useUrlState';
 import { parseWindow, WindowSelect } from '../common/WindowSelect';
 import { CertificateTable, DeniedTable, NamespaceTable, PlaintextTable, PodTable, Section } from './Sections';
 
 const defaults = { duration: String(DEFAULT_WINDOW_SECONDS) } as const;
+const viewUrl = searchState(defaults);
 const shareTone = (s: number | null | undefined) => (s === null || s === undefined ? 'neutral' : s >= 0.999 ? 'good' : s >= 0.8 ? 'warn' : 'bad');
 
 export function SecurityView() {
-  const [state, update] = useSearchState(defaults);
+  const [state, update] = useUrlState(viewUrl);
   const duration = parseWindow(state.duration, DEFAULT_WINDOW_SECONDS);
   const query = useQuery(securityQuery(duration));
   return (

@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { graphQuery } from '@/lib/api-client/graph';
+import { edgeBytes, effectiveMtlsShare, graphLookup, nodeNamespace } from '@/lib/graph/lookup';
 import type { GraphEdge, GraphNode, MeshGraph } from '@/lib/graph/model';
 import { graphHref, workloadHref } from '@/lib/posture/links';
 import { formatBytesPerSec, formatRate, formatShare } from '@/components/graph/format';
@@ -16,9 +17,8 @@ const DURATION = 600;
 function Edge({ edge, peer, graph }: { edge: GraphEdge; peer: GraphNode | undefined; graph: MeshGraph }) {
   const state = mtlsState(edge.security);
   const name = peer ? nodeName(peer) : edge.source;
-  const ns = peer && peer.kind !== 'external' && peer.kind !== 'unknown' ? peer.namespace : undefined;
-  const bytes = edge.tcp ? edge.tcp.clientToServerBps + edge.tcp.serverToClientBps : 0;
-  const share = edge.security.mtlsShare ?? edge.security.mtlsShareByConnections;
+  const ns = nodeNamespace(peer);
+  const share = effectiveMtlsShare(edge.security);
   return (
     <li className="flex items-start gap-2 py-1.5">
       <span aria-label={`Lock state: ${state}`} title={state} className="w-5 text-center">{mtlsBadge[state] ?? '·'}</span>
@@ -30,7 +30,7 @@ function Edge({ edge, peer, graph }: { edge: GraphEdge; peer: GraphNode | undefi
             <span className="font-mono text-xs">{ns ? `${ns}/` : ''}{name}</span>
           )}
           <span className="text-xs text-slate-500 tabular-nums dark:text-slate-400">
-            {edge.tcp ? formatBytesPerSec(bytes) : edge.http ? formatRate(edge.http.requestsPerSec, 'req/s') : ''}
+            {edge.tcp ? formatBytesPerSec(edgeBytes(edge)) : edge.http ? formatRate(edge.http.requestsPerSec, 'req/s') : ''}
             {share !== null && ` · ${formatShare(share)} mTLS`}
             {edge.tcp && edge.tcp.deniedPerSec > 0 && <span className="text-red-700 dark:text-red-300"> · {formatRate(edge.tcp.deniedPerSec, 'denied/s')}</span>}
           </span>
@@ -52,10 +52,10 @@ export function WorkloadTraffic({ namespace, name }: { namespace: string; name: 
       <div className="px-4 py-2">
         <QueryView query={query} what="traffic" loadingRows={3}>
           {(graph) => {
-            const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
-            const self = graph.nodes.find((n) => n.kind === 'workload' && n.namespace === namespace && n.workload === name);
-            const inbound = self ? graph.edges.filter((e) => e.target === self.id) : [];
-            const outbound = self ? graph.edges.filter((e) => e.source === self.id) : [];
+            const nodes = graphLookup(graph);
+            const self = nodes.workload(namespace, name);
+            const inbound = self ? nodes.inbound(self.id) : [];
+            const outbound = self ? nodes.outbound(self.id) : [];
             if (!self) return <p className="py-3 text-sm text-slate-500">No traffic to or from this workload in the window.</p>;
             return (
               <div className="grid gap-4 md:grid-cols-2">
@@ -66,7 +66,7 @@ export function WorkloadTraffic({ namespace, name }: { namespace: string; name: 
                       <p className="py-1.5 text-sm text-slate-500">Nothing {word} other workloads.</p>
                     ) : (
                       <ul className="divide-y divide-slate-100 dark:divide-slate-800">
-                        {edges.map((e) => <Edge key={e.id} edge={e} peer={nodes.get(peerOf(e))} graph={graph} />)}
+                        {edges.map((e) => <Edge key={e.id} edge={e} peer={nodes.node(peerOf(e))} graph={graph} />)}
                       </ul>
                     )}
                   </section>

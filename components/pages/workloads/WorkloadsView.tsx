@@ -18,14 +18,15 @@ import { shortIdentity } from '../common/format';
 import { PageHeader } from '../common/PageHeader';
 import { QueryView } from '../common/QueryView';
 import { CountLine, Toolbar } from '../common/Toolbar';
-import { parseSort, sortParam, useSearchState } from '../common/useSearchState';
+import { parseSort, sortParam, searchState, useUrlState } from '../common/useUrlState';
 import { dataplaneSortKeys, filterDataplane, protocolFilterLabels, protocolFilters, type DataplaneSortKey, type ProtocolFilter } from './filter';
 
 const defaults = { q: '', namespace: '', protocol: 'all', mismatch: 'false', sort: 'namespace' } as const;
+const viewUrl = searchState(defaults);
 
 export function WorkloadsView() {
   const query = useQuery(dataplaneQuery());
-  const [state, update] = useSearchState(defaults);
+  const [state, update] = useUrlState(viewUrl);
   const protocol = (protocolFilters as readonly string[]).includes(state.protocol) ? (state.protocol as ProtocolFilter) : 'all';
   const sort = parseSort<DataplaneSortKey>(state.sort, dataplaneSortKeys, 'namespace');
   const sortBy = (key: DataplaneSortKey) => update({ sort: sortParam(key, sort.key === key && sort.direction === 'asc' ? 'desc' : 'asc') });

@@ -8,7 +8,7 @@ import { SearchInput } from '@/components/ui/SearchInput';
 import { Tabs, type TabItem } from '@/components/ui/Tabs';
 import { PageHeader } from '../common/PageHeader';
 import { Toolbar } from '../common/Toolbar';
-import { useSearchState } from '../common/useSearchState';
+import { searchState, useUrlState } from '../common/useUrlState';
 import { ZtunnelCertificates } from './ZtunnelCertificates';
 import { ZtunnelLogsTab } from './ZtunnelLogsTab';
 import { ZtunnelNodes } from './ZtunnelNodes';
@@ -17,9 +17,10 @@ import { ZtunnelPolicies, ZtunnelServices, ZtunnelWorkloads } from './ZtunnelTab
 const tabIds = ['nodes', 'workloads', 'services', 'policies', 'certificates', 'logs'] as const;
 type TabId = (typeof tabIds)[number];
 const defaults = { tab: 'nodes', q: '', namespace: '', workload: '', direction: '', errors: '', node: '' } as const;
+const viewUrl = searchState(defaults);
 
 export function ZtunnelView() {
-  const [state, update] = useSearchState(defaults);
+  const [state, update] = useUrlState(viewUrl);
   const tab: TabId = (tabIds as readonly string[]).includes(state.tab) ? (state.tab as TabId) : 'nodes';
   const pods = useQuery(ztunnelPodsQuery());
   const certs = useQuery(ztunnelTableQuery('certificates'));
@@ -42,7 +43,7 @@ export function ZtunnelView() {
         description="The node proxies of the ambient mesh: one per node, each asked for its config (port-forward to its admin port) and its access logs. istioctl ztunnel-config asks one ztunnel; this merges them all."
         query={pods}
       />
-      <Tabs label="ztunnel views" items={items} selected={tab} onSelect={(id) => update({ tab: id }, { push: true })} className="mb-4" />
+      <Tabs label="ztunnel views" items={items} selected={tab} onSelect={(id) => update({ tab: id }, { history: 'push' })} className="mb-4" />
       {searchable && (
         <Toolbar>
           <SearchInput label={`Search ${tab}`} value={state.q} onChange={(q) => update({ q })} className="w-72" />

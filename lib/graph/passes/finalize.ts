@@ -1,5 +1,6 @@
 import type { EdgeSecurity, GraphEdge, HttpEdgeTraffic, MeshGraph, TcpEdgeTraffic } from '@/lib/graph/model';
 import type { EdgeAcc, HttpSums, WorkGraph } from '@/lib/graph/work';
+import { edgeBytes, effectiveMtlsShare } from '@/lib/graph/lookup';
 import { plaintextReason } from './security';
 
 // Raw sums -> the wire model: shares, reasons, latency; node totals; stable order.
@@ -21,7 +22,8 @@ function latencyOf(h: HttpSums): HttpEdgeTraffic['latencyMs'] {
   return { p50: pick('p50'), p95: pick('p95'), p99: pick('p99') };
 }
 
-function toEdge(e: EdgeAcc): GraphEdge {
+/** One edge's raw sums -> the wire edge: rates rounded, shares, reason. */
+export function finalizeEdge(e: EdgeAcc): GraphEdge {
   let tcp: TcpEdgeTraffic | undefined;
   let http: HttpEdgeTraffic | undefined;
   let security: EdgeSecurity;
@@ -35,7 +37,7 @@ function toEdge(e: EdgeAcc): GraphEdge {
       deniedPerSec: round(t.denied),
       connectFailedPerSec: round(t.connectFailed),
     };
-    const byBytes = share(t.mtlsBytes, t.clientToServerBps + t.serverToClientBps);
+    const byBytes = share(t.mtlsBytes, edgeBytes(e));
     const byConnections = share(t.mtlsOpened, t.opened);
     security = { mtlsShare: byBytes, mtlsShareByConnections: byConnections, sourcePrincipals: [], destinationPrincipals: [] };
   } else {
@@ -51,7 +53,7 @@ function toEdge(e: EdgeAcc): GraphEdge {
   }
   security.sourcePrincipals = [...e.sourcePrincipals].sort();
   security.destinationPrincipals = [...e.destinationPrincipals].sort();
-  const reason = plaintextReason(security.mtlsShare ?? security.mtlsShareByConnections, e.plaintextHints);
+  const reason = plaintextReason(effectiveMtlsShare(security), e.plaintextHints);
   if (reason) security.reason = reason;
   return {
     id: e.id,
@@ -70,13 +72,13 @@ function toEdge(e: EdgeAcc): GraphEdge {
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export function finalize(graph: WorkGraph): MeshGraph {
-  const edges = [...graph.edges.values()].map(toEdge).sort(byId);
+  const edges = [...graph.edges.values()].map(finalizeEdge).sort(byId);
   for (const e of edges) {
     const source = graph.nodes.get(e.source);
     const target = graph.nodes.get(e.target);
     if (!source || !target) throw new Error(`edge ${e.id} points at a missing node`);
     if (e.tcp) {
-      const bytes = e.tcp.clientToServerBps + e.tcp.serverToClientBps;
+      const bytes = edgeBytes(e);
       source.traffic.tcpOutBps += bytes;
       target.traffic.tcpInBps += bytes;
     }

@@ -1,5 +1,6 @@
 import type { AggregateNode } from '@/lib/graph/model';
 import { edgeFor, mergeEdgeInto, type EdgeAcc, type WorkGraph } from '@/lib/graph/work';
+import { opaqueNamespaceId } from '@/lib/graph/ids';
 import { noFlags, noTraffic } from './nodes';
 
 // outside: the node's namespace was not selected. inaccessible: the user may not see the namespace,
@@ -21,7 +22,7 @@ export function hideInaccessible(graph: WorkGraph): void {
   const replaced = new Map<string, string>();
   for (const node of [...graph.nodes.values()]) {
     if (!namespaced.has(node.kind) || accessible.has(node.namespace)) continue;
-    const id = `ns:${node.cluster}:${node.namespace}`;
+    const id = opaqueNamespaceId(node.cluster, node.namespace);
     replaced.set(node.id, id);
     graph.nodes.delete(node.id);
     if (!graph.nodes.has(id)) {

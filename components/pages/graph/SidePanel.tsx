@@ -1,5 +1,7 @@
 'use client';
 
+import { collapsedAppId } from '@/lib/graph/ids';
+import { graphLookup } from '@/lib/graph/lookup';
 import type { GraphNode, MeshGraph } from '@/lib/graph/model';
 import { Button } from '@/components/ui/Button';
 import { EdgeDetails } from '@/components/graph/EdgeDetails';
@@ -26,7 +28,7 @@ function CollapseActions({ node, collapse, onCollapse }: { node: GraphNode; coll
     const expand =
       node.aggregateBy === 'namespace'
         ? { namespaces: collapse.namespaces.includes(ALL_NAMESPACES) ? [] : collapse.namespaces.filter((n) => n !== node.namespace), apps: collapse.apps }
-        : { namespaces: collapse.namespaces, apps: collapse.apps.filter((a) => `agg:app:${node.cluster}/${a}` !== node.id) };
+        : { namespaces: collapse.namespaces, apps: collapse.apps.filter((a) => collapsedAppId(node.cluster, a) !== node.id) };
     return <Button size="sm" onClick={() => onCollapse(expand)}>{collapse.namespaces.includes(ALL_NAMESPACES) ? 'Expand all namespaces' : 'Expand'}</Button>;
   }
   if (node.kind === 'unknown' || node.kind === 'external') return null;
@@ -40,8 +42,8 @@ function CollapseActions({ node, collapse, onCollapse }: { node: GraphNode; coll
 }
 
 export function SidePanel({ graph, selected, onSelect, security, matches, collapse, onCollapse }: { graph: MeshGraph; selected: string | null; onSelect: (id: string | null) => void; security: boolean; matches: ReadonlySet<string> | null; collapse: CollapseSpec; onCollapse: (spec: CollapseSpec) => void }) {
-  const node = selected ? graph.nodes.find((n) => n.id === selected) : undefined;
-  const edge = selected && !node ? graph.edges.find((e) => e.id === selected) : undefined;
+  const node = selected ? graphLookup(graph).node(selected) : undefined;
+  const edge = selected && !node ? graphLookup(graph).edge(selected) : undefined;
   return (
     <aside aria-label="Details" className="flex w-96 shrink-0 flex-col overflow-auto border-l border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
       {(node || edge) && (

@@ -12,8 +12,9 @@ import { parseFindExpression } from '@/components/graph/findExpression';
 import { findMatches, hideMatches } from '@/components/graph/findSubjects';
 import { toElements } from '@/components/graph/toElements';
 import { useDarkMode } from '@/components/graph/useDarkMode';
-import { toGraphRequest } from '@/components/graph/viewState';
+import { parseViewState, serializeViewState, toGraphRequest, type GraphViewState, type ParsedViewState } from '@/components/graph/viewState';
 import { formatClock } from '@/components/pages/common/format';
+import { useUrlState, type UrlState } from '../common/useUrlState';
 import { CanvasControls } from './CanvasControls';
 import { DisplayMenu } from './DisplayMenu';
 import { ExportMenu } from './ExportMenu';
@@ -21,7 +22,13 @@ import { FindBar } from './FindBar';
 import { GraphError, NoNamespaces, NoTraffic, TooLarge } from './GraphStates';
 import { SidePanel } from './SidePanel';
 import { Toolbar } from './Toolbar';
-import { useViewState } from './useViewState';
+
+/** The whole graph view lives in the URL; every change is a history entry, so Back undoes it. */
+const graphUrl: UrlState<ParsedViewState, Partial<GraphViewState>> = {
+  read: parseViewState,
+  write: (current, patch) => serializeViewState({ ...parseViewState(current).state, ...patch }),
+  history: 'push',
+};
 
 /** Above this many nodes the page asks before drawing, offering to collapse namespaces. */
 export const ASK_BEFORE_DRAWING = 1500;
@@ -34,7 +41,7 @@ function expressionMatches(graph: MeshGraph, text: string) {
 }
 
 export function GraphView() {
-  const { state, problems, update } = useViewState();
+  const [{ state, problems }, update] = useUrlState(graphUrl);
   const dark = useDarkMode();
   const canvas = useRef<GraphCanvasHandle>(null);
   const [layoutNote, setLayoutNote] = useState<string | undefined>();
