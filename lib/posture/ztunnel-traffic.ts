@@ -5,7 +5,7 @@
 import type { WorkloadView } from '@/lib/kube/cluster-model';
 import type { MeshGraph } from '@/lib/graph/model';
 import type { ZtunnelPodTraffic } from '@/lib/graph/samples';
-import type { NodePod } from '@/lib/kube/control-plane';
+import type { NodePod } from '@/lib/kube/wire/pods';
 import { edgeBytes } from './traffic';
 
 export interface NodeTraffic {

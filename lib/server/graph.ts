@@ -2,7 +2,7 @@ import 'server-only';
 import { buildGraph } from '@/lib/graph/build';
 import type { Inventory, InventorySource } from '@/lib/graph/inventory';
 import type { MeshGraph } from '@/lib/graph/model';
-import type { GraphQuery } from '@/lib/graph/query';
+import type { GraphParams } from '@/lib/graph/query';
 import type { MetricsSource } from '@/lib/graph/samples';
 import { AppError } from './errors';
 import { logger } from './logger';
@@ -28,7 +28,7 @@ export interface GraphDeps {
 const EMPTY_INVENTORY: Inventory = { trustDomain: 'cluster.local', namespaces: [], workloads: [], services: [] };
 
 export function createGraphService(deps: GraphDeps) {
-  return async function getGraph(query: GraphQuery, viewer: GraphViewer = {}, signal?: AbortSignal): Promise<MeshGraph> {
+  return async function getGraph(query: GraphParams, viewer: GraphViewer = {}, signal?: AbortSignal): Promise<MeshGraph> {
     const window = { namespaces: query.namespaces, duration: query.duration, queryTime: query.queryTime };
     const [samples, inventory] = await Promise.allSettled([deps.metrics.samples(window, signal), deps.inventory.inventory()]);
     if (samples.status === 'rejected') throw samples.reason;
@@ -56,7 +56,7 @@ export function createGraphService(deps: GraphDeps) {
 let service: ReturnType<typeof createGraphService> | undefined;
 
 /** The graph for a validated query, as the given viewer may see it. */
-export function getGraph(query: GraphQuery, viewer?: GraphViewer, signal?: AbortSignal): Promise<MeshGraph> {
+export function getGraph(query: GraphParams, viewer?: GraphViewer, signal?: AbortSignal): Promise<MeshGraph> {
   service ??= createGraphService({ metrics: metricsSource(), inventory: inventorySource() });
   return service(query, viewer, signal);
 }

@@ -1,4 +1,5 @@
-import { parseGraphQuery } from '@/lib/graph/query';
+import type { MeshGraph } from '@/lib/graph/model';
+import { parseGraphParams } from '@/lib/graph/query';
 import { accessibleNamespaces, requireNamespaces, requestUser } from '@/lib/server/auth';
 import { AppError } from '@/lib/server/errors';
 import { getGraph } from '@/lib/server/graph';
@@ -9,11 +10,11 @@ import { route } from '@/lib/server/route';
 export const dynamic = 'force-dynamic';
 
 export const GET = route('graph', async (request) => {
-  const parsed = parseGraphQuery(new URL(request.url).searchParams);
+  const parsed = parseGraphParams(new URL(request.url).searchParams);
   if (!parsed.ok) throw new AppError('bad_request', parsed.message, parsed.parameter);
   const user = await requestUser(request);
   await requireNamespaces(user, parsed.query.namespaces);
   const access = await accessibleNamespaces(user);
   const graph = await getGraph(parsed.query, access === 'all' ? {} : { accessibleNamespaces: access }, request.signal);
-  return Response.json(graph, { headers: { 'cache-control': 'no-store' } });
+  return Response.json(graph satisfies MeshGraph, { headers: { 'cache-control': 'no-store' } });
 });

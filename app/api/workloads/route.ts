@@ -1,4 +1,4 @@
-import { workloadsQuery } from '@/lib/kube/query';
+import { WorkloadsParams, type WorkloadsResponse } from '@/lib/kube/wire/workloads';
 import { parseQuery, requestAccess, withKube } from '@/lib/server/kube';
 import { route } from '@/lib/server/route';
 
@@ -6,8 +6,8 @@ import { route } from '@/lib/server/route';
 export const dynamic = 'force-dynamic';
 
 export const GET = route('kube.workloads', async (request) => {
-  const { namespace } = parseQuery(request, workloadsQuery);
+  const { namespace } = parseQuery(request, WorkloadsParams);
   const access = await requestAccess(request);
   const workloads = await withKube((kube) => kube.workloads(namespace, access));
-  return Response.json({ workloads });
+  return Response.json({ workloads } satisfies WorkloadsResponse);
 });

@@ -1,3 +1,4 @@
+import type { ZtunnelPodsResponse } from '@/lib/kube/wire/ztunnel';
 import { requestAccess, withKube } from '@/lib/server/kube';
 import { route } from '@/lib/server/route';
 
@@ -7,5 +8,5 @@ export const dynamic = 'force-dynamic';
 export const GET = route('kube.ztunnel', async (request) => {
   await requestAccess(request);
   const ztunnels = await withKube((kube) => kube.ztunnelPods());
-  return Response.json({ ztunnels });
+  return Response.json({ ztunnels } satisfies ZtunnelPodsResponse);
 });

@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { namespaceRowsQuery, type NamespaceRow } from '@/lib/api-client/kube-pages';
+import { namespacesQueryOptions, type NamespaceRow } from '@/lib/api-client/namespaces';
 import { graphHref, workloadsHref } from '@/lib/posture/links';
 import { Badge } from '@/components/ui/Badge';
 import { Panel } from '@/components/ui/Panel';
@@ -21,7 +21,7 @@ import { enrollmentFilterLabels, enrollmentFilters, filterNamespaces, namespaceS
 const defaults = { q: '', filter: 'all', sort: 'name' } as const;
 
 export function NamespacesView() {
-  const query = useQuery(namespaceRowsQuery());
+  const query = useQuery(namespacesQueryOptions());
   const [state, update] = useSearchState(defaults);
   const filter = (enrollmentFilters as readonly string[]).includes(state.filter) ? (state.filter as EnrollmentFilter) : 'all';
   const sort = parseSort<NamespaceSortKey>(state.sort, namespaceSortKeys, 'name');

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { ztunnelLogsQuery } from '@/lib/api-client/kube-pages';
+import { ztunnelLogsQueryOptions } from '@/lib/api-client/ztunnel';
 import { Checkbox } from '@/components/ui/Checkbox';
 import { Panel } from '@/components/ui/Panel';
 import { Select } from '@/components/ui/Select';
@@ -24,7 +24,7 @@ export function ZtunnelLogsTab({ filter, update }: { filter: LogFilterState; upd
   const direction = filter.direction === 'inbound' || filter.direction === 'outbound' ? filter.direction : undefined;
   const namespace = dnsName.test(filter.namespace) ? filter.namespace : undefined;
   const workload = dnsName.test(filter.workload) ? filter.workload : undefined;
-  const query = useQuery(ztunnelLogsQuery({ namespace, workload, direction, errors: filter.errors === 'true', limit: 500 }));
+  const query = useQuery(ztunnelLogsQueryOptions({ namespace, workload, direction, errors: filter.errors === 'true' ? 'true' : undefined, limit: 500 }));
   return (
     <>
       <Toolbar>

@@ -2,7 +2,8 @@
 // snapshot that costs no API call once warm.
 import type { KubeConfig } from '@kubernetes/client-node';
 import { defaultReflectorOptions, Reflector, type ReflectorOptions } from './reflector';
-import { resourceNames, resourceSpecs, type KubeSnapshot, type ResourceName, type ResourceState } from './resources';
+import type { ResourceState } from '../wire/control-plane';
+import { resourceNames, resourceSpecs, type KubeSnapshot, type ResourceName } from './resources';
 
 export interface KubeCacheOptions {
   /** Where istiod's `istio` ConfigMap lives (meshConfig fallback). */

@@ -1,5 +1,5 @@
-import { ztunnelTableQuery } from '@/lib/kube/query';
 import { ztunnelTable } from '@/lib/kube/views';
+import { ZtunnelTableParams, type ZtunnelTableResponse } from '@/lib/kube/wire/ztunnel';
 import { parseQuery, requestAccess, withKube } from '@/lib/server/kube';
 import { route } from '@/lib/server/route';
 
@@ -7,8 +7,8 @@ import { route } from '@/lib/server/route';
 export const dynamic = 'force-dynamic';
 
 export const GET = route('kube.ztunnel.certificates', async (request) => {
-  const { namespace } = parseQuery(request, ztunnelTableQuery);
+  const { namespace } = parseQuery(request, ZtunnelTableParams);
   const access = await requestAccess(request);
   const view = await withKube((kube) => kube.ztunnelView(access));
-  return Response.json(ztunnelTable(view, 'certificates', namespace));
+  return Response.json(ztunnelTable(view, 'certificates', namespace) satisfies ZtunnelTableResponse<'certificates'>);
 });

@@ -1,4 +1,4 @@
-import { ztunnelLogsQuery } from '@/lib/kube/query';
+import { ZtunnelLogParams, type ZtunnelLogs } from '@/lib/kube/wire/ztunnel-logs';
 import { parseQuery, requestAccess, withKube } from '@/lib/server/kube';
 import { route } from '@/lib/server/route';
 
@@ -6,7 +6,7 @@ import { route } from '@/lib/server/route';
 export const dynamic = 'force-dynamic';
 
 export const GET = route('kube.ztunnel.logs', async (request) => {
-  const q = parseQuery(request, ztunnelLogsQuery);
+  const q = parseQuery(request, ZtunnelLogParams);
   const access = await requestAccess(request);
   const logs = await withKube((kube) =>
     kube.ztunnelLogs(
@@ -14,5 +14,5 @@ export const GET = route('kube.ztunnel.logs', async (request) => {
       access,
     ),
   );
-  return Response.json(logs);
+  return Response.json(logs satisfies ZtunnelLogs);
 });

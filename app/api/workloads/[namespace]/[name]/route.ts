@@ -1,4 +1,5 @@
-import { dnsLabel, objectName } from '@/lib/kube/query';
+import { dnsLabel, objectName } from '@/lib/kube/wire/names';
+import type { WorkloadResponse } from '@/lib/kube/wire/workloads';
 import { requestAccess, withKube } from '@/lib/server/kube';
 import { badRequest } from '@/lib/server/errors';
 import { route } from '@/lib/server/route';
@@ -14,5 +15,5 @@ export const GET = route('kube.workload', async (request, context: Context) => {
   if (!objectName.safeParse(name).success) throw badRequest('name', 'must be a Kubernetes object name');
   const access = await requestAccess(request);
   const workload = await withKube((kube) => kube.workload(namespace, name, access));
-  return Response.json({ workload });
+  return Response.json({ workload } satisfies WorkloadResponse);
 });
