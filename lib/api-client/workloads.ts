@@ -7,7 +7,7 @@ import { apiQueryOptions, live, type ApiQueryOptions } from './resource';
 export type { WorkloadDetail, WorkloadPod, WorkloadResponse, WorkloadRow, WorkloadsResponse } from '@/lib/kube/wire/workloads';
 export type { NodePod, PodEnrollment, PodEnrollmentState } from '@/lib/kube/wire/pods';
 
-export const workloadsQueryOptions = (params: z.input<typeof WorkloadsParams>, options: ApiQueryOptions = {}) =>
+export const workloadsQueryOptions = (params: z.input<typeof WorkloadsParams> = {}, options: ApiQueryOptions = {}) =>
   apiQueryOptions<WorkloadsResponse>('/api/workloads', params, live(options));
 
 export const workloadDetailQueryOptions = (namespace: string, name: string, options: ApiQueryOptions = {}) =>
