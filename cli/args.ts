@@ -1,6 +1,6 @@
-import { parseGraphQuery, type GraphQuery } from '@/lib/graph/query';
+import { parseGraphParams, type GraphParams } from '@/lib/graph/query';
 
-// Command line -> a command and the same GraphQuery the API uses. Pure: no process, no I/O.
+// Command line -> a command and the same GraphParams the API uses. Pure: no process, no I/O.
 
 export const USAGE = `Usage:
   ambient-lens edges -n <namespace>[,<namespace>...] [-o wide|json] [--duration 5m] [--graph-type workload|app|versionedApp|service] [--waypoints show|merge]
@@ -12,7 +12,7 @@ Exit codes: 0 ok; 1 check failed (an edge is not fully mTLS); 2 usage or configu
 3 Prometheus or Kubernetes failed.`;
 
 export type Output = 'table' | 'wide' | 'json';
-export type Command = { name: 'help' } | { name: 'edges'; query: GraphQuery; output: Output } | { name: 'check-mtls'; query: GraphQuery };
+export type Command = { name: 'help' } | { name: 'edges'; query: GraphParams; output: Output } | { name: 'check-mtls'; query: GraphParams };
 export type Parsed = { ok: true; command: Command } | { ok: false; message: string };
 
 const flags: Record<string, string> = {
@@ -48,7 +48,7 @@ export function parseArgs(argv: readonly string[], now?: () => number): Parsed {
   if (output !== 'table' && output !== 'wide' && output !== 'json') return { ok: false, message: `-o must be wide or json, not "${output}"` };
   if (!values.namespaces) return { ok: false, message: '-n <namespace> is required' };
 
-  const query = parseGraphQuery({ namespaces: values.namespaces, duration: values.duration, graphType: values.graphType, waypoints: values.waypoints, queryTime: values.queryTime }, now);
-  if (!query.ok) return { ok: false, message: query.message };
-  return { ok: true, command: command === 'edges' ? { name: 'edges', query: query.query, output } : { name: 'check-mtls', query: query.query } };
+  const parsed = parseGraphParams({ namespaces: values.namespaces, duration: values.duration, graphType: values.graphType, waypoints: values.waypoints, queryTime: values.queryTime }, now);
+  if (!parsed.ok) return { ok: false, message: parsed.message };
+  return { ok: true, command: command === 'edges' ? { name: 'edges', query: parsed.query, output } : { name: 'check-mtls', query: parsed.query } };
 }

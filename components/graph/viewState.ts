@@ -2,7 +2,7 @@
 // every view is a shareable link and the back button walks through them. Pure: no React, no DOM.
 import type { GraphType } from '@/lib/graph/model';
 import { graphTypes as queryGraphTypes, namespaceName, waypointModes } from '@/lib/graph/query';
-import type { GraphRequest } from '@/lib/api-client/graph';
+import type { GraphRequest } from '@/lib/graph/query';
 
 export type LayoutName = 'layered' | 'force' | 'grid';
 export type EdgeLabelMode = 'none' | 'throughput' | 'connections' | 'requests' | 'latency' | 'mtls';

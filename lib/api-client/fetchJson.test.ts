@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, fetchJson, withBasePath } from './fetchJson';
-import { graphQuery, graphUrl } from './graph';
+import { graphQueryOptions, graphUrl } from './graph';
 
 // A real HTTP server, so status codes, bodies and aborts go through the real fetch.
 let server: Server;
@@ -82,15 +82,15 @@ describe('fetchJson', () => {
   });
 });
 
-describe('graphQuery', () => {
+describe('graphQueryOptions', () => {
   const q = { namespaces: ['reviews', 'bookinfo'], graphType: 'workload' as const, duration: 600, idle: false, waypoints: 'show' as const };
 
   it('keys on the whole query, namespace order not mattering', () => {
-    const a = graphQuery(q).queryKey;
-    const b = graphQuery({ ...q, namespaces: ['bookinfo', 'reviews'] }).queryKey;
+    const a = graphQueryOptions(q).queryKey;
+    const b = graphQueryOptions({ ...q, namespaces: ['bookinfo', 'reviews'] }).queryKey;
     expect(a).toEqual(b);
-    expect(a[0]).toBe('graph');
-    expect(graphQuery({ ...q, duration: 60 }).queryKey).not.toEqual(a);
+    expect(a[0]).toBe('/api/graph');
+    expect(graphQueryOptions({ ...q, duration: 60 }).queryKey).not.toEqual(a);
   });
 
   it('builds the API URL with every parameter the server reads', () => {
@@ -100,7 +100,7 @@ describe('graphQuery', () => {
   });
 
   it('is disabled until a namespace is chosen', () => {
-    expect(graphQuery({ ...q, namespaces: [] }).enabled).toBe(false);
+    expect(graphQueryOptions({ ...q, namespaces: [] }).enabled).toBe(false);
   });
 });
 

@@ -1,29 +1,8 @@
 // React Query options for GET /api/namespaces: the namespaces this user may see.
-import { fetchJson, type FetchJsonOptions } from './fetchJson';
+import type { NamespacesResponse } from '@/lib/kube/wire/namespaces';
+import { apiQueryOptions, live, type ApiQueryOptions } from './resource';
 
-export interface VisibleNamespace {
-  name: string;
-  /** Enrolled in ambient mode (istio.io/dataplane-mode=ambient). */
-  ambient: boolean;
-}
+// Components read the wire types from here (they do not import lib/kube).
+export type { NamespaceEnrollmentState, NamespaceRow, NamespacesResponse } from '@/lib/kube/wire/namespaces';
 
-export interface NamespaceList {
-  namespaces: VisibleNamespace[];
-}
-
-export function fetchNamespaces(options: FetchJsonOptions & { basePath?: string } = {}): Promise<NamespaceList> {
-  return fetchJson<NamespaceList>(`${options.basePath ?? ''}/api/namespaces`, options);
-}
-
-export const namespaceKeys = {
-  all: ['namespaces'] as const,
-  list: () => ['namespaces', 'list'] as const,
-};
-
-export function namespacesQuery(options: { basePath?: string } = {}) {
-  return {
-    queryKey: namespaceKeys.list(),
-    queryFn: ({ signal }: { signal: AbortSignal }) => fetchNamespaces({ signal, basePath: options.basePath }),
-    staleTime: 30_000,
-  };
-}
+export const namespacesQueryOptions = (options: ApiQueryOptions = {}) => apiQueryOptions<NamespacesResponse>('/api/namespaces', {}, live(options));

@@ -1,23 +1,36 @@
-// A React Query option factory for one GET JSON resource of our API: stable key, abortable fetch.
+// The one React Query option factory of our API, in the style of Prometheus' UI: the key is
+// [path, params], so two views asking the same question share one cache entry; every
+// per-resource factory (graph.ts, workloads.ts, ...) is one call of it.
 import { fetchJson } from './fetchJson';
 
-export interface ResourceOptions {
-  basePath?: string;
-  /** Refetch every this many ms while the page is open (pages that show live state). */
-  refetchInterval?: number;
-}
+/** A URL parameter as the browser holds it; undefined and '' are left out of the URL. */
+export type ApiParams = Readonly<Record<string, string | number | boolean | undefined>>;
 
-export function resourceQuery<T>(queryKey: readonly unknown[], path: string, params: Record<string, string | number | boolean | undefined> = {}, options: ResourceOptions = {}) {
-  const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '' && v !== false) search.set(k, String(v));
-  const qs = search.toString();
-  const url = `${options.basePath ?? ''}${path}${qs ? `?${qs}` : ''}`;
-  return {
-    queryKey: [...queryKey, params] as const,
-    queryFn: ({ signal }: { signal: AbortSignal }) => fetchJson<T>(url, { signal }),
-    ...(options.refetchInterval ? { refetchInterval: options.refetchInterval } : {}),
-  };
+export interface ApiQueryOptions {
+  /** Refetch every this many ms while the page is open (pages that show live state). */
+  refetchInterval?: number | false;
+  staleTime?: number;
+  enabled?: boolean;
 }
 
 /** Pages refresh live state this often. */
 export const LIVE_REFRESH_MS = 15_000;
+
+/** Live state refreshes itself unless the caller says otherwise. */
+export const live = (options: ApiQueryOptions): ApiQueryOptions => ({ refetchInterval: LIVE_REFRESH_MS, ...options });
+
+export function apiUrl(path: string, params: ApiParams = {}): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(name, String(value));
+  const qs = search.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+export function apiQueryOptions<T>(path: string, params: ApiParams = {}, options: ApiQueryOptions = {}) {
+  const url = apiUrl(path, params);
+  return {
+    queryKey: [path, params] as const,
+    queryFn: ({ signal }: { signal: AbortSignal }) => fetchJson<T>(url, { signal }),
+    ...options,
+  };
+}

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { graphQueryToSearchParams, parseGraphQuery } from './query';
+import { graphSearchParams, parseGraphParams } from './query';
 
 const now = () => 1_700_000_000;
-const parse = (params: Record<string, string>) => parseGraphQuery(new URLSearchParams(params), now);
+const parse = (params: Record<string, string>) => parseGraphParams(new URLSearchParams(params), now);
 
-describe('parseGraphQuery', () => {
+describe('parseGraphParams', () => {
   it('applies defaults and normalises namespaces', () => {
     expect(parse({ namespaces: 'reviews, bookinfo,bookinfo' })).toEqual({
       ok: true,
@@ -52,6 +52,6 @@ describe('parseGraphQuery', () => {
   it('round-trips through search params', () => {
     const r = parse({ namespaces: 'bookinfo', graphType: 'app', duration: '1h', idle: 'true', waypoints: 'merge', queryTime: '1699999000' });
     if (!r.ok) throw new Error(r.message);
-    expect(parseGraphQuery(graphQueryToSearchParams(r.query, { withQueryTime: true }), now)).toEqual(r);
+    expect(parseGraphParams(graphSearchParams(r.query), now)).toEqual(r);
   });
 });

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { DNS_LABEL, DNS_LABEL_MAX } from './kubeNames';
 import type { GraphType } from './model';
 
-// The graph query, shared by the route handler, the graph page and the CLI.
-// Parameters arrive as strings (URL search params, CLI flags); the schema turns them into typed values.
+// The parameters of /api/graph, shared by the route handler, the graph page, the browser client and
+// the CLI. They arrive as strings (URL search params, CLI flags); the schema turns them into typed values.
 
 export const graphTypes = ['workload', 'app', 'versionedApp', 'service'] as const satisfies readonly GraphType[];
 export const waypointModes = ['show', 'merge'] as const;
@@ -57,7 +57,7 @@ function nowSeconds(): number {
 }
 
 /** The schema, with the clock injected so tests can fix "now". */
-export function graphQuerySchema(now: () => number = nowSeconds) {
+export function graphParamsAt(now: () => number) {
   return z.object({
     namespaces: namespaceList,
     graphType: z.enum(graphTypes).default('workload'),
@@ -76,38 +76,49 @@ export function graphQuerySchema(now: () => number = nowSeconds) {
   });
 }
 
-export type GraphQuery = z.output<ReturnType<typeof graphQuerySchema>>;
+/** The schema of /api/graph's parameters ("now" read at each parse). */
+export const GraphParams = graphParamsAt(nowSeconds);
+export type GraphParams = z.output<typeof GraphParams>;
 
-export type GraphQueryResult = { ok: true; query: GraphQuery } | { ok: false; parameter: string; message: string };
+/** The parameter names, in URL order. */
+export const graphParamNames = GraphParams.keyof().options;
 
-type QueryInput = URLSearchParams | Record<string, string | undefined>;
+/** What the browser asks: the parsed parameters, queryTime absent meaning "now". */
+export type GraphRequest = Omit<GraphParams, 'queryTime'> & { queryTime?: number };
 
-const parameterNames = ['namespaces', 'graphType', 'duration', 'queryTime', 'idle', 'waypoints'] as const;
+export type GraphParamsResult = { ok: true; query: GraphParams } | { ok: false; parameter: string; message: string };
+
+type RawParams = URLSearchParams | Record<string, string | undefined>;
 
 /** Parses raw string parameters; on failure names the first bad parameter. Unknown parameters are ignored. */
-export function parseGraphQuery(input: QueryInput, now?: () => number): GraphQueryResult {
+export function parseGraphParams(input: RawParams, now?: () => number): GraphParamsResult {
   const raw: Record<string, string> = {};
-  for (const name of parameterNames) {
+  for (const name of graphParamNames) {
     const value = input instanceof URLSearchParams ? input.get(name) : input[name];
     if (value !== null && value !== undefined && value !== '') raw[name] = value;
   }
   if (raw.namespaces === undefined) return { ok: false, parameter: 'namespaces', message: 'namespaces: required (comma-separated namespace names)' };
-  const result = graphQuerySchema(now).safeParse(raw);
+  const result = (now ? graphParamsAt(now) : GraphParams).safeParse(raw);
   if (result.success) return { ok: true, query: result.data };
   const issue = result.error.issues[0];
   const parameter = String(issue?.path[0] ?? 'query');
   return { ok: false, parameter, message: `${parameter}: ${issue?.message ?? 'invalid'}` };
 }
 
-/** The canonical search params of a query (page links, browser fetches, cache keys). */
-export function graphQueryToSearchParams(query: GraphQuery, options: { withQueryTime?: boolean } = {}): URLSearchParams {
-  const params = new URLSearchParams({
-    namespaces: query.namespaces.join(','),
-    graphType: query.graphType,
-    duration: String(query.duration),
-    idle: String(query.idle),
-    waypoints: query.waypoints,
-  });
-  if (options.withQueryTime) params.set('queryTime', String(query.queryTime));
+/** The canonical URL parameters of a request (API fetches, cache keys): namespaces sorted, so equal questions give equal URLs. */
+export function graphSearchParams(request: GraphRequest): URLSearchParams {
+  const values: Record<(typeof graphParamNames)[number], string | undefined> = {
+    namespaces: [...request.namespaces].sort().join(','),
+    graphType: request.graphType,
+    duration: String(request.duration),
+    queryTime: request.queryTime === undefined ? undefined : String(request.queryTime),
+    idle: String(request.idle),
+    waypoints: request.waypoints,
+  };
+  const params = new URLSearchParams();
+  for (const name of graphParamNames) {
+    const value = values[name];
+    if (value !== undefined) params.set(name, value);
+  }
   return params;
 }

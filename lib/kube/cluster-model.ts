@@ -1,18 +1,20 @@
 // The cluster as this dashboard sees it, built purely from one cache snapshot: namespaces with
 // enrollment, workloads (named as ztunnel names them) with their pods, services with waypoints.
 import type { KubeSnapshot } from './cache/resources';
-import { nodePod, type NodePod } from './control-plane';
+import { nodePod } from './control-plane';
 import * as enroll from './enrollment';
 import { discoverySelectors, trustDomain as meshTrustDomain, type DiscoverySelectors } from './mesh-config';
 import { isPodLive, labelsOf, serviceSelects, type Controller, type Namespace, type Pod } from './types';
 import { canonicalService, spiffeIdentity, workloadKey, workloadOfPod } from './workloads';
+import type { NamespaceEnrollment } from './wire/namespaces';
+import type { NodePod, PodEnrollment } from './wire/pods';
 import { nodeZtunnels, ztunnelPods } from './ztunnel/pods';
 
 export interface PodView extends NodePod {
   namespace: string;
   ip?: string;
   serviceAccount: string;
-  enrollment: enroll.PodEnrollment;
+  enrollment: PodEnrollment;
 }
 
 export interface WorkloadView {
@@ -25,7 +27,7 @@ export interface WorkloadView {
   versionLabelled: boolean;
   serviceAccount: string;
   principal: string;
-  enrollment: enroll.PodEnrollment['enrollment'];
+  enrollment: PodEnrollment['enrollment'];
   enrollmentReason: string;
   unprotectedPods: number;
   waypoint: enroll.WaypointUse;
@@ -40,7 +42,7 @@ export interface WorkloadView {
 export interface NamespaceView {
   name: string;
   labels: Record<string, string>;
-  enrollment: enroll.NamespaceEnrollment;
+  enrollment: NamespaceEnrollment;
   waypoint?: string;
   discovered: boolean;
   pods: { total: number; ready: number };

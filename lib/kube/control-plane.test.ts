@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { loadAllYaml } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
-import { resourceNames, type KubeSnapshot, type ResourceName, type ResourceState } from './cache/resources';
-import { controlPlaneView, imageVersion } from './control-plane';
+import { resourceNames, type KubeSnapshot, type ResourceName } from './cache/resources';
+import type { ResourceState } from './wire/control-plane';
+import { controlPlaneOf, imageVersion } from './control-plane';
 import type { SailResource } from './types';
 
 const crs = loadAllYaml(readFileSync(new URL('testdata/sail-crs.example.SYNTHESIZED-status.yaml', import.meta.url), 'utf8')) as SailResource[];
@@ -23,10 +24,10 @@ function snapshot(status: ResourceState['status'], sail = true): KubeSnapshot {
   };
 }
 
-describe('controlPlaneView', () => {
+describe('controlPlaneOf', () => {
   const now = new Date('2025-01-10T10:00:00Z');
   it('maps the Sail CRs to kubectl get columns and conditions', () => {
-    const v = controlPlaneView(snapshot('ready'), now);
+    const v = controlPlaneOf(snapshot('ready'), now);
     expect(v.sail.state).toBe('installed');
     expect(v.istios).toEqual([
       expect.objectContaining({ name: 'default', revisions: { total: 1, ready: 1, inUse: 1 }, activeRevision: 'default', status: 'Healthy', version: 'v1.24.0', ageSeconds: 3600 }),
@@ -37,9 +38,9 @@ describe('controlPlaneView', () => {
     expect(v.ztunnels[0]?.conditions[1]).toMatchObject({ reason: 'DaemonSetNotReady', message: 'not all ztunnel pods are ready' });
   });
   it('says plainly when the Sail Operator is not installed, or not readable', () => {
-    expect(controlPlaneView(snapshot('missing', false), now).sail).toMatchObject({ state: 'not-installed', message: expect.stringContaining('Sail Operator not installed') });
-    expect(controlPlaneView(snapshot('forbidden', false), now).sail.state).toBe('forbidden');
-    expect(controlPlaneView(snapshot('pending', false), now).sail.state).toBe('loading');
+    expect(controlPlaneOf(snapshot('missing', false), now).sail).toMatchObject({ state: 'not-installed', message: expect.stringContaining('Sail Operator not installed') });
+    expect(controlPlaneOf(snapshot('forbidden', false), now).sail.state).toBe('forbidden');
+    expect(controlPlaneOf(snapshot('pending', false), now).sail.state).toBe('loading');
   });
   it('reads versions from image tags', () => {
     const pod = (image: string) => ({ metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image }] } });

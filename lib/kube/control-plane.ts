@@ -1,75 +1,10 @@
 // Control plane as the Sail Operator and the cluster report it: Istio, IstioCNI, ZTunnel and
 // IstioRevision resources (kubectl get columns + conditions), the ztunnel and istio-cni
 // DaemonSets per node, and istiod pods. Pure: built from a cache snapshot.
-import type { KubeSnapshot, ResourceState } from './cache/resources';
+import type { KubeSnapshot } from './cache/resources';
+import type { NodePod } from './wire/pods';
+import type { ComponentRow, ControlPlane, DaemonSetRow, IstiodPod, IstioRow, ResourceState, SailAvailability, SailConditionRow, SailRowBase } from './wire/control-plane';
 import { isPodReady, labelsOf, type Condition, type Controller, type Pod, type SailResource } from './types';
-
-export interface SailConditionRow {
-  type: string;
-  status: string;
-  reason?: string;
-  message?: string;
-  lastTransitionTime?: string;
-}
-
-interface SailRowBase {
-  name: string;
-  namespace?: string;
-  profile?: string;
-  version?: string;
-  status?: string;
-  createdAt?: string;
-  ageSeconds?: number;
-  conditions: SailConditionRow[];
-}
-
-/** NAME REVISIONS READY IN USE ACTIVE REVISION STATUS VERSION AGE */
-export interface IstioRow extends SailRowBase {
-  revisions: { total?: number; ready?: number; inUse?: number };
-  activeRevision?: string;
-}
-
-/** NAME READY STATUS VERSION AGE (IstioCNI, ZTunnel); IstioRevision adds IN USE. */
-export interface ComponentRow extends SailRowBase {
-  ready?: string;
-  inUse?: string;
-  apiVersion?: string;
-}
-
-export interface NodePod {
-  node?: string;
-  pod: string;
-  ready: boolean;
-  restarts: number;
-  version?: string;
-  phase?: string;
-}
-
-export interface DaemonSetRow {
-  namespace: string;
-  name: string;
-  desired: number;
-  ready: number;
-  available: number;
-  updated: number;
-  pods: NodePod[];
-}
-
-export interface SailAvailability {
-  state: 'installed' | 'not-installed' | 'forbidden' | 'loading' | 'error';
-  message: string;
-}
-
-export interface ControlPlaneView {
-  sail: SailAvailability;
-  istios: IstioRow[];
-  istioCNIs: ComponentRow[];
-  ztunnels: ComponentRow[];
-  revisions: ComponentRow[];
-  ztunnelDaemonSets: DaemonSetRow[];
-  cniDaemonSets: DaemonSetRow[];
-  istiod: (NodePod & { namespace: string; revision?: string })[];
-}
 
 function conditions(list: Condition[] | undefined): SailConditionRow[] {
   return (list ?? []).map((c) => ({ type: c.type, status: c.status, reason: c.reason, message: c.message, lastTransitionTime: c.lastTransitionTime }));
@@ -155,24 +90,24 @@ function sailAvailability(states: ResourceState[]): SailAvailability {
   return { state: 'installed', message: 'Sail Operator resources found' };
 }
 
-export function controlPlaneView(snap: KubeSnapshot, now: Date = new Date()): ControlPlaneView {
+export function controlPlaneOf(snap: KubeSnapshot, now: Date = new Date()): ControlPlane {
   const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
   const s = snap.states;
   return {
     sail: sailAvailability([s.istios, s.istiocnis, s.ztunnels, s.istiorevisions]),
     istios: snap.istios
-      .map((r) => ({ ...base(r, now), revisions: { ...r.status?.revisions }, activeRevision: r.status?.activeRevisionName }))
+      .map((r): IstioRow => ({ ...base(r, now), revisions: { ...r.status?.revisions }, activeRevision: r.status?.activeRevisionName }))
       .sort(byName),
-    istioCNIs: snap.istiocnis.map((r) => ({ ...base(r, now), ready: conditionStatus(r, 'Ready') })).sort(byName),
-    ztunnels: snap.ztunnels.map((r) => ({ ...base(r, now), ready: conditionStatus(r, 'Ready'), apiVersion: s.ztunnels.apiVersion })).sort(byName),
+    istioCNIs: snap.istiocnis.map((r): ComponentRow => ({ ...base(r, now), ready: conditionStatus(r, 'Ready') })).sort(byName),
+    ztunnels: snap.ztunnels.map((r): ComponentRow => ({ ...base(r, now), ready: conditionStatus(r, 'Ready'), apiVersion: s.ztunnels.apiVersion })).sort(byName),
     revisions: snap.istiorevisions
-      .map((r) => ({ ...base(r, now), ready: conditionStatus(r, 'Ready'), inUse: conditionStatus(r, 'InUse') }))
+      .map((r): ComponentRow => ({ ...base(r, now), ready: conditionStatus(r, 'Ready'), inUse: conditionStatus(r, 'InUse') }))
       .sort(byName),
     ztunnelDaemonSets: snap.daemonsets.filter(isZtunnelDaemonSet).map((ds) => daemonSetRow(ds, snap.pods)),
     cniDaemonSets: snap.daemonsets.filter(isCniDaemonSet).map((ds) => daemonSetRow(ds, snap.pods)),
     istiod: snap.pods
       .filter((p) => labelsOf(p)['app'] === 'istiod')
-      .map((p) => ({ ...nodePod(p), namespace: p.metadata.namespace ?? '', revision: labelsOf(p)['istio.io/rev'] }))
+      .map((p): IstiodPod => ({ ...nodePod(p), namespace: p.metadata.namespace ?? '', revision: labelsOf(p)['istio.io/rev'] }))
       .sort((a, b) => a.pod.localeCompare(b.pod)),
   };
 }

@@ -1,6 +1,8 @@
 // Ambient enrollment of pods and namespaces, from the labels and annotations real clusters carry.
 // Pure: the cache hands the objects in, the views hand the answers out.
 import type { Enrollment } from '@/lib/graph/model';
+import type { NamespaceEnrollment, NamespaceEnrollmentState } from './wire/namespaces';
+import type { PodEnrollment, PodEnrollmentState } from './wire/pods';
 import { annotationsOf, labelsOf, matchesSelector, type LabelSelector, type Namespace, type Pod } from './types';
 
 export const DATAPLANE_MODE = 'istio.io/dataplane-mode';
@@ -12,26 +14,8 @@ export const GATEWAY_MANAGED = 'gateway.istio.io/managed';
 export const WAYPOINT_CONTROLLER = 'istio.io-mesh-controller';
 export const GATEWAY_CONTROLLER = 'istio.io-gateway-controller';
 
-export type PodEnrollmentState =
-  | 'ambient' // redirected by istio-cni: ztunnel carries its traffic
-  | 'ambient-pending' // enrolled on paper (label) but not (yet) redirected
-  | 'waypoint' // a waypoint proxy: speaks HBONE itself
-  | 'sidecar'
-  | 'opted-out' // istio.io/dataplane-mode=none
-  | 'host-network'
-  | 'not-enrolled';
-
 /** What the node's ztunnel looks like to a pod on that node. */
 export type NodeZtunnel = 'ready' | 'not-ready' | 'missing';
-
-export interface PodEnrollment {
-  state: PodEnrollmentState;
-  /** The graph model's coarser value. */
-  enrollment: Enrollment;
-  reason: string;
-  /** Enrolled, but the ztunnel on its node is not ready (or absent): traffic is not protected. */
-  unprotected: boolean;
-}
 
 export function isWaypointPod(pod: Pod): boolean {
   return labelsOf(pod)[GATEWAY_MANAGED] === WAYPOINT_CONTROLLER;
@@ -108,16 +92,6 @@ export function workloadEnrollment(pods: PodEnrollment[]): { enrollment: Enrollm
   }
   const pending = pods.find((p) => p.enrollment === 'ambient-pending');
   return pending ? { enrollment: 'ambient-pending', reason: pending.reason, unprotected } : { enrollment: first.enrollment, reason: first.reason, unprotected };
-}
-
-export type NamespaceEnrollmentState = 'ambient' | 'partial' | 'pending' | 'none' | 'empty';
-
-export interface NamespaceEnrollment {
-  labelled: boolean;
-  state: NamespaceEnrollmentState;
-  reason: string;
-  pods: Record<PodEnrollmentState, number>;
-  unprotected: number;
 }
 
 export function namespaceEnrollment(ns: Namespace, pods: PodEnrollment[]): NamespaceEnrollment {

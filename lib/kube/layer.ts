@@ -6,15 +6,20 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import type { InventorySource } from '@/lib/graph/inventory';
 import { KubeCache } from './cache/kube-cache';
 import type { ReflectorOptions } from './cache/reflector';
-import type { KubeSnapshot, ResourceName, ResourceState } from './cache/resources';
+import type { KubeSnapshot, ResourceName } from './cache/resources';
 import { buildClusterModel, type ClusterModel } from './cluster-model';
-import { controlPlaneView, nodePod, type ControlPlaneView, type NodePod } from './control-plane';
+import { controlPlaneOf, nodePod } from './control-plane';
 import { KubeLayerError } from './errors';
 import { inventorySourceFrom } from './inventory';
 import * as views from './views';
 import { ZtunnelDumps, type ZtunnelDumpOptions } from './ztunnel/dumps';
-import { readZtunnelLogs, type LogQuery, type ZtunnelLogs } from './ztunnel/log-reader';
-import type { ZtunnelClusterView, ZtunnelSource } from './ztunnel/merge';
+import type { ControlPlane, ResourceState } from './wire/control-plane';
+import type { NamespaceRow } from './wire/namespaces';
+import type { WorkloadDetail, WorkloadRow } from './wire/workloads';
+import type { ZtunnelClusterView, ZtunnelPodRow } from './wire/ztunnel';
+import type { ZtunnelLogs } from './wire/ztunnel-logs';
+import { readZtunnelLogs, type LogQuery } from './ztunnel/log-reader';
+import type { ZtunnelSource } from './ztunnel/merge';
 import { ztunnelPods } from './ztunnel/pods';
 
 export interface KubeLayerOptions {
@@ -26,10 +31,6 @@ export interface KubeLayerOptions {
   readyTimeoutMs?: number;
   reflector?: Partial<ReflectorOptions>;
   ztunnel?: Partial<ZtunnelDumpOptions>;
-}
-
-export interface ZtunnelPodRow extends NodePod {
-  namespace: string;
 }
 
 export class KubeLayer {
@@ -76,7 +77,7 @@ export class KubeLayer {
     return inventorySourceFrom(() => this.model(), this.options.cluster ?? 'Kubernetes', access);
   }
 
-  async namespaces(access?: views.Access): Promise<views.NamespaceRow[]> {
+  async namespaces(access?: views.Access): Promise<NamespaceRow[]> {
     return views.namespaceRows(await this.model(), access);
   }
 
@@ -84,11 +85,11 @@ export class KubeLayer {
     return views.ztunnelProtocols(await this.dumps.cachedResults());
   }
 
-  async workloads(namespace: string | undefined, access?: views.Access): Promise<views.WorkloadRow[]> {
+  async workloads(namespace: string | undefined, access?: views.Access): Promise<WorkloadRow[]> {
     return views.workloadRows(await this.model(), await this.cachedProtocols(), access, namespace);
   }
 
-  async workload(namespace: string, name: string, access?: views.Access): Promise<views.WorkloadDetail> {
+  async workload(namespace: string, name: string, access?: views.Access): Promise<WorkloadDetail> {
     const detail = views.workloadDetail(await this.model(), await this.cachedProtocols(), access, namespace, name);
     if (!detail) throw new KubeLayerError('not_found', `No workload ${namespace}/${name}`);
     return detail;
@@ -102,7 +103,7 @@ export class KubeLayer {
   /** ztunnel pods per node: readiness, version, restarts. */
   async ztunnelPods(): Promise<ZtunnelPodRow[]> {
     const snap = await this.snapshot();
-    return ztunnelPods(snap.pods, this.options.ztunnelNamespace).map((p) => ({ ...nodePod(p), namespace: p.metadata.namespace ?? '' }));
+    return ztunnelPods(snap.pods, this.options.ztunnelNamespace).map((p): ZtunnelPodRow => ({ ...nodePod(p), namespace: p.metadata.namespace ?? '' }));
   }
 
   async ztunnelView(access?: views.Access): Promise<ZtunnelClusterView> {
@@ -114,7 +115,7 @@ export class KubeLayer {
     return views.filterLogs(await readZtunnelLogs(this.kc, sources, query), access, sources[0]?.namespace);
   }
 
-  async controlPlane(access?: views.Access): Promise<ControlPlaneView> {
-    return views.filterControlPlane(controlPlaneView(await this.snapshot()), access);
+  async controlPlane(access?: views.Access): Promise<ControlPlane> {
+    return views.filterControlPlane(controlPlaneOf(await this.snapshot()), access);
   }
 }

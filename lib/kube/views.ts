@@ -1,36 +1,19 @@
 // API rows built from the cluster model and the ztunnel views, with the per-user namespace filter
 // applied (accessibleNamespaces undefined = everything). Pure.
-import type { ClusterModel, NamespaceView, PodView, WorkloadView } from './cluster-model';
-import type { ControlPlaneView } from './control-plane';
-import type { ZtunnelLogs } from './ztunnel/log-reader';
-import type { ZtunnelClusterView, ZtunnelDumpResult } from './ztunnel/merge';
+import type { ClusterModel, WorkloadView } from './cluster-model';
+import type { ControlPlane } from './wire/control-plane';
+import type { NamespaceRow } from './wire/namespaces';
+import type { WorkloadDetail, WorkloadRow } from './wire/workloads';
+import type { ZtunnelClusterView, ZtunnelTableName, ZtunnelTableResponse } from './wire/ztunnel';
+import type { ZtunnelLogs } from './wire/ztunnel-logs';
+import type { ZtunnelDumpResult } from './ztunnel/merge';
 
 export type Access = ReadonlySet<string> | undefined;
 
 export const canSee = (access: Access, namespace: string | undefined): boolean => !access || (namespace !== undefined && access.has(namespace));
 
-export interface NamespaceRow extends NamespaceView {
-  /** istio.io/dataplane-mode=ambient (what lib/api-client/namespaces.ts reads). */
-  ambient: boolean;
-}
-
 export function namespaceRows(model: ClusterModel, access: Access): NamespaceRow[] {
-  return model.namespaces.filter((n) => canSee(access, n.name)).map((n) => ({ ...n, ambient: n.enrollment.labelled }));
-}
-
-export interface WorkloadRow extends Omit<WorkloadView, 'pods' | 'waypoint'> {
-  /** "namespace/name" of the waypoint, when one is used. */
-  waypoint?: string;
-  waypointSource?: 'pod' | 'service' | 'namespace';
-  waypointOptedOut: boolean;
-  /** What ztunnel reports for the workload's pods (HBONE or TCP), when a config_dump is at hand. */
-  ztunnelProtocol?: string;
-  podCount: number;
-  readyPods: number;
-}
-
-export interface WorkloadDetail extends WorkloadRow {
-  pods: (PodView & { ztunnelProtocol?: string })[];
+  return model.namespaces.filter((n) => canSee(access, n.name)).map((n): NamespaceRow => ({ ...n, ambient: n.enrollment.labelled }));
 }
 
 /** pod uid-less key "namespace/pod" -> protocol, from whatever ztunnel dumps are cached. */
@@ -94,7 +77,7 @@ export function filterLogs(logs: ZtunnelLogs, access: Access, ztunnelNamespace: 
 }
 
 /** Sail resources are cluster-scoped and stay; namespaced pods and DaemonSets follow access. */
-export function filterControlPlane(view: ControlPlaneView, access: Access): ControlPlaneView {
+export function filterControlPlane(view: ControlPlane, access: Access): ControlPlane {
   if (!access) return view;
   return {
     ...view,
@@ -104,12 +87,10 @@ export function filterControlPlane(view: ControlPlaneView, access: Access): Cont
   };
 }
 
-export type ZtunnelTable = 'workloads' | 'services' | 'policies' | 'certificates';
-
 /** One table of the merged view, optionally for one namespace, with every ztunnel's status. */
-export function ztunnelTable<T extends ZtunnelTable>(view: ZtunnelClusterView, table: T, namespace?: string): Pick<ZtunnelClusterView, 'ztunnels' | T> {
+export function ztunnelTable<T extends ZtunnelTableName>(view: ZtunnelClusterView, table: T, namespace?: string): ZtunnelTableResponse<T> {
   const inNamespace = (row: { namespace?: string; identity?: string }) =>
     !namespace || (row.namespace ?? (row.identity ? identityNamespace(row.identity) : undefined)) === namespace;
   const rows = (view[table] as { namespace?: string; identity?: string }[]).filter(inNamespace);
-  return { ztunnels: view.ztunnels, [table]: rows } as Pick<ZtunnelClusterView, 'ztunnels' | T>;
+  return { ztunnels: view.ztunnels, [table]: rows } as ZtunnelTableResponse<T>;
 }

@@ -1,6 +1,6 @@
 // Certificate health as the ztunnel pages and the security posture show it: expired (red), expiring
 // within a week (amber), not available yet, or fine. Pure.
-import type { ZtunnelCertificate } from '@/lib/kube/ztunnel/certificates';
+import type { ZtunnelCertificate } from '@/lib/kube/wire/ztunnel';
 
 export const EXPIRY_WARNING_DAYS = 7;
 

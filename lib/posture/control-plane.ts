@@ -1,6 +1,6 @@
 // One verdict for the control plane (Sail resources, istiod, ztunnel and istio-cni DaemonSets),
 // with every problem in words. Pure.
-import type { ComponentRow, ControlPlaneView, DaemonSetRow, IstioRow } from '@/lib/kube/control-plane';
+import type { ComponentRow, ControlPlane, DaemonSetRow, IstioRow } from '@/lib/kube/wire/control-plane';
 
 export type ControlPlaneState = 'healthy' | 'degraded' | 'down' | 'unknown';
 
@@ -26,7 +26,7 @@ function daemonSetIssue(label: string, ds: DaemonSetRow): string | undefined {
   return `${label} DaemonSet ${ds.namespace}/${ds.name}: ${ds.ready}/${ds.desired} pods ready${where}`;
 }
 
-export function controlPlaneHealth(view: ControlPlaneView): ControlPlaneHealth {
+export function controlPlaneHealth(view: ControlPlane): ControlPlaneHealth {
   const sail = view.sail.state === 'installed';
   const issues: string[] = [];
   if (view.sail.state === 'forbidden' || view.sail.state === 'error') issues.push(view.sail.message);

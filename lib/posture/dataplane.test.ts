@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ControlPlaneView } from '@/lib/kube/control-plane';
-import type { Reported, ZtunnelStatus, ZtunnelWorkload } from '@/lib/kube/ztunnel/merge';
+import type { ControlPlane } from '@/lib/kube/wire/control-plane';
+import type { Reported, ZtunnelStatus, ZtunnelWorkload } from '@/lib/kube/wire/ztunnel';
 import { controlPlaneHealth } from './control-plane';
 import { compareDataplane } from './dataplane';
 import { pod, workload } from './testdata/mesh';
@@ -77,7 +77,7 @@ describe('compareDataplane', () => {
   });
 });
 
-const baseView: ControlPlaneView = {
+const baseView: ControlPlane = {
   sail: { state: 'installed', message: '' },
   istios: [{ name: 'default', status: 'Healthy', revisions: { total: 1, ready: 1, inUse: 1 }, conditions: [] }],
   istioCNIs: [{ name: 'default', ready: 'True', status: 'Healthy', conditions: [] }],

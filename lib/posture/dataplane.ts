@@ -1,8 +1,8 @@
 // What ztunnel says about each pod (`istioctl ztunnel-config workloads`, merged from every ztunnel)
 // beside what the Kubernetes API says, with the places where the two disagree in words. Pure.
 import type { WorkloadView } from '@/lib/kube/cluster-model';
-import type { PodEnrollmentState } from '@/lib/kube/enrollment';
-import type { Reported, ZtunnelStatus, ZtunnelWorkload } from '@/lib/kube/ztunnel/merge';
+import type { PodEnrollmentState } from '@/lib/kube/wire/pods';
+import type { Reported, ZtunnelStatus, ZtunnelWorkload } from '@/lib/kube/wire/ztunnel';
 
 export interface KubePodSide {
   workload: string;

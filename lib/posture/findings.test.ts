@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ZtunnelClusterView } from '@/lib/kube/ztunnel/merge';
+import type { ZtunnelClusterView } from '@/lib/kube/wire/ztunnel';
 import { certificateHealth, expiryText } from './certificates';
 import { securityPosture } from './findings';
 import { externalNode, graphOf, namespaceView, pod, tcpEdge, unknownNode, workload, workloadNode } from './testdata/mesh';

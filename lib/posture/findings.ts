@@ -1,7 +1,7 @@
 // The mesh-wide security posture: what is not protected and why, each item with where to fix it.
 // Built from the traffic graph and the Kubernetes and ztunnel views. Pure.
 import type { NamespaceView, WorkloadView } from '@/lib/kube/cluster-model';
-import type { ZtunnelClusterView } from '@/lib/kube/ztunnel/merge';
+import type { ZtunnelClusterView } from '@/lib/kube/wire/ztunnel';
 import type { GraphNode, MeshGraph, PlaintextReason } from '@/lib/graph/model';
 import { certificateHealth, type CertificateHealth } from './certificates';
 import { graphHref, namespaceHref, workloadHref, ztunnelHref } from './links';

@@ -1,8 +1,9 @@
 // The overview: a card per namespace (enrollment, waypoint, workloads and pods, mTLS share and
 // throughput) and the mesh-wide headline figures. Pure: kube rows + one traffic graph in.
 import type { NamespaceView, WorkloadView } from '@/lib/kube/cluster-model';
-import type { ControlPlaneView, NodePod } from '@/lib/kube/control-plane';
-import type { NamespaceEnrollmentState } from '@/lib/kube/enrollment';
+import type { ControlPlane } from '@/lib/kube/wire/control-plane';
+import type { NamespaceEnrollmentState } from '@/lib/kube/wire/namespaces';
+import type { NodePod } from '@/lib/kube/wire/pods';
 import type { MeshGraph } from '@/lib/graph/model';
 import { controlPlaneHealth, type ControlPlaneHealth } from './control-plane';
 import { meshTraffic, type NamespaceTraffic, type TrafficTotals } from './traffic';
@@ -50,7 +51,7 @@ export interface OverviewInput {
   ztunnels: NodePod[];
   /** Each ztunnel pod's own series, when the metrics source has them. */
   ztunnelTraffic?: ZtunnelPodTraffic[];
-  controlPlane: { ok: true; view: ControlPlaneView } | { ok: false; code: string; message: string };
+  controlPlane: { ok: true; view: ControlPlane } | { ok: false; code: string; message: string };
   now: Date;
 }
 

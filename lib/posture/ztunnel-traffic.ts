@@ -5,8 +5,8 @@
 import type { WorkloadView } from '@/lib/kube/cluster-model';
 import type { MeshGraph } from '@/lib/graph/model';
 import type { ZtunnelPodTraffic } from '@/lib/graph/samples';
-import type { NodePod } from '@/lib/kube/control-plane';
 import { edgeBytes, graphLookup } from '@/lib/graph/lookup';
+import type { NodePod } from '@/lib/kube/wire/pods';
 
 export interface NodeTraffic {
   node: string;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Inventory } from '@/lib/graph/inventory';
-import type { GraphQuery } from '@/lib/graph/query';
+import type { GraphParams } from '@/lib/graph/query';
 import type { TrafficSamples } from '@/lib/graph/samples';
 import { AppError } from '@/lib/errors';
 import { createGraphService } from './graph';
@@ -15,7 +15,7 @@ import { createMetricsSource } from './metrics';
 // inventory degrading to a warning while a metrics failure fails the graph.
 
 const input = JSON.parse(readFileSync(new URL('../graph/testdata/waypoint-show.input.json', import.meta.url), 'utf8')) as { samples: TrafficSamples; inventory: Inventory };
-const query: GraphQuery = { namespaces: ['bookinfo'], graphType: 'workload', duration: 600, queryTime: 1_700_000_000, idle: false, waypoints: 'show' };
+const query: GraphParams = { namespaces: ['bookinfo'], graphType: 'workload', duration: 600, queryTime: 1_700_000_000, idle: false, waypoints: 'show' };
 const seen: { url: string; authorization?: string; tenant?: string }[] = [];
 let server: Server;
 let base = '';

@@ -2,7 +2,7 @@ import 'server-only';
 import { buildGraph } from '@/lib/graph/build';
 import type { Inventory, InventorySource } from '@/lib/graph/inventory';
 import type { MeshGraph } from '@/lib/graph/model';
-import type { GraphQuery } from '@/lib/graph/query';
+import type { GraphParams } from '@/lib/graph/query';
 import type { MetricsSource } from '@/lib/graph/samples';
 import { expectedError } from './errors';
 import { logger as processLogger, type Logger } from './logger';
@@ -25,13 +25,13 @@ export interface GraphDeps {
 }
 
 /** The graph for a validated query, as the given viewer may see it. */
-export type GraphService = (query: GraphQuery, viewer?: GraphViewer, signal?: AbortSignal) => Promise<MeshGraph>;
+export type GraphService = (query: GraphParams, viewer?: GraphViewer, signal?: AbortSignal) => Promise<MeshGraph>;
 
 const EMPTY_INVENTORY: Inventory = { trustDomain: 'cluster.local', namespaces: [], workloads: [], services: [] };
 
 export function createGraphService(deps: GraphDeps): GraphService {
   const logger = deps.logger ?? processLogger;
-  return async function getGraph(query: GraphQuery, viewer: GraphViewer = {}, signal?: AbortSignal): Promise<MeshGraph> {
+  return async function getGraph(query: GraphParams, viewer: GraphViewer = {}, signal?: AbortSignal): Promise<MeshGraph> {
     const window = { namespaces: query.namespaces, duration: query.duration, queryTime: query.queryTime };
     const [samples, inventory] = await Promise.allSettled([deps.metrics.samples(window, signal), deps.inventory.inventory()]);
     if (samples.status === 'rejected') throw samples.reason;

@@ -1,5 +1,6 @@
-import { parseGraphQuery } from '@/lib/graph/query';
+import { parseGraphParams } from '@/lib/graph/query';
 import { AppError } from '@/lib/errors';
+import type { MeshGraph } from '@/lib/graph/model';
 import { route } from '@/lib/server/route';
 
 // GET /api/graph?namespaces=a,b&graphType=workload&duration=600&queryTime=&idle=false&waypoints=show
@@ -7,11 +8,11 @@ import { route } from '@/lib/server/route';
 export const dynamic = 'force-dynamic';
 
 export const GET = route('graph', async (request, _context, { auth, graph: getGraph }) => {
-  const parsed = parseGraphQuery(new URL(request.url).searchParams);
+  const parsed = parseGraphParams(new URL(request.url).searchParams);
   if (!parsed.ok) throw new AppError('bad_request', parsed.message, parsed.parameter);
   const user = await auth.requestUser(request);
   await auth.requireNamespaces(user, parsed.query.namespaces);
   const access = await auth.accessibleNamespaces(user);
   const graph = await getGraph(parsed.query, access === 'all' ? {} : { accessibleNamespaces: access }, request.signal);
-  return Response.json(graph, { headers: { 'cache-control': 'no-store' } });
+  return Response.json(graph satisfies MeshGraph, { headers: { 'cache-control': 'no-store' } });
 });

@@ -1,3 +1,4 @@
+import type { NamespacesResponse } from '@/lib/kube/wire/namespaces';
 import { route } from '@/lib/server/route';
 
 // Namespaces with enrollment summary, waypoint, discovery and pod counts.
@@ -6,5 +7,5 @@ export const dynamic = 'force-dynamic';
 export const GET = route('kube.namespaces', async (request, _context, { auth, kube }) => {
   const access = await auth.requestAccess(request);
   const namespaces = await kube().namespaces(access);
-  return Response.json({ namespaces });
+  return Response.json({ namespaces } satisfies NamespacesResponse);
 });

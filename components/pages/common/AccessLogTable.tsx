@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import type { ZtunnelLogLine } from '@/lib/api-client/kube-pages';
+import type { ZtunnelLogLine } from '@/lib/api-client/ztunnel';
 import { ztunnelHref } from '@/lib/posture/links';
 import { formatMs } from '@/components/graph/format';
 import { Badge } from '@/components/ui/Badge';

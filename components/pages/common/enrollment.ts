@@ -1,6 +1,7 @@
 // Words and badge tones for enrollment states, as every ambient page shows them. Pure.
 import type { Tone } from '@/components/ui/Badge';
-import type { NamespaceEnrollmentState, PodEnrollmentState } from '@/lib/api-client/kube-pages';
+import type { NamespaceEnrollmentState } from '@/lib/api-client/namespaces';
+import type { PodEnrollmentState } from '@/lib/api-client/workloads';
 import type { Enrollment } from '@/lib/graph/model';
 
 export const podStateWords: Record<PodEnrollmentState, { label: string; tone: Tone }> = {

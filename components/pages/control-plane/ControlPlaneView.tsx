@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { controlPlaneQuery } from '@/lib/api-client/kube-pages';
+import { controlPlaneQueryOptions } from '@/lib/api-client/control-plane';
 import { controlPlaneHealth } from '@/lib/posture/control-plane';
 import { Badge, type Tone } from '@/components/ui/Badge';
 import { Notice } from '@/components/ui/States';
@@ -13,7 +13,7 @@ import { DataPlaneHealth } from './DataPlaneHealth';
 const tone: Record<string, Tone> = { healthy: 'good', degraded: 'warn', down: 'bad', unknown: 'neutral' };
 
 export function ControlPlaneView() {
-  const query = useQuery(controlPlaneQuery());
+  const query = useQuery(controlPlaneQueryOptions());
   return (
     <div className="p-6">
       <PageHeader title="Control plane" description="The Sail Operator's Istio, IstioCNI and ZTunnel resources as kubectl get shows them, their revisions, and the istiod, ztunnel and istio-cni pods per node." query={query} />

@@ -1,4 +1,4 @@
-import type { ControlPlaneView, DaemonSetRow } from '@/lib/api-client/kube-pages';
+import type { ControlPlane, DaemonSetRow } from '@/lib/api-client/control-plane';
 import { ztunnelHref } from '@/lib/posture/links';
 import Link from 'next/link';
 import { Badge } from '@/components/ui/Badge';
@@ -36,7 +36,7 @@ function DaemonSetRows({ label, rows }: { label: string; rows: DaemonSetRow[] })
 }
 
 /** istiod pods and the ztunnel / istio-cni DaemonSets, desired and ready per node. */
-export function DataPlaneHealth({ view }: { view: ControlPlaneView }) {
+export function DataPlaneHealth({ view }: { view: ControlPlane }) {
   return (
     <div className="grid gap-4 xl:grid-cols-2">
       <Panel title="DaemonSets per node">

@@ -1,4 +1,4 @@
-import type { ComponentRow, IstioRow, SailConditionRow } from '@/lib/api-client/kube-pages';
+import type { ComponentRow, IstioRow, SailConditionRow } from '@/lib/api-client/control-plane';
 import { Badge } from '@/components/ui/Badge';
 import { Panel } from '@/components/ui/Panel';
 import { Table, Td, Th } from '@/components/ui/Table';

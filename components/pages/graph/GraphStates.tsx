@@ -1,12 +1,12 @@
 'use client';
 
 import { ApiError } from '@/lib/api-client/fetchJson';
-import type { VisibleNamespace } from '@/lib/api-client/namespaces';
+import type { NamespaceRow } from '@/lib/api-client/namespaces';
 import { Button } from '@/components/ui/Button';
 import { EmptyState, ErrorState } from '@/components/ui/States';
 import { formatDuration } from '@/components/graph/viewState';
 
-export function NoNamespaces({ namespaces, onPick }: { namespaces: VisibleNamespace[]; onPick: (names: string[]) => void }) {
+export function NoNamespaces({ namespaces, onPick }: { namespaces: NamespaceRow[]; onPick: (names: string[]) => void }) {
   const ambient = namespaces.filter((n) => n.ambient).map((n) => n.name);
   return (
     <EmptyState

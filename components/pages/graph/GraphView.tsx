@@ -3,8 +3,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import type { MeshGraph } from '@/lib/graph/model';
-import { graphQuery } from '@/lib/api-client/graph';
-import { namespacesQuery } from '@/lib/api-client/namespaces';
+import { graphQueryOptions } from '@/lib/api-client/graph';
+import { namespacesQueryOptions } from '@/lib/api-client/namespaces';
 import { Notice, Spinner } from '@/components/ui/States';
 import { CytoscapeGraph, type GraphCanvasHandle } from '@/components/graph/CytoscapeGraph';
 import { collapseGraph, isCollapseEmpty, ALL_NAMESPACES } from '@/components/graph/collapse';
@@ -47,10 +47,10 @@ export function GraphView() {
   const [layoutNote, setLayoutNote] = useState<string | undefined>();
   const [drawLarge, setDrawLarge] = useState(false);
 
-  const namespaces = useQuery(namespacesQuery());
+  const namespaces = useQuery(namespacesQueryOptions({ refetchInterval: false, staleTime: 30_000 }));
   const request = useMemo(() => toGraphRequest(state), [state]);
   const graph = useQuery({
-    ...graphQuery(request),
+    ...graphQueryOptions(request),
     refetchInterval: state.queryTime === null && state.refresh > 0 ? state.refresh * 1000 : false,
     placeholderData: (previous) => previous,
   });

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import type { VisibleNamespace } from '@/lib/api-client/namespaces';
+import type { NamespaceRow } from '@/lib/api-client/namespaces';
 import { Badge } from '@/components/ui/Badge';
 import { Popover } from '@/components/ui/Popover';
 
@@ -12,7 +12,7 @@ export function namespaceButtonText(selected: string[]): string {
 }
 
 /** Multi-select with search and select-all, listing only namespaces the user may see. */
-export function NamespacePicker({ namespaces, selected, onChange, loading, error }: { namespaces: VisibleNamespace[]; selected: string[]; onChange: (next: string[]) => void; loading: boolean; error?: string }) {
+export function NamespacePicker({ namespaces, selected, onChange, loading, error }: { namespaces: NamespaceRow[]; selected: string[]; onChange: (next: string[]) => void; loading: boolean; error?: string }) {
   const [filter, setFilter] = useState('');
   const shown = useMemo(() => namespaces.filter((n) => n.name.toLowerCase().includes(filter.trim().toLowerCase())), [namespaces, filter]);
   const chosen = new Set(selected);

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import type { GraphType } from '@/lib/graph/model';
-import type { VisibleNamespace } from '@/lib/api-client/namespaces';
+import type { NamespaceRow } from '@/lib/api-client/namespaces';
 import { Button } from '@/components/ui/Button';
 import { Popover } from '@/components/ui/Popover';
 import { Select } from '@/components/ui/Select';
@@ -49,7 +49,7 @@ function Replay({ queryTime, onChange }: { queryTime: number | null; onChange: (
 export interface ToolbarProps {
   state: GraphViewState;
   update: (patch: Partial<GraphViewState>) => void;
-  namespaces: VisibleNamespace[];
+  namespaces: NamespaceRow[];
   namespacesLoading: boolean;
   namespacesError?: string;
   updatedAt: number | null;

@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { namespaceRowsQuery, type NamespaceRow } from '@/lib/api-client/kube-pages';
+import { namespacesQueryOptions, type NamespaceRow } from '@/lib/api-client/namespaces';
 import { graphHref, workloadsHref } from '@/lib/posture/links';
 import { Badge } from '@/components/ui/Badge';
 import { Panel } from '@/components/ui/Panel';
@@ -22,7 +22,7 @@ const defaults = { q: '', filter: 'all', sort: 'name' } as const;
 const viewUrl = searchState(defaults);
 
 export function NamespacesView() {
-  const query = useQuery(namespaceRowsQuery());
+  const query = useQuery(namespacesQueryOptions());
   const [state, update] = useUrlState(viewUrl);
   const filter = (enrollmentFilters as readonly string[]).includes(state.filter) ? (state.filter as EnrollmentFilter) : 'all';
   const sort = parseSort<NamespaceSortKey>(state.sort, namespaceSortKeys, 'name');

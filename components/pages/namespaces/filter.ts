@@ -1,5 +1,5 @@
 // Namespaces page: filter, search and sort of the namespace rows. Pure.
-import type { NamespaceRow } from '@/lib/api-client/kube-pages';
+import type { NamespaceRow } from '@/lib/api-client/namespaces';
 
 export const enrollmentFilters = ['all', 'ambient', 'attention', 'not-enrolled', 'undiscovered'] as const;
 export type EnrollmentFilter = (typeof enrollmentFilters)[number];

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { overviewQuery } from '@/lib/api-client/overview';
+import { overviewQueryOptions } from '@/lib/api-client/overview';
 import { DEFAULT_WINDOW_SECONDS } from '@/lib/posture/query';
 import { SearchInput } from '@/components/ui/SearchInput';
 import { Select } from '@/components/ui/Select';
@@ -22,7 +22,7 @@ const viewUrl = searchState(defaults);
 export function OverviewView() {
   const [state, update] = useUrlState(viewUrl);
   const duration = parseWindow(state.duration, DEFAULT_WINDOW_SECONDS);
-  const query = useQuery(overviewQuery(duration));
+  const query = useQuery(overviewQueryOptions({ duration }));
   const filter = (cardFilters as readonly string[]).includes(state.filter) ? (state.filter as CardFilter) : 'all';
   const sort = (cardSorts as readonly string[]).includes(state.sort) ? (state.sort as CardSort) : 'name';
 

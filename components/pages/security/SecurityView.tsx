@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { securityQuery } from '@/lib/api-client/overview';
+import { securityQueryOptions } from '@/lib/api-client/security';
 import { DEFAULT_WINDOW_SECONDS } from '@/lib/posture/query';
 import { formatRate, formatShare } from '@/components/graph/format';
 import { Notice } from '@/components/ui/States';
@@ -21,7 +21,7 @@ const shareTone = (s: number | null | undefined) => (s === null || s === undefin
 export function SecurityView() {
   const [state, update] = useUrlState(viewUrl);
   const duration = parseWindow(state.duration, DEFAULT_WINDOW_SECONDS);
-  const query = useQuery(securityQuery(duration));
+  const query = useQuery(securityQueryOptions({ duration }));
   return (
     <div className="p-6">
       <PageHeader title="Security posture" description="What the ambient mesh does not protect, and why: plaintext traffic, denied connections, pods left out, namespaces istiod ignores and certificates about to expire. Each item links to where to fix it." query={query}>

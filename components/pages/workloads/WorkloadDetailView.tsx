@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { workloadDetailQuery, type WorkloadDetail } from '@/lib/api-client/kube-pages';
+import { workloadDetailQueryOptions, type WorkloadDetail } from '@/lib/api-client/workloads';
 import { graphHref, workloadsHref, ztunnelHref } from '@/lib/posture/links';
 import { Badge } from '@/components/ui/Badge';
 import { DefinitionList, Panel } from '@/components/ui/Panel';
@@ -20,7 +20,7 @@ function waypointText(w: WorkloadDetail): string {
 }
 
 export function WorkloadDetailView({ namespace, name }: { namespace: string; name: string }) {
-  const query = useQuery(workloadDetailQuery(namespace, name));
+  const query = useQuery(workloadDetailQueryOptions(namespace, name));
   return (
     <div className="p-6">
       <nav aria-label="Breadcrumb" className="mb-2 text-xs text-slate-500 dark:text-slate-400">

@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { ztunnelLogsQuery } from '@/lib/api-client/kube-pages';
+import { ztunnelLogsQueryOptions } from '@/lib/api-client/ztunnel';
 import { ztunnelHref } from '@/lib/posture/links';
 import { Panel } from '@/components/ui/Panel';
 import { Notice } from '@/components/ui/States';
@@ -11,7 +11,7 @@ import { QueryView } from '../common/QueryView';
 
 /** ztunnel access logs for this workload's pods (either side), from the ztunnels on their nodes. */
 export function WorkloadLogs({ namespace, name }: { namespace: string; name: string }) {
-  const query = useQuery(ztunnelLogsQuery({ namespace, workload: name, limit: 100 }));
+  const query = useQuery(ztunnelLogsQueryOptions({ namespace, workload: name, limit: 100 }));
   return (
     <Panel
       title="ztunnel access logs"

@@ -2,8 +2,8 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { graphQuery } from '@/lib/api-client/graph';
 import { edgeBytes, effectiveMtlsShare, graphLookup, nodeNamespace } from '@/lib/graph/lookup';
+import { graphQueryOptions } from '@/lib/api-client/graph';
 import type { GraphEdge, GraphNode, MeshGraph } from '@/lib/graph/model';
 import { graphHref, workloadHref } from '@/lib/posture/links';
 import { formatBytesPerSec, formatRate, formatShare } from '@/components/graph/format';
@@ -46,7 +46,7 @@ function Edge({ edge, peer, graph }: { edge: GraphEdge; peer: GraphNode | undefi
 
 /** The workload's inbound and outbound edges, each with its lock state, from the traffic graph. */
 export function WorkloadTraffic({ namespace, name }: { namespace: string; name: string }) {
-  const query = useQuery({ ...graphQuery({ namespaces: [namespace], graphType: 'workload', duration: DURATION, idle: false, waypoints: 'merge' }), refetchInterval: 30_000 });
+  const query = useQuery({ ...graphQueryOptions({ namespaces: [namespace], graphType: 'workload', duration: DURATION, idle: false, waypoints: 'merge' }), refetchInterval: 30_000 });
   return (
     <Panel title={`Traffic (last ${formatWindow(DURATION)})`} actions={<Link href={graphHref([namespace], { duration: DURATION })} className="text-xs text-indigo-600 hover:underline dark:text-indigo-400">Open graph</Link>}>
       <div className="px-4 py-2">

@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { dataplaneQuery } from '@/lib/api-client/overview';
+import { dataplaneQueryOptions } from '@/lib/api-client/security';
 import type { DataplaneRow } from '@/lib/posture/dataplane';
 import { workloadHref, ztunnelHref } from '@/lib/posture/links';
 import { Badge } from '@/components/ui/Badge';
@@ -25,7 +25,7 @@ const defaults = { q: '', namespace: '', protocol: 'all', mismatch: 'false', sor
 const viewUrl = searchState(defaults);
 
 export function WorkloadsView() {
-  const query = useQuery(dataplaneQuery());
+  const query = useQuery(dataplaneQueryOptions());
   const [state, update] = useUrlState(viewUrl);
   const protocol = (protocolFilters as readonly string[]).includes(state.protocol) ? (state.protocol as ProtocolFilter) : 'all';
   const sort = parseSort<DataplaneSortKey>(state.sort, dataplaneSortKeys, 'namespace');

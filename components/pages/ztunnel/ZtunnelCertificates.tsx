@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { ztunnelTableQuery } from '@/lib/api-client/kube-pages';
+import { ztunnelTableQueryOptions } from '@/lib/api-client/ztunnel';
 import { certificateHealth, certificateHealthLabel, expiryText, EXPIRY_WARNING_DAYS, type CertificateHealth } from '@/lib/posture/certificates';
 import { Badge, type Tone } from '@/components/ui/Badge';
 import { Panel } from '@/components/ui/Panel';
@@ -17,7 +17,7 @@ const order: CertificateHealth[] = ['expired', 'expiring', 'unavailable', 'undec
 
 /** Every ztunnel's certificates (each node holds its own pods'), worst first; expiry within a week is amber, expired red. */
 export function ZtunnelCertificates({ q, namespace }: { q: string; namespace: string }) {
-  const query = useQuery(ztunnelTableQuery('certificates', namespace || undefined));
+  const query = useQuery(ztunnelTableQueryOptions('certificates', { namespace: namespace || undefined }));
   return (
     <QueryView query={query} what="certificates">
       {(data) => {

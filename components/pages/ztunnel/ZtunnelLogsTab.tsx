@@ -1,8 +1,8 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { ztunnelLogsQuery } from '@/lib/api-client/kube-pages';
 import { DNS_SUBDOMAIN } from '@/lib/graph/kubeNames';
+import { ztunnelLogsQueryOptions } from '@/lib/api-client/ztunnel';
 import { Checkbox } from '@/components/ui/Checkbox';
 import { Panel } from '@/components/ui/Panel';
 import { Select } from '@/components/ui/Select';
@@ -23,7 +23,7 @@ export function ZtunnelLogsTab({ filter, update }: { filter: LogFilterState; upd
   const direction = filter.direction === 'inbound' || filter.direction === 'outbound' ? filter.direction : undefined;
   const namespace = DNS_SUBDOMAIN.test(filter.namespace) ? filter.namespace : undefined;
   const workload = DNS_SUBDOMAIN.test(filter.workload) ? filter.workload : undefined;
-  const query = useQuery(ztunnelLogsQuery({ namespace, workload, direction, errors: filter.errors === 'true', limit: 500 }));
+  const query = useQuery(ztunnelLogsQueryOptions({ namespace, workload, direction, errors: filter.errors === 'true' ? 'true' : undefined, limit: 500 }));
   return (
     <>
       <Toolbar>

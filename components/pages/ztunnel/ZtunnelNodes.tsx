@@ -1,8 +1,8 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { ztunnelPodsQuery, ztunnelTableQuery } from '@/lib/api-client/kube-pages';
-import { overviewQuery } from '@/lib/api-client/overview';
+import { overviewQueryOptions } from '@/lib/api-client/overview';
+import { ztunnelPodsQueryOptions, ztunnelTableQueryOptions } from '@/lib/api-client/ztunnel';
 import { DEFAULT_WINDOW_SECONDS } from '@/lib/posture/query';
 import { formatBytesPerSec, formatRate } from '@/components/graph/format';
 import { Badge } from '@/components/ui/Badge';
@@ -16,9 +16,9 @@ import { QueryView, errorCode } from '../common/QueryView';
 
 /** One row per node: its ztunnel pod, readiness, version, restarts, config_dump answer and traffic. */
 export function ZtunnelNodes({ node }: { node: string }) {
-  const pods = useQuery(ztunnelPodsQuery());
-  const dumps = useQuery(ztunnelTableQuery('policies'));
-  const overview = useQuery(overviewQuery(DEFAULT_WINDOW_SECONDS));
+  const pods = useQuery(ztunnelPodsQueryOptions());
+  const dumps = useQuery(ztunnelTableQueryOptions('policies'));
+  const overview = useQuery(overviewQueryOptions({ duration: DEFAULT_WINDOW_SECONDS }));
   return (
     <QueryView query={pods} what="ztunnel pods">
       {({ ztunnels }) => {

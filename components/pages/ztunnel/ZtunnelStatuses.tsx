@@ -1,4 +1,4 @@
-import type { ZtunnelStatus } from '@/lib/api-client/kube-pages';
+import type { ZtunnelStatus } from '@/lib/api-client/ztunnel';
 import { Notice } from '@/components/ui/States';
 
 /** Which ztunnels did not answer their config_dump: their rows are missing, the others still show. */

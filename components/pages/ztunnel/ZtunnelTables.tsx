@@ -2,7 +2,8 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { ztunnelTableQuery, type ZtunnelPolicy, type ZtunnelService, type ZtunnelWorkload } from '@/lib/api-client/kube-pages';
+import { ztunnelTableQueryOptions } from '@/lib/api-client/ztunnel';
+import type { ZtunnelPolicy, ZtunnelService, ZtunnelWorkload } from '@/lib/api-client/ztunnel';
 import { workloadHref } from '@/lib/posture/links';
 import { Badge } from '@/components/ui/Badge';
 import { Panel } from '@/components/ui/Panel';
@@ -27,7 +28,7 @@ function Shell({ count, total, noun, children }: { count: number; total: number;
 }
 
 export function ZtunnelWorkloads({ q, namespace }: { q: string; namespace: string }) {
-  const query = useQuery(ztunnelTableQuery('workloads', namespace || undefined));
+  const query = useQuery(ztunnelTableQueryOptions('workloads', { namespace: namespace || undefined }));
   return (
     <QueryView query={query} what="ztunnel workloads">
       {(data) => {
@@ -63,7 +64,7 @@ export function ZtunnelWorkloads({ q, namespace }: { q: string; namespace: strin
 }
 
 export function ZtunnelServices({ q, namespace }: { q: string; namespace: string }) {
-  const query = useQuery(ztunnelTableQuery('services', namespace || undefined));
+  const query = useQuery(ztunnelTableQueryOptions('services', { namespace: namespace || undefined }));
   return (
     <QueryView query={query} what="ztunnel services">
       {(data) => {
@@ -97,7 +98,7 @@ export function ZtunnelServices({ q, namespace }: { q: string; namespace: string
 }
 
 export function ZtunnelPolicies({ q, namespace }: { q: string; namespace: string }) {
-  const query = useQuery(ztunnelTableQuery('policies', namespace || undefined));
+  const query = useQuery(ztunnelTableQueryOptions('policies', { namespace: namespace || undefined }));
   return (
     <QueryView query={query} what="ztunnel policies">
       {(data) => {

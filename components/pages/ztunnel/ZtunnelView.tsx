@@ -1,8 +1,8 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { ztunnelPodsQuery, ztunnelTableQuery } from '@/lib/api-client/kube-pages';
 import { DNS_LABEL } from '@/lib/graph/kubeNames';
+import { ztunnelPodsQueryOptions, ztunnelTableQueryOptions } from '@/lib/api-client/ztunnel';
 import { certificateHealth } from '@/lib/posture/certificates';
 import { SearchInput } from '@/components/ui/SearchInput';
 import { Tabs, type TabItem } from '@/components/ui/Tabs';
@@ -22,8 +22,8 @@ const viewUrl = searchState(defaults);
 export function ZtunnelView() {
   const [state, update] = useUrlState(viewUrl);
   const tab: TabId = (tabIds as readonly string[]).includes(state.tab) ? (state.tab as TabId) : 'nodes';
-  const pods = useQuery(ztunnelPodsQuery());
-  const certs = useQuery(ztunnelTableQuery('certificates'));
+  const pods = useQuery(ztunnelPodsQueryOptions());
+  const certs = useQuery(ztunnelTableQueryOptions('certificates'));
   const notReady = pods.data?.ztunnels.filter((z) => !z.ready).length ?? 0;
   const now = new Date();
   const certProblems = certs.data?.certificates.filter((c) => !c.root && certificateHealth(c, now) !== 'ok').length ?? 0;

@@ -3,7 +3,8 @@
 import 'server-only';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { defaultReflectorOptions, Reflector, type ReflectorOptions } from './reflector';
-import { resourceNames, resourceSpecs, type KubeSnapshot, type ResourceName, type ResourceState } from './resources';
+import type { ResourceState } from '../wire/control-plane';
+import { resourceNames, resourceSpecs, type KubeSnapshot, type ResourceName } from './resources';
 
 export interface KubeCacheOptions {
   /** Where istiod's `istio` ConfigMap lives (meshConfig fallback). */

@@ -5,7 +5,8 @@ import 'server-only';
 import { Watch, type KubeConfig } from '@kubernetes/client-node';
 import type { KubeObject } from '../types';
 import { getJson, KubeHttpError } from './http';
-import { collectionPath, type ResourceSpec, type ResourceState, type ResourceVersionSpec } from './resources';
+import type { ResourceState } from '../wire/control-plane';
+import { collectionPath, type ResourceSpec, type ResourceVersionSpec } from './resources';
 
 export interface ReflectorOptions {
   /** First retry delay after an error; doubles up to maxBackoffMs. */

@@ -1,4 +1,5 @@
 // The resources the informer cache lists and watches, and the snapshot it hands out. Pure.
+import type { ResourceState } from '../wire/control-plane';
 import type { ConfigMap, Controller, Gateway, KubeObject, Namespace, Pod, SailResource, Service } from '../types';
 
 export interface ResourceVersionSpec {
@@ -79,21 +80,6 @@ export function resourceSpecs(istioNamespace: string): Record<ResourceName, Reso
 export function collectionPath(spec: ResourceSpec, version: ResourceVersionSpec): string {
   const base = version.group === '' ? `/api/${version.version}` : `/apis/${version.group}/${version.version}`;
   return spec.namespace ? `${base}/namespaces/${spec.namespace}/${spec.plural}` : `${base}/${spec.plural}`;
-}
-
-export type ResourceStatus = 'pending' | 'ready' | 'missing' | 'forbidden' | 'error';
-
-export interface ResourceState {
-  status: ResourceStatus;
-  /** The group/version being served (for ZTunnel: v1 or v1alpha1). */
-  apiVersion?: string;
-  /** In words, for users: why a resource is missing, forbidden or failing. */
-  message?: string;
-  objects: number;
-  /** When the last full list completed. */
-  listedAt?: string;
-  relists: number;
-  reconnects: number;
 }
 
 export interface KubeSnapshot {

@@ -1,24 +1,7 @@
 // ztunnel certificates: one row per certificate in each identity's chain, decoded from the PEM
 // (the authority; the JSON dates beside it are ztunnel's own summary). Pure.
 import { X509Certificate } from 'node:crypto';
-
-export interface ZtunnelCertificate {
-  identity: string;
-  /** Available | Initializing | Unavailable: <why> */
-  state: string;
-  /** Leaf for the workload certificate, CA for issuers and roots; undefined when there is no certificate yet. */
-  type?: 'Leaf' | 'CA';
-  root: boolean;
-  /** Serial number in hex, upper case, as istioctl prints it. */
-  serial?: string;
-  notBefore?: string;
-  notAfter?: string;
-  daysToExpiry?: number;
-  /** Now within [notBefore, notAfter]. */
-  valid?: boolean;
-  /** Set when the PEM could not be decoded (dates then come from the JSON). */
-  problem?: string;
-}
+import type { ZtunnelCertificate } from '../wire/ztunnel';
 
 export interface RawCert {
   pem?: unknown;

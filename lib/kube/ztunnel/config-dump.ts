@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { KubeLayerError } from '../errors';
 import { spiffeIdentity } from '../workloads';
-import { certificateRows, type ZtunnelCertificate } from './certificates';
+import type { ZtunnelCertificate, ZtunnelPolicy, ZtunnelService, ZtunnelWorkload } from '../wire/ztunnel';
+import { certificateRows } from './certificates';
 
 const waypointSchema = z.object({ destination: z.string() }).loose();
 const workloadSchema = z
@@ -40,45 +41,6 @@ const serviceSchema = z
 const policySchema = z
   .object({ name: z.string(), namespace: z.string(), scope: z.string().optional(), action: z.string().optional(), rules: z.array(z.unknown()).optional() })
   .loose();
-
-export interface ZtunnelWorkload {
-  uid: string;
-  namespace: string;
-  /** The pod name (POD NAME in istioctl). */
-  pod: string;
-  workloadName?: string;
-  canonicalName?: string;
-  canonicalRevision?: string;
-  serviceAccount?: string;
-  identity?: string;
-  addresses: string[];
-  node?: string;
-  /** "namespace/name" of the waypoint service when resolvable, else the raw address. */
-  waypoint?: string;
-  protocol: string;
-  status?: string;
-  networkMode?: string;
-}
-
-export interface ZtunnelService {
-  namespace: string;
-  name: string;
-  hostname?: string;
-  vips: string[];
-  waypoint?: string;
-  endpointsHealthy: number;
-  endpointsTotal: number;
-  ports: Record<string, number>;
-}
-
-export interface ZtunnelPolicy {
-  namespace: string;
-  name: string;
-  action: string;
-  scope: string;
-  ruleCount: number;
-  rules: unknown[];
-}
 
 export interface ZtunnelConfig {
   shape: 'array' | 'map';

@@ -3,8 +3,9 @@
 import 'server-only';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { KubeLayerError } from '../errors';
+import type { ZtunnelClusterView } from '../wire/ztunnel';
 import { parseConfigDump } from './config-dump';
-import { mergeZtunnelDumps, type ZtunnelClusterView, type ZtunnelDumpResult, type ZtunnelSource } from './merge';
+import { mergeZtunnelDumps, type ZtunnelDumpResult, type ZtunnelSource } from './merge';
 import { httpGetViaPortForward } from './port-forward-http';
 
 export const ZTUNNEL_ADMIN_PORT = 15000;

@@ -1,24 +1,14 @@
 // ztunnel pods' logs through the pods/log API (tailLines, sinceSeconds), parsed and filtered.
 import 'server-only';
 import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
-import { parseZtunnelLogs, type LogFilter, type ZtunnelLogLine } from './logs';
+import type { ZtunnelLogs, ZtunnelLogStatus } from '../wire/ztunnel-logs';
+import { parseZtunnelLogs, type LogFilter } from './logs';
 import type { ZtunnelSource } from './merge';
 
 export interface LogQuery extends LogFilter {
   tailLines: number;
   sinceSeconds?: number;
   limit: number;
-}
-
-export interface ZtunnelLogStatus extends ZtunnelSource {
-  ok: boolean;
-  message?: string;
-  lines: number;
-}
-
-export interface ZtunnelLogs {
-  ztunnels: ZtunnelLogStatus[];
-  lines: ZtunnelLogLine[];
 }
 
 export async function readZtunnelLogs(kc: KubeConfig, sources: ZtunnelSource[], query: LogQuery): Promise<ZtunnelLogs> {
@@ -35,7 +25,7 @@ export async function readZtunnelLogs(kc: KubeConfig, sources: ZtunnelSource[], 
   );
   const ok = fetched.flatMap((f) => (f.text !== undefined ? [{ pod: f.source.pod, node: f.source.node, text: f.text }] : []));
   return {
-    ztunnels: fetched.map((f) => ({
+    ztunnels: fetched.map((f): ZtunnelLogStatus => ({
       ...f.source,
       ok: f.text !== undefined,
       message: f.error,

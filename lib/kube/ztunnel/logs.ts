@@ -1,36 +1,9 @@
 // ztunnel access-log lines -> records. Line format (tab-separated):
 //   <RFC3339 time>\t<level>\t<target>\t<message>\t<key=value key="quoted value" ...>
 // Pure; lines that do not fit are kept as raw text, never dropped.
+import type { ZtunnelLogLine } from '../wire/ztunnel-logs';
 
 export type Direction = 'inbound' | 'outbound';
-
-export interface AccessLogRecord {
-  kind: 'access';
-  time: string;
-  level: string;
-  message: string;
-  direction?: string;
-  src: { addr?: string; workload?: string; namespace?: string; identity?: string };
-  dst: { addr?: string; hboneAddr?: string; service?: string; workload?: string; namespace?: string; identity?: string };
-  bytesSent?: number;
-  bytesRecv?: number;
-  durationMs?: number;
-  error?: string;
-  /** The ztunnel pod (and node) whose log held the line. */
-  ztunnel?: string;
-  node?: string;
-}
-
-export interface RawLogLine {
-  kind: 'raw';
-  text: string;
-  time?: string;
-  level?: string;
-  ztunnel?: string;
-  node?: string;
-}
-
-export type ZtunnelLogLine = AccessLogRecord | RawLogLine;
 
 const fieldPattern = /([A-Za-z0-9_.]+)=("(?:[^"\\]|\\.)*"|\S*)/g;
 const timePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;

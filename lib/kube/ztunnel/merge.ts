@@ -1,8 +1,8 @@
 // Many ztunnels -> one cluster view. Workloads, services and policies are the same mesh-wide
 // (every ztunnel gets them all), so they are merged and say which nodes reported them;
 // certificates are per node (each ztunnel holds only its own pods' certificates). Pure.
-import type { ZtunnelCertificate } from './certificates';
-import type { ZtunnelConfig, ZtunnelPolicy, ZtunnelService, ZtunnelWorkload } from './config-dump';
+import type { Reported, ZtunnelClusterView, ZtunnelPolicy, ZtunnelService, ZtunnelStatus, ZtunnelWorkload } from '../wire/ztunnel';
+import type { ZtunnelConfig } from './config-dump';
 
 export interface ZtunnelSource {
   namespace: string;
@@ -13,25 +13,6 @@ export interface ZtunnelSource {
 export type ZtunnelDumpResult =
   | (ZtunnelSource & { ok: true; config: ZtunnelConfig; fetchedAt: string })
   | (ZtunnelSource & { ok: false; code: string; message: string; fetchedAt: string });
-
-/** Per-ztunnel status shown beside every merged table. */
-export interface ZtunnelStatus extends ZtunnelSource {
-  ok: boolean;
-  message?: string;
-  shape?: 'array' | 'map';
-  version?: string;
-  fetchedAt: string;
-}
-
-export type Reported<T> = T & { reportedBy: string[] };
-
-export interface ZtunnelClusterView {
-  ztunnels: ZtunnelStatus[];
-  workloads: Reported<ZtunnelWorkload>[];
-  services: Reported<ZtunnelService>[];
-  policies: Reported<ZtunnelPolicy>[];
-  certificates: (ZtunnelCertificate & { node?: string; ztunnel: string })[];
-}
 
 function reporter(r: ZtunnelSource): string {
   return r.node ?? r.pod;
@@ -75,6 +56,3 @@ export function mergeZtunnelDumps(results: ZtunnelDumpResult[]): ZtunnelClusterV
     certificates,
   };
 }
-
-export type { ZtunnelCertificate } from './certificates';
-export type { ZtunnelPolicy, ZtunnelService, ZtunnelWorkload } from './config-dump';

@@ -1,6 +1,6 @@
 // Hand-built inputs for the posture tests: a small ambient mesh with the cases the pages must show.
 import type { NamespaceView, PodView, WorkloadView } from '@/lib/kube/cluster-model';
-import type { PodEnrollment, PodEnrollmentState } from '@/lib/kube/enrollment';
+import type { PodEnrollment, PodEnrollmentState } from '@/lib/kube/wire/pods';
 import type { EdgeSecurity, GraphEdge, GraphNode, MeshGraph, PlaintextReason, TcpEdgeTraffic } from '@/lib/graph/model';
 
 const flags = { waypoint: false, ingressGateway: false, outside: false, inaccessible: false, idle: false };

@@ -1,16 +1,16 @@
-import { ztunnelLogsQuery } from '@/lib/kube/query';
 import { parseQuery } from '@/lib/server/kube';
+import { ZtunnelLogParams, type ZtunnelLogs } from '@/lib/kube/wire/ztunnel-logs';
 import { route } from '@/lib/server/route';
 
 // ztunnel access logs from every ztunnel pod, parsed and filtered.
 export const dynamic = 'force-dynamic';
 
 export const GET = route('kube.ztunnel.logs', async (request, _context, { auth, kube }) => {
-  const q = parseQuery(request, ztunnelLogsQuery);
+  const q = parseQuery(request, ZtunnelLogParams);
   const access = await auth.requestAccess(request);
   const logs = await kube().ztunnelLogs(
     { namespace: q.namespace, workload: q.workload, direction: q.direction, errorsOnly: q.errors, tailLines: q.tail, sinceSeconds: q.since, limit: q.limit },
     access,
   );
-  return Response.json(logs);
+  return Response.json(logs satisfies ZtunnelLogs);
 });

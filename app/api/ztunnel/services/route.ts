@@ -1,14 +1,14 @@
-import { ztunnelTableQuery } from '@/lib/kube/query';
 import { ztunnelTable } from '@/lib/kube/views';
 import { parseQuery } from '@/lib/server/kube';
+import { ZtunnelTableParams, type ZtunnelTableResponse } from '@/lib/kube/wire/ztunnel';
 import { route } from '@/lib/server/route';
 
 // ztunnel services merged from every ztunnel's /config_dump, with each ztunnel's status.
 export const dynamic = 'force-dynamic';
 
 export const GET = route('kube.ztunnel.services', async (request, _context, { auth, kube }) => {
-  const { namespace } = parseQuery(request, ztunnelTableQuery);
+  const { namespace } = parseQuery(request, ZtunnelTableParams);
   const access = await auth.requestAccess(request);
   const view = await kube().ztunnelView(access);
-  return Response.json(ztunnelTable(view, 'services', namespace));
+  return Response.json(ztunnelTable(view, 'services', namespace) satisfies ZtunnelTableResponse<'services'>);
 });

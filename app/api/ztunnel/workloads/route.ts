@@ -1,14 +1,14 @@
-import { ztunnelTableQuery } from '@/lib/kube/query';
 import { ztunnelTable } from '@/lib/kube/views';
 import { parseQuery } from '@/lib/server/kube';
+import { ZtunnelTableParams, type ZtunnelTableResponse } from '@/lib/kube/wire/ztunnel';
 import { route } from '@/lib/server/route';
 
 // ztunnel workloads merged from every ztunnel's /config_dump, with each ztunnel's status.
 export const dynamic = 'force-dynamic';
 
 export const GET = route('kube.ztunnel.workloads', async (request, _context, { auth, kube }) => {
-  const { namespace } = parseQuery(request, ztunnelTableQuery);
+  const { namespace } = parseQuery(request, ZtunnelTableParams);
   const access = await auth.requestAccess(request);
   const view = await kube().ztunnelView(access);
-  return Response.json(ztunnelTable(view, 'workloads', namespace));
+  return Response.json(ztunnelTable(view, 'workloads', namespace) satisfies ZtunnelTableResponse<'workloads'>);
 });

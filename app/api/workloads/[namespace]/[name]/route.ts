@@ -1,5 +1,6 @@
-import { dnsLabel, objectName } from '@/lib/kube/query';
 import { badRequest } from '@/lib/errors';
+import { dnsLabel, objectName } from '@/lib/kube/wire/names';
+import type { WorkloadResponse } from '@/lib/kube/wire/workloads';
 import { route } from '@/lib/server/route';
 
 // One workload with its pods.
@@ -13,5 +14,5 @@ export const GET = route('kube.workload', async (request, context: Context, { au
   if (!objectName.safeParse(name).success) throw badRequest('name', 'must be a Kubernetes object name');
   const access = await auth.requestAccess(request);
   const workload = await kube().workload(namespace, name, access);
-  return Response.json({ workload });
+  return Response.json({ workload } satisfies WorkloadResponse);
 });

@@ -1,0 +1,31 @@
+// Wire shapes of a pod, shared by the workloads, ztunnel and control-plane answers.
+import type { Enrollment } from '@/lib/graph/model';
+
+export type PodEnrollmentState =
+  | 'ambient' // redirected by istio-cni: ztunnel carries its traffic
+  | 'ambient-pending' // enrolled on paper (label) but not (yet) redirected
+  | 'waypoint' // a waypoint proxy: speaks HBONE itself
+  | 'sidecar'
+  | 'opted-out' // istio.io/dataplane-mode=none
+  | 'host-network'
+  | 'not-enrolled';
+
+export interface PodEnrollment {
+  state: PodEnrollmentState;
+  /** The graph model's coarser value. */
+  enrollment: Enrollment;
+  reason: string;
+  /** Enrolled, but the ztunnel on its node is not ready (or absent): traffic is not protected. */
+  unprotected: boolean;
+}
+
+/** A pod as its node runs it (ztunnel, istio-cni and istiod pods, and every workload's pods). */
+export interface NodePod {
+  node?: string;
+  pod: string;
+  ready: boolean;
+  restarts: number;
+  /** Image tag. */
+  version?: string;
+  phase?: string;
+}

@@ -1,0 +1,64 @@
+// Wire shapes and parameters of GET /api/ztunnel/logs (docs/api-kube.md), shared by the route,
+// lib/kube and the browser.
+import { z } from 'zod';
+import { dnsLabel, objectName } from './names';
+
+// Numbers arrive as strings from the URL; the browser may hand numbers in (hence the input type).
+export const ZtunnelLogParams = z
+  .object({
+    namespace: dnsLabel.optional(),
+    workload: objectName.optional(),
+    direction: z.enum(['inbound', 'outbound']).optional(),
+    errors: z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1'),
+    /** Lines read from each ztunnel. */
+    tail: z.coerce.number<number | string>().int().min(1).max(10_000).default(500),
+    /** Only lines newer than this many seconds. */
+    since: z.coerce.number<number | string>().int().min(1).max(7 * 86_400).optional(),
+    /** Records returned after filtering. */
+    limit: z.coerce.number<number | string>().int().min(1).max(5000).default(1000),
+  })
+  .strict();
+
+export interface AccessLogRecord {
+  kind: 'access';
+  time: string;
+  level: string;
+  message: string;
+  direction?: string;
+  src: { addr?: string; workload?: string; namespace?: string; identity?: string };
+  dst: { addr?: string; hboneAddr?: string; service?: string; workload?: string; namespace?: string; identity?: string };
+  bytesSent?: number;
+  bytesRecv?: number;
+  durationMs?: number;
+  error?: string;
+  /** The ztunnel pod (and node) whose log held the line. */
+  ztunnel?: string;
+  node?: string;
+}
+
+/** A line that is not an access record, kept as text rather than dropped. */
+export interface RawLogLine {
+  kind: 'raw';
+  text: string;
+  time?: string;
+  level?: string;
+  ztunnel?: string;
+  node?: string;
+}
+
+export type ZtunnelLogLine = AccessLogRecord | RawLogLine;
+
+export interface ZtunnelLogStatus {
+  namespace: string;
+  pod: string;
+  node?: string;
+  ok: boolean;
+  message?: string;
+  /** Lines the ztunnel gave before filtering. */
+  lines: number;
+}
+
+export interface ZtunnelLogs {
+  ztunnels: ZtunnelLogStatus[];
+  lines: ZtunnelLogLine[];
+}
