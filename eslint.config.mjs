@@ -22,6 +22,18 @@ export default tseslint.config(
     },
   },
   {
+    // Test support lives in testing/ and only tests may use it (a separate rule key, so the layer
+    // rules below keep their own no-restricted-imports lists).
+    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'lib/**/*.ts', 'sim/**/*.ts', 'cli/**/*.ts', 'proxy.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportDeclaration[source.value=/^(@\\/|(\\.\\.?\\/)+)testing\\//]', message: 'Only tests import test support (testing/).' },
+      ],
+    },
+  },
+  {
     files: ['lib/graph/**/*.ts'],
     rules: {
       'no-restricted-imports': noUpward(

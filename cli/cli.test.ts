@@ -4,12 +4,13 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { TrafficSamples } from '@/lib/graph/samples';
+import { dataUrl } from '@/testing/fixtures/data';
 
 // The CLI as a user runs it: a subprocess of bin/ambient-lens.mjs, reading traffic from a real HTTP
 // endpoint that speaks the simulator's /sim/traffic protocol and serves the golden fixtures.
 
 const bin = new URL('../bin/ambient-lens.mjs', import.meta.url).pathname;
-const fixture = (name: string) => (JSON.parse(readFileSync(new URL(`../lib/graph/testdata/${name}.input.json`, import.meta.url), 'utf8')) as { samples: TrafficSamples }).samples;
+const fixture = (name: string) => (JSON.parse(readFileSync(dataUrl(`graph-golden/${name}.input.json`), 'utf8')) as { samples: TrafficSamples }).samples;
 const meshOnly = fixture('mesh-to-mesh');
 const nonMesh = fixture('non-mesh-client');
 const mixed: TrafficSamples = { tcp: [...meshOnly.tcp, ...nonMesh.tcp], http: [], latency: [] };

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startAppServer, type RunningAppServer } from '../scripts/nginx/app-server';
-import { startOAuthServer, type TestOAuthServer } from '../lib/auth/testing/oauth-server';
+import { startOAuthServer, type TestOAuthServer } from '../testing/harness/oauth-server';
 import { stackInfo } from './harness/stack-info';
 
 // Login strategies in a real browser, each on its own production server (same build, other env)

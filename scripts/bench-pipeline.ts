@@ -8,7 +8,7 @@ import { KubeLayer } from '../lib/kube/layer';
 import { createPrometheusClient } from '../lib/prometheus/client';
 import { createPrometheusMetricsSource } from '../lib/prometheus/metricsSource';
 import { startSimulator } from '../sim/index';
-import { startPrometheus } from '../sim/testing/prometheus';
+import { startPrometheus } from './prometheus';
 import type { BenchFigure } from './bench-graph';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;

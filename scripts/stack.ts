@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSimulator } from '../sim/index';
-import { startPrometheus } from '../sim/testing/prometheus';
+import { startPrometheus } from './prometheus';
 import { commandExists, waitForHttp } from './process-utils';
 
 export interface StackOptions {

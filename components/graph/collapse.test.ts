@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collapseGraph } from './collapse';
-import { bookinfo, largeMesh } from './sampleMesh.fixture';
+import { bookinfo, largeMesh } from '@/testing/fixtures/graph-model';
 import { mtlsState } from './names';
 
 const graph = bookinfo();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFindExpression } from './findExpression';
 import { findMatches, hideMatches } from './findSubjects';
-import { bookinfo } from './sampleMesh.fixture';
+import { bookinfo } from '@/testing/fixtures/graph-model';
 
 const graph = bookinfo();
 

@@ -1,7 +1,7 @@
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { leafPositions, placeAddedNodes, syncElements } from './graphSync';
-import { bookinfo, tcpEdge, workload } from './sampleMesh.fixture';
+import { bookinfo, tcpEdge, workload } from '@/testing/fixtures/graph-model';
 import { toElements, type ElementOptions } from './toElements';
 
 const options: ElementOptions = { edgeLabel: 'throughput', badges: { security: true, waypoint: true, enrollment: true }, boxes: true };

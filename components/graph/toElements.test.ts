@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ElementDefinition } from 'cytoscape';
 import { edgeLabelText, toElements, type ElementOptions } from './toElements';
-import { bookinfo, tcpEdge, workload } from './sampleMesh.fixture';
+import { bookinfo, tcpEdge, workload } from '@/testing/fixtures/graph-model';
 
 const options: ElementOptions = { edgeLabel: 'throughput', badges: { security: true, waypoint: true, enrollment: true }, boxes: false };
 const byId = (els: ElementDefinition[], id: string) => els.find((e) => e.data.id === id)?.data;

@@ -3,17 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
 import { canListPods, identify, kubeConfigForToken, reviewToken } from './kube-user';
 import { resolveNamespaceAccess, TtlCache } from './namespace-access';
-import { startTestCluster, TOKENS, type TestCluster } from './testing/cluster';
+import { fillNamespaces } from '@/testing/fixtures/clusters';
+import { startKubeApi, TOKENS, type KubeApiHarness } from '@/testing/harness/kube-api';
 
 // Through @kubernetes/client-node over HTTP to the simulated API server.
 
-let cluster: TestCluster;
+let cluster: KubeApiHarness;
 let serviceAccount: KubeConfig;
 
 beforeAll(async () => {
-  cluster = await startTestCluster();
+  cluster = await startKubeApi({ seed: fillNamespaces });
   serviceAccount = new KubeConfig();
-  serviceAccount.loadFromString(cluster.kubeconfig(TOKENS.admin));
+  serviceAccount.loadFromString(cluster.kubeconfigYaml(TOKENS.admin));
 });
 afterAll(() => cluster.close());
 
@@ -38,7 +39,7 @@ describe('identity of a bearer token', () => {
 
   it('reports an API server that does not answer as unreachable', async () => {
     const dead = new KubeConfig();
-    dead.loadFromString(cluster.kubeconfig(TOKENS.alice).replace(cluster.url, 'http://127.0.0.1:9'));
+    dead.loadFromString(cluster.kubeconfigYaml(TOKENS.alice).replace(cluster.baseUrl, 'http://127.0.0.1:9'));
     await expect(identify(dead, TOKENS.alice)).rejects.toMatchObject({ code: 'kubernetes_unreachable' });
   });
 });

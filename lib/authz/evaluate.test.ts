@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, type AuthzDestination, type AuthzSource, type Decision, type Evaluation } from './evaluate';
 import type { HttpRequest } from './l7';
 import type { EvaluateOptions } from './rules';
-import { bookinfo, spiffe, type MeshOptions } from './testdata/mesh';
-import { ap, pa, REVIEWS_GET, REVIEWS_HTTP_AT_ZTUNNEL, REVIEWS_VIEWER, REVIEWS_VIEWER_WITH_WAYPOINT } from './testdata/policies';
+import { bookinfo, spiffe, type MeshOptions } from '@/testing/fixtures/authz-mesh';
+import { ap, pa, REVIEWS_GET, REVIEWS_HTTP_AT_ZTUNNEL, REVIEWS_VIEWER, REVIEWS_VIEWER_WITH_WAYPOINT } from '@/testing/fixtures/authz-policies';
 
 const wl = (name: string, namespace = 'bookinfo'): AuthzSource & AuthzDestination => ({ kind: 'workload', namespace, name });
 const svc = (name: string, namespace = 'bookinfo'): AuthzDestination => ({ kind: 'service', namespace, name });

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { FINDING_CODES, type FindingCode } from './codes';
 import { findingLine, lint, type Finding } from './findings';
 import type { ObservedEdge } from './input';
-import { bookinfo, type MeshOptions } from './testdata/mesh';
-import { ap, pa, REVIEWS_GET, REVIEWS_HTTP_AT_ZTUNNEL, REVIEWS_VIEWER, REVIEWS_VIEWER_WITH_WAYPOINT, STRICT_BOOKINFO } from './testdata/policies';
+import { bookinfo, type MeshOptions } from '@/testing/fixtures/authz-mesh';
+import { ap, pa, REVIEWS_GET, REVIEWS_HTTP_AT_ZTUNNEL, REVIEWS_VIEWER, REVIEWS_VIEWER_WITH_WAYPOINT, STRICT_BOOKINFO } from '@/testing/fixtures/authz-policies';
 
 const throughWaypoint = { serviceWaypoints: { reviews: 'waypoint' } };
 const run = (mesh: MeshOptions, observed: ObservedEdge[] = []) => lint(bookinfo({ ...mesh, policies: STRICT_BOOKINFO + (mesh.policies ?? '') }), observed);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { meshIndex } from './mesh';
 import { describeMtls, effectiveMtls } from './peer-authentication';
-import { bookinfo } from './testdata/mesh';
-import { pa } from './testdata/policies';
+import { bookinfo } from '@/testing/fixtures/authz-mesh';
+import { pa } from '@/testing/fixtures/authz-policies';
 
 const reviews = { app: 'reviews', version: 'v1' };
 const mtls = (policies: string, labels: Record<string, string> | null = reviews) => effectiveMtls(meshIndex(bookinfo({ policies })), 'bookinfo', labels ?? undefined);

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { AuthorizationPolicy } from './model';
 import { convertForZtunnel, notForZtunnel } from './ztunnel';
 import { compareZtunnelPolicies, expectedZtunnelPolicies } from './ztunnel-view';
-import { bookinfo } from './testdata/mesh';
-import { ap, REVIEWS_GET, REVIEWS_HTTP_AT_ZTUNNEL } from './testdata/policies';
+import { bookinfo } from '@/testing/fixtures/authz-mesh';
+import { ap, REVIEWS_GET, REVIEWS_HTTP_AT_ZTUNNEL } from '@/testing/fixtures/authz-policies';
 
 const policy = (action: AuthorizationPolicy['action'], rules: AuthorizationPolicy['rules'], extra: Partial<AuthorizationPolicy> = {}): AuthorizationPolicy => ({
   kind: 'AuthorizationPolicy',

@@ -2,9 +2,9 @@ import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 // The core must not read the environment; this test only needs it to regenerate its golden files.
 import { env } from 'node:process';
 import { describe, expect, it } from 'vitest';
-import { buildCase, caseDir as dir, loadCase } from './testdata/cases';
+import { buildCase, caseDir as dir, loadCase } from '@/testing/fixtures/golden-cases';
 
-// Golden files: testdata/<case>.input.json (samples + inventory + options) -> <case>.expected.json.
+// Golden files: testing/data/graph-golden/<case>.input.json (samples + inventory + options) -> <case>.expected.json.
 // Regenerate with UPDATE_GOLDEN=1 and review the diff; graph.test.ts asserts the key numbers by hand.
 
 const cases = readdirSync(dir).filter((f) => f.endsWith('.input.json')).map((f) => f.replace('.input.json', '')).sort();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph, type GraphOptions } from './build';
-import { buildCase } from './testdata/cases';
+import { buildCase } from '@/testing/fixtures/golden-cases';
 import type { GraphEdge, MeshGraph } from './model';
-import { bookinfo as b, bookinfoInventory, dest, tcpFlow } from './testdata/fixtures';
+import { bookinfo as b, bookinfoInventory, dest, tcpFlow } from '@/testing/fixtures/graph-samples';
 
 // The key numbers of each golden case, asserted by hand (the golden files pin everything else).
 

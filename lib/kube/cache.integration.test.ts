@@ -1,10 +1,11 @@
 import { CoreV1Api } from '@kubernetes/client-node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KubeLayer } from './layer';
-import { ALICE_TOKEN, fillBookinfo, K, podObject, startSimCluster, type SimCluster } from './testing/sim-cluster';
+import { fillBookinfo, podObject, typeKeys } from '@/testing/fixtures/clusters';
+import { startKubeApi, TOKENS, type KubeApiHarness } from '@/testing/harness/kube-api';
 
 const fast = { minBackoffMs: 50, maxBackoffMs: 500, recheckMs: 300, watchTimeoutSeconds: 600 };
-let cluster: SimCluster | undefined;
+let cluster: KubeApiHarness | undefined;
 let layer: KubeLayer | undefined;
 afterEach(async () => {
   layer?.stop();
@@ -24,13 +25,12 @@ async function until<T>(read: () => Promise<T>, ok: (t: T) => boolean, timeoutMs
 }
 
 /** Lists come first; the 15 watches open right after. */
-async function watching(c: SimCluster): Promise<void> {
+async function watching(c: KubeApiHarness): Promise<void> {
   await until(async () => c.api.openWatchCount(), (n) => n === 15);
 }
 
-async function start(options: { withoutSail?: boolean; token?: string } = {}): Promise<{ cluster: SimCluster; layer: KubeLayer }> {
-  cluster = await startSimCluster(options);
-  fillBookinfo(cluster.store, options);
+async function start(options: { withoutSail?: boolean; token?: string } = {}): Promise<{ cluster: KubeApiHarness; layer: KubeLayer }> {
+  cluster = await startKubeApi({ withoutSail: options.withoutSail, seed: (store) => fillBookinfo(store, options) });
   layer = new KubeLayer(cluster.kubeConfig(options.token), { ztunnelNamespace: 'ztunnel', reflector: fast, readyTimeoutMs: 5000 });
   return { cluster, layer };
 }
@@ -88,7 +88,7 @@ describe('informer cache against the simulated API server', () => {
     await layer.namespaces();
     await watching(cluster);
     cluster.api.dropWatches();
-    cluster.store.upsert(K.pods, podObject({ namespace: 'default', name: 'late', node: 'node-a' }));
+    cluster.store.upsert(typeKeys.pods, podObject({ namespace: 'default', name: 'late', node: 'node-a' }));
     await until(() => layer.workloads('default'), (ws) => ws.some((w) => w.name === 'late'));
     const states = layer.resourceStates();
     expect(states.pods.reconnects).toBeGreaterThanOrEqual(1);
@@ -99,10 +99,10 @@ describe('informer cache against the simulated API server', () => {
     const { cluster, layer } = await start();
     await layer.namespaces();
     await watching(cluster);
-    cluster.store.delete(K.pods, 'default', 'sleep-7b9f8d5c4-abcde');
+    cluster.store.delete(typeKeys.pods, 'default', 'sleep-7b9f8d5c4-abcde');
     cluster.store.compact();
     cluster.api.dropWatches();
-    cluster.store.upsert(K.pods, podObject({ namespace: 'default', name: 'after-compaction', node: 'node-a' }));
+    cluster.store.upsert(typeKeys.pods, podObject({ namespace: 'default', name: 'after-compaction', node: 'node-a' }));
     const ws = await until(() => layer.workloads('default'), (list) => list.some((w) => w.name === 'after-compaction'));
     expect(ws.some((w) => w.name === 'sleep')).toBe(false);
     await until(async () => layer.resourceStates().pods.relists, (n) => n >= 2);
@@ -129,7 +129,7 @@ describe('informer cache against the simulated API server', () => {
   });
 
   it('records forbidden resources as a state for a user limited to one namespace', async () => {
-    const { layer } = await start({ token: ALICE_TOKEN });
+    const { layer } = await start({ token: TOKENS.alice });
     layer.cache.start();
     const states = await until(async () => layer.resourceStates(), (s) => s.pods.status !== 'pending');
     expect(states.pods.status).toBe('forbidden');

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { loadAllYaml } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
+import { dataUrl } from '@/testing/fixtures/data';
 import { resourceNames, type KubeSnapshot, type ResourceName } from './cache/resources';
 import type { ResourceState } from './wire/control-plane';
 import { controlPlaneOf, imageVersion } from './control-plane';
 import type { SailResource } from './types';
 
-const crs = loadAllYaml(readFileSync(new URL('testdata/sail-crs.example.SYNTHESIZED-status.yaml', import.meta.url), 'utf8')) as SailResource[];
+const crs = loadAllYaml(readFileSync(dataUrl('sail/sail-crs.example.SYNTHESIZED-status.yaml'), 'utf8')) as SailResource[];
 const byKind = (kind: string) => crs.filter((r) => r.kind === kind).map((r) => ({ ...r, metadata: { ...r.metadata, creationTimestamp: '2025-01-10T09:00:00Z' } }));
 
 function snapshot(status: ResourceState['status'], sail = true): KubeSnapshot {

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { KubeLayer } from './layer';
-import { fillBookinfo, istioctlDump, kialiDump, startSimCluster, type SimCluster } from './testing/sim-cluster';
+import { fillBookinfo, istioctlDump, kialiDump } from '@/testing/fixtures/clusters';
+import { startKubeApi, type KubeApiHarness } from '@/testing/harness/kube-api';
 
-let cluster: SimCluster | undefined;
+let cluster: KubeApiHarness | undefined;
 let layer: KubeLayer | undefined;
 afterEach(async () => {
   layer?.stop();
@@ -12,9 +13,8 @@ afterEach(async () => {
 const accessLine = (time: string, src: string, dst: string, direction: string, extra = '') =>
   `${time}\tinfo\taccess\tconnection complete\tsrc.addr=10.0.0.1:40978 src.workload="${src}" src.namespace="bookinfo" src.identity="spiffe://cluster.local/ns/bookinfo/sa/bookinfo-productpage" dst.addr=10.0.0.2:15008 dst.service="details.bookinfo.svc.cluster.local" dst.workload="${dst}" dst.namespace="bookinfo" direction="${direction}" bytes_sent=283 bytes_recv=358 duration="2ms"${extra}`;
 
-async function start(): Promise<{ cluster: SimCluster; layer: KubeLayer }> {
-  cluster = await startSimCluster();
-  fillBookinfo(cluster.store);
+async function start(): Promise<{ cluster: KubeApiHarness; layer: KubeLayer }> {
+  cluster = await startKubeApi({ seed: fillBookinfo });
   // ztunnel-aaaaa and -bbbbb answer on 15000; -ccccc does not (nothing listens: the port-forward fails).
   cluster.ztunnelDumps.set('ztunnel/ztunnel-aaaaa', kialiDump);
   cluster.ztunnelDumps.set('ztunnel/ztunnel-bbbbb', istioctlDump);

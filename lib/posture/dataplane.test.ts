@@ -3,7 +3,7 @@ import type { ControlPlane } from '@/lib/kube/wire/control-plane';
 import type { Reported, ZtunnelStatus, ZtunnelWorkload } from '@/lib/kube/wire/ztunnel';
 import { controlPlaneHealth } from './control-plane';
 import { compareDataplane } from './dataplane';
-import { pod, workload } from './testdata/mesh';
+import { pod, workload } from '@/testing/fixtures/posture-mesh';
 
 const zw = (namespace: string, name: string, protocol: string, extra: Partial<ZtunnelWorkload> = {}): Reported<ZtunnelWorkload> => ({
   uid: `${namespace}/${name}`,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ZtunnelClusterView } from '@/lib/kube/wire/ztunnel';
 import { certificateHealth, expiryText } from './certificates';
 import { securityPosture } from './findings';
-import { externalNode, graphOf, namespaceView, pod, tcpEdge, unknownNode, workload, workloadNode } from './testdata/mesh';
+import { externalNode, graphOf, namespaceView, pod, tcpEdge, unknownNode, workload, workloadNode } from '@/testing/fixtures/posture-mesh';
 
 const now = new Date('2025-02-01T00:00:00Z');
 const day = 86_400_000;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildOverview, protectedPods } from './overview';
 import { meshTraffic } from './traffic';
 import { withMeasuredZtunnels, ztunnelNodeTraffic } from './ztunnel-traffic';
-import { externalNode, graphOf, namespaceView, pod, tcpEdge, unknownNode, workload, workloadNode } from './testdata/mesh';
+import { externalNode, graphOf, namespaceView, pod, tcpEdge, unknownNode, workload, workloadNode } from '@/testing/fixtures/posture-mesh';
 
 const page = workloadNode('bookinfo', 'productpage-v1');
 const details = workloadNode('bookinfo', 'details-v1');

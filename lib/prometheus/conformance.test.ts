@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph } from '@/lib/graph/build';
 import type { Inventory } from '@/lib/graph/inventory';
 import type { GraphNode, MeshGraph } from '@/lib/graph/model';
+import { dataUrl } from '@/testing/fixtures/data';
 import { toHttpSamples, toTcpSamples, vectorSchema } from './toSamples';
 
 // Kiali's ambient graph test (kiali-conformance/): the same Prometheus vectors through toSamples and
 // buildGraph must give the same workloads, edges, protocols and rates. Differences: lib/graph/CONFORMANCE.md.
 
-const ref = new URL('./testdata/kiali-conformance/', import.meta.url);
+const ref = dataUrl('kiali-conformance/');
 interface MockQuery { id: string; query: string; response: { data: { result: unknown } } }
 const mock = JSON.parse(readFileSync(new URL('ambient_prometheus_mock.derived.json', ref), 'utf8')) as { queries: MockQuery[] };
 const vector = (id: string) => vectorSchema.parse(mock.queries.find((q) => q.id === id)?.response.data.result);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KubeConfig } from '@kubernetes/client-node';
 import { startSimulator, type Simulator } from '@/sim/index';
-import { startPrometheus, type RunningPrometheus } from '@/sim/testing/prometheus';
+import { startPrometheus, type RunningPrometheus } from '@/scripts/prometheus';
 import { sumRate } from '@/sim/traffic/rates';
 import { KubeLayer } from '@/lib/kube/layer';
 import { buildGraph } from '@/lib/graph/build';

@@ -2,8 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCluster, TOKENS, type TestCluster } from '@/lib/auth/testing/cluster';
-import { startOAuthServer, type TestOAuthServer } from '@/lib/auth/testing/oauth-server';
+import { fillNamespaces } from '@/testing/fixtures/clusters';
+import { startKubeApi, TOKENS, type KubeApiHarness } from '@/testing/harness/kube-api';
+import { startOAuthServer, type TestOAuthServer } from '@/testing/harness/oauth-server';
 import { createDeps } from './deps';
 import { parseEnv } from './env';
 
@@ -11,15 +12,15 @@ import { parseEnv } from './env';
 // @kubernetes/client-node) and a local OAuth server.
 
 const SECRET = 'test-session-secret-0123456789abcdef-xyz';
-let cluster: TestCluster;
+let cluster: KubeApiHarness;
 let oauth: TestOAuthServer;
 let kubeconfig: string;
 
 beforeAll(async () => {
   oauth = await startOAuthServer({ clientId: 'ambient-lens', clientSecret: 'oauth-secret', users: { alice: TOKENS.alice, bob: TOKENS.bob } });
-  cluster = await startTestCluster((req, res) => oauth.wellKnownHandler(req, res));
+  cluster = await startKubeApi({ seed: fillNamespaces, extraHandler: (req, res) => oauth.wellKnownHandler(req, res) });
   kubeconfig = path.join(mkdtempSync(path.join(tmpdir(), 'al-auth-')), 'kubeconfig');
-  writeFileSync(kubeconfig, cluster.kubeconfig(TOKENS.admin), { mode: 0o600 });
+  writeFileSync(kubeconfig, cluster.kubeconfigYaml(TOKENS.admin), { mode: 0o600 });
 });
 afterAll(async () => {
   await cluster.close();

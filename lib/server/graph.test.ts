@@ -8,13 +8,14 @@ import type { Inventory } from '@/lib/graph/inventory';
 import type { GraphParams } from '@/lib/graph/query';
 import type { TrafficSamples } from '@/lib/graph/samples';
 import { AppError } from '@/lib/errors';
+import { dataUrl } from '@/testing/fixtures/data';
 import { createGraphService } from './graph';
 import { createMetricsSource } from './metrics';
 
 // The composition: env -> metrics source (real HTTP servers), errors mapped to AppError, the
 // inventory degrading to a warning while a metrics failure fails the graph.
 
-const input = JSON.parse(readFileSync(new URL('../graph/testdata/waypoint-show.input.json', import.meta.url), 'utf8')) as { samples: TrafficSamples; inventory: Inventory };
+const input = JSON.parse(readFileSync(dataUrl('graph-golden/waypoint-show.input.json'), 'utf8')) as { samples: TrafficSamples; inventory: Inventory };
 const query: GraphParams = { namespaces: ['bookinfo'], graphType: 'workload', duration: 600, queryTime: 1_700_000_000, idle: false, waypoints: 'show' };
 const seen: { url: string; authorization?: string; tenant?: string }[] = [];
 let server: Server;

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthenticationV1Api, AuthorizationV1Api, CoreV1Api, CustomObjectsApi, PatchStrategy, Watch, setHeaderOptions } from '@kubernetes/client-node';
-import { keys, startTestCluster, statusBody, tokens, type TestCluster } from './test-fixture';
+import { protocolCluster, typeKeys } from '@/testing/fixtures/clusters';
+import { startKubeApi, statusBody, TOKENS, type KubeApiHarness } from '@/testing/harness/kube-api';
 
-let cluster: TestCluster;
+let cluster: KubeApiHarness;
 beforeAll(async () => {
-  cluster = await startTestCluster();
+  cluster = await startKubeApi(protocolCluster);
 });
 afterAll(() => cluster.close());
 
-const dev = () => cluster.kubeConfig(tokens.dev).makeApiClient(CoreV1Api);
+const dev = () => cluster.kubeConfig(TOKENS.dev).makeApiClient(CoreV1Api);
 
 describe('authentication', () => {
   it('answers an unknown or missing token with 401 Unauthorized', async () => {
@@ -28,7 +29,7 @@ describe('authorization of a namespace-restricted user', () => {
     expect(pods.items.length).toBeGreaterThan(0);
     expect((await dev().readNamespace({ name: 'bookinfo' })).metadata?.name).toBe('bookinfo');
     let events = 0;
-    const controller = await new Watch(cluster.kubeConfig(tokens.dev)).watch('/api/v1/namespaces/bookinfo/pods', {}, () => events++, () => undefined);
+    const controller = await new Watch(cluster.kubeConfig(TOKENS.dev)).watch('/api/v1/namespaces/bookinfo/pods', {}, () => events++, () => undefined);
     await new Promise((r) => setTimeout(r, 50));
     controller.abort();
     expect(events).toBe(pods.items.length);
@@ -39,7 +40,7 @@ describe('authorization of a namespace-restricted user', () => {
       { namespace: 'bookinfo', name: 'reviews-v1-def', body: { metadata: { labels: { checked: 'yes' } } } },
       setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
     );
-    expect(cluster.store.get(keys.pods, 'bookinfo', 'reviews-v1-def')?.metadata.labels?.checked).toBe('yes');
+    expect(cluster.store.get(typeKeys.pods, 'bookinfo', 'reviews-v1-def')?.metadata.labels?.checked).toBe('yes');
     const del = await dev().deleteNamespacedPod({ namespace: 'bookinfo', name: 'reviews-v1-def' }).catch((e: unknown) => e);
     expect(statusBody(del)).toMatchObject({
       code: 403,
@@ -66,7 +67,7 @@ describe('authorization of a namespace-restricted user', () => {
     const otherNs = await dev().readNamespace({ name: 'ztunnel' }).catch((e: unknown) => e);
     expect(statusBody(otherNs).message).toBe('namespaces "ztunnel" is forbidden: User "dev" cannot get resource "namespaces" in API group "" at the cluster scope');
     const sail = await cluster
-      .kubeConfig(tokens.dev)
+      .kubeConfig(TOKENS.dev)
       .makeApiClient(CustomObjectsApi)
       .listClusterCustomObject({ group: 'sailoperator.io', version: 'v1', plural: 'istios' })
       .catch((e: unknown) => e);
@@ -82,8 +83,8 @@ describe('authorization of a namespace-restricted user', () => {
 
 describe('review endpoints', () => {
   it('TokenReview reports whether a token is valid and whose it is', async () => {
-    const authn = cluster.kubeConfig(tokens.dev).makeApiClient(AuthenticationV1Api);
-    const good = await authn.createTokenReview({ body: { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenReview', spec: { token: tokens.admin } } });
+    const authn = cluster.kubeConfig(TOKENS.dev).makeApiClient(AuthenticationV1Api);
+    const good = await authn.createTokenReview({ body: { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenReview', spec: { token: TOKENS.admin } } });
     expect(good.status).toMatchObject({ authenticated: true, user: { username: 'kubernetes-admin', groups: ['system:masters', 'system:authenticated'] } });
     const bad = await authn.createTokenReview({ body: { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenReview', spec: { token: 'forged' } } });
     expect(bad.status?.authenticated).toBeFalsy();
@@ -91,12 +92,12 @@ describe('review endpoints', () => {
   });
 
   it('SelfSubjectReview names the caller', async () => {
-    const review = await cluster.kubeConfig(tokens.dev).makeApiClient(AuthenticationV1Api).createSelfSubjectReview({ body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' } });
+    const review = await cluster.kubeConfig(TOKENS.dev).makeApiClient(AuthenticationV1Api).createSelfSubjectReview({ body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' } });
     expect(review.status?.userInfo).toEqual({ username: 'dev', groups: ['developers', 'system:authenticated'] });
   });
 
   it('SelfSubjectAccessReview answers what the caller may do', async () => {
-    const authz = cluster.kubeConfig(tokens.dev).makeApiClient(AuthorizationV1Api);
+    const authz = cluster.kubeConfig(TOKENS.dev).makeApiClient(AuthorizationV1Api);
     const ask = async (resourceAttributes: Record<string, string>) =>
       (await authz.createSelfSubjectAccessReview({ body: { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec: { resourceAttributes } } })).status?.allowed;
     expect(await ask({ namespace: 'bookinfo', verb: 'list', resource: 'pods' })).toBe(true);
@@ -111,7 +112,7 @@ describe('review endpoints', () => {
   });
 
   it('SelfSubjectRulesReview lists the rules in a namespace', async () => {
-    const authz = cluster.kubeConfig(tokens.dev).makeApiClient(AuthorizationV1Api);
+    const authz = cluster.kubeConfig(TOKENS.dev).makeApiClient(AuthorizationV1Api);
     const inside = await authz.createSelfSubjectRulesReview({ body: { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectRulesReview', spec: { namespace: 'bookinfo' } } });
     expect(inside.status?.resourceRules).toEqual(expect.arrayContaining([expect.objectContaining({ verbs: ['get', 'list', 'watch', 'patch'], resources: ['*'] })]));
     const outside = await authz.createSelfSubjectRulesReview({ body: { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectRulesReview', spec: { namespace: 'ztunnel' } } });

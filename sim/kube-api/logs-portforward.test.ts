@@ -1,12 +1,13 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoreV1Api, Log } from '@kubernetes/client-node';
-import { configDump, eventually, startTestCluster, statusBody, tokens, type TestCluster } from './test-fixture';
+import { configDump, protocolCluster } from '@/testing/fixtures/clusters';
+import { eventually, startKubeApi, statusBody, TOKENS, type KubeApiHarness } from '@/testing/harness/kube-api';
 import { fetchThroughPortForward, PortForwardError } from './port-forward-client';
 
-let cluster: TestCluster;
+let cluster: KubeApiHarness;
 beforeAll(async () => {
-  cluster = await startTestCluster();
+  cluster = await startKubeApi(protocolCluster);
 });
 afterAll(() => cluster.close());
 
@@ -80,14 +81,14 @@ describe('port-forward', () => {
   });
 
   it('forbids a restricted user outside their namespaces but lets them forward inside', async () => {
-    const denied = await fetchThroughPortForward(cluster.kubeConfig(tokens.dev), 'ztunnel', 'ztunnel-aaaaa', 15000, '/', 2000).catch((e: unknown) => e);
+    const denied = await fetchThroughPortForward(cluster.kubeConfig(TOKENS.dev), 'ztunnel', 'ztunnel-aaaaa', 15000, '/', 2000).catch((e: unknown) => e);
     expect(String(denied)).toContain('403');
-    const inside = await fetchThroughPortForward(cluster.kubeConfig(tokens.dev), 'bookinfo', 'productpage-v1-abc', 9080, '/', 2000).catch((e: unknown) => e);
+    const inside = await fetchThroughPortForward(cluster.kubeConfig(TOKENS.dev), 'bookinfo', 'productpage-v1-abc', 9080, '/', 2000).catch((e: unknown) => e);
     expect(inside).toBeInstanceOf(PortForwardError);
   });
 
   it('answers a plain GET on portforward with 400 Upgrade request required', async () => {
-    const res = await fetch(`${cluster.baseUrl}/api/v1/namespaces/ztunnel/pods/ztunnel-aaaaa/portforward?ports=15000`, { headers: { Authorization: `Bearer ${tokens.admin}` } });
+    const res = await fetch(`${cluster.baseUrl}/api/v1/namespaces/ztunnel/pods/ztunnel-aaaaa/portforward?ports=15000`, { headers: { Authorization: `Bearer ${TOKENS.admin}` } });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ message: 'Upgrade request required' });
   });

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApisApi, AppsV1Api, CoreApi, CoreV1Api, CustomObjectsApi, KubernetesObjectApi, VersionApi } from '@kubernetes/client-node';
-import { startTestCluster, statusBody, type TestCluster } from './test-fixture';
+import { protocolCluster } from '@/testing/fixtures/clusters';
+import { startKubeApi, statusBody, type KubeApiHarness } from '@/testing/harness/kube-api';
 
-let cluster: TestCluster;
+let cluster: KubeApiHarness;
 beforeAll(async () => {
-  cluster = await startTestCluster();
+  cluster = await startKubeApi(protocolCluster);
 });
 afterAll(() => cluster.close());
 

@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CoreV1Api, Watch, makeInformer, type KubernetesObject, type V1Namespace } from '@kubernetes/client-node';
-import { eventually, keys, namespace, startTestCluster, type TestCluster } from './test-fixture';
+import { namespaceObject, protocolCluster, typeKeys } from '@/testing/fixtures/clusters';
+import { eventually, startKubeApi, type KubeApiHarness } from '@/testing/harness/kube-api';
 
-let cluster: TestCluster;
+let cluster: KubeApiHarness;
 beforeEach(async () => {
-  cluster = await startTestCluster({ bookmarkIntervalMs: 50 });
+  cluster = await startKubeApi({ ...protocolCluster, bookmarkIntervalMs: 50 });
 });
 afterEach(() => cluster.close());
 
@@ -36,10 +37,10 @@ describe('watch', () => {
     const w = await watchEvents('/api/v1/namespaces', {});
     await eventually(() => w.events.length === 3);
     expect(w.events.map((e) => e.type)).toEqual(['ADDED', 'ADDED', 'ADDED']);
-    cluster.store.upsert(keys.namespaces, namespace('payments'));
-    const ns = cluster.store.get(keys.namespaces, undefined, 'payments')!;
-    cluster.store.upsert(keys.namespaces, { ...ns, metadata: { ...ns.metadata, labels: { 'istio.io/dataplane-mode': 'ambient' } } });
-    cluster.store.delete(keys.namespaces, undefined, 'payments');
+    cluster.store.upsert(typeKeys.namespaces, namespaceObject('payments'));
+    const ns = cluster.store.get(typeKeys.namespaces, undefined, 'payments')!;
+    cluster.store.upsert(typeKeys.namespaces, { ...ns, metadata: { ...ns.metadata, labels: { 'istio.io/dataplane-mode': 'ambient' } } });
+    cluster.store.delete(typeKeys.namespaces, undefined, 'payments');
     await eventually(() => w.events.length === 6);
     expect(w.events.slice(3).map((e) => `${e.type} ${e.name}`)).toEqual(['ADDED payments', 'MODIFIED payments', 'DELETED payments']);
     expect(w.events[5]?.rv).toBe(cluster.store.currentResourceVersion());
@@ -50,8 +51,8 @@ describe('watch', () => {
 
   it('resumes from a resourceVersion with only the later events, namespace-scoped', async () => {
     const from = cluster.store.currentResourceVersion();
-    cluster.store.upsert(keys.pods, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'later', namespace: 'bookinfo' } });
-    cluster.store.upsert(keys.pods, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'elsewhere', namespace: 'default' } });
+    cluster.store.upsert(typeKeys.pods, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'later', namespace: 'bookinfo' } });
+    cluster.store.upsert(typeKeys.pods, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'elsewhere', namespace: 'default' } });
     const w = await watchEvents('/api/v1/namespaces/bookinfo/pods', { resourceVersion: from });
     await eventually(() => w.events.length === 1);
     await new Promise((r) => setTimeout(r, 50));
@@ -61,9 +62,9 @@ describe('watch', () => {
 
   it('turns selector transitions into ADDED/DELETED like the watch cache', async () => {
     const w = await watchEvents('/api/v1/namespaces', { labelSelector: 'istio.io/dataplane-mode=ambient', resourceVersion: cluster.store.currentResourceVersion() });
-    const def = cluster.store.get(keys.namespaces, undefined, 'default')!;
-    cluster.store.upsert(keys.namespaces, { ...def, metadata: { ...def.metadata, labels: { 'istio.io/dataplane-mode': 'ambient' } } });
-    cluster.store.upsert(keys.namespaces, { ...def, metadata: { ...def.metadata, labels: {} } });
+    const def = cluster.store.get(typeKeys.namespaces, undefined, 'default')!;
+    cluster.store.upsert(typeKeys.namespaces, { ...def, metadata: { ...def.metadata, labels: { 'istio.io/dataplane-mode': 'ambient' } } });
+    cluster.store.upsert(typeKeys.namespaces, { ...def, metadata: { ...def.metadata, labels: {} } });
     await eventually(() => w.events.length === 2);
     expect(w.events.map((e) => `${e.type} ${e.name}`)).toEqual(['ADDED default', 'DELETED default']);
     w.controller.abort();
@@ -71,9 +72,9 @@ describe('watch', () => {
 
   it('sends an ERROR event with 410 Expired for a compacted resourceVersion, then ends', async () => {
     const old = cluster.store.currentResourceVersion();
-    cluster.store.upsert(keys.namespaces, namespace('a'));
+    cluster.store.upsert(typeKeys.namespaces, namespaceObject('a'));
     cluster.store.compact();
-    cluster.store.upsert(keys.namespaces, namespace('b'));
+    cluster.store.upsert(typeKeys.namespaces, namespaceObject('b'));
     const w = await watchEvents('/api/v1/namespaces', { resourceVersion: old });
     await eventually(() => w.isDone());
     expect(w.events).toEqual([{ type: 'ERROR', name: '', rv: '', code: 410 }]);
@@ -87,9 +88,9 @@ describe('watch', () => {
 
   it('answers a list with a compacted Exact resourceVersion with 410', async () => {
     const old = cluster.store.currentResourceVersion();
-    cluster.store.upsert(keys.namespaces, namespace('a'));
+    cluster.store.upsert(typeKeys.namespaces, namespaceObject('a'));
     cluster.store.compact();
-    cluster.store.upsert(keys.namespaces, namespace('b'));
+    cluster.store.upsert(typeKeys.namespaces, namespaceObject('b'));
     const res = await fetch(`${cluster.baseUrl}/api/v1/namespaces?resourceVersion=${Number(old) - 1}&resourceVersionMatch=Exact`, { headers: { Authorization: 'Bearer admin-token' } });
     expect(res.status).toBe(410);
     expect(await res.json()).toMatchObject({ kind: 'Status', reason: 'Expired', code: 410 });
@@ -126,10 +127,10 @@ describe('informer (ListWatch)', () => {
     expect(inf.names()).toEqual(['bookinfo', 'default', 'ztunnel']);
     cluster.api.dropWatches();
     expect(cluster.api.openWatchCount()).toBe(0);
-    cluster.store.upsert(keys.namespaces, namespace('during-restart'));
+    cluster.store.upsert(typeKeys.namespaces, namespaceObject('during-restart'));
     await eventually(() => cluster.api.openWatchCount() === 1);
     await eventually(() => inf.names().includes('during-restart'));
-    cluster.store.upsert(keys.namespaces, namespace('after-restart'));
+    cluster.store.upsert(typeKeys.namespaces, namespaceObject('after-restart'));
     await eventually(() => inf.names().includes('after-restart'));
     expect(inf.lists()).toBe(1);
     expect(inf.errors).toEqual([]);
@@ -139,14 +140,14 @@ describe('informer (ListWatch)', () => {
   it('re-lists after a 410 when its resourceVersion was compacted away', async () => {
     const inf = await startInformer();
     cluster.api.dropWatches();
-    cluster.store.upsert(keys.namespaces, namespace('missed'));
-    cluster.store.delete(keys.namespaces, undefined, 'default');
+    cluster.store.upsert(typeKeys.namespaces, namespaceObject('missed'));
+    cluster.store.delete(typeKeys.namespaces, undefined, 'default');
     cluster.store.compact();
-    cluster.store.upsert(keys.namespaces, namespace('after-compaction'));
+    cluster.store.upsert(typeKeys.namespaces, namespaceObject('after-compaction'));
     await eventually(() => inf.lists() === 2);
     await eventually(() => inf.names().join() === 'after-compaction,bookinfo,missed,ztunnel');
     await eventually(() => cluster.api.openWatchCount() === 1);
-    cluster.store.upsert(keys.namespaces, namespace('live-again'));
+    cluster.store.upsert(typeKeys.namespaces, namespaceObject('live-again'));
     await eventually(() => inf.names().includes('live-again'));
     expect(inf.errors).toEqual([]);
     await inf.informer.stop();

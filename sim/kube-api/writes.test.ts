@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppsV1Api, CoreV1Api, CustomObjectsApi, PatchStrategy, setHeaderOptions, type V1Deployment } from '@kubernetes/client-node';
-import { keys, startTestCluster, statusBody, type TestCluster } from './test-fixture';
+import { protocolCluster, typeKeys } from '@/testing/fixtures/clusters';
+import { startKubeApi, statusBody, type KubeApiHarness } from '@/testing/harness/kube-api';
 
-let cluster: TestCluster;
+let cluster: KubeApiHarness;
 beforeAll(async () => {
-  cluster = await startTestCluster();
+  cluster = await startKubeApi(protocolCluster);
 });
 afterAll(() => cluster.close());
 
@@ -22,7 +23,7 @@ describe('create, replace, delete', () => {
     expect(created.metadata?.uid).toBeTruthy();
     expect(created.metadata?.resourceVersion).toBe(cluster.store.currentResourceVersion());
     expect(created.metadata?.generation).toBe(1);
-    expect(cluster.store.get(keys.deployments, 'bookinfo', 'details-v1')).toBeDefined();
+    expect(cluster.store.get(typeKeys.deployments, 'bookinfo', 'details-v1')).toBeDefined();
     const err = await apps.createNamespacedDeployment({ namespace: 'bookinfo', body: deployment('details-v1') }).catch((e: unknown) => e);
     expect(statusBody(err)).toEqual({
       kind: 'Status',
@@ -61,10 +62,10 @@ describe('create, replace, delete', () => {
     const ref = { group: 'sailoperator.io', version: 'v1', plural: 'istios', name: 'default' };
     const merge = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
     await custom.patchClusterCustomObject({ ...ref, body: { spec: { version: 'v1.24.3' }, status: { state: 'Hacked' } } }, merge);
-    let istio = cluster.store.get(keys.istios, undefined, 'default');
+    let istio = cluster.store.get(typeKeys.istios, undefined, 'default');
     expect(istio).toMatchObject({ spec: { version: 'v1.24.3' }, status: { state: 'Healthy' } });
     await custom.patchClusterCustomObjectStatus({ ...ref, body: { spec: { version: 'v9' }, status: { state: 'Error' } } }, merge);
-    istio = cluster.store.get(keys.istios, undefined, 'default');
+    istio = cluster.store.get(typeKeys.istios, undefined, 'default');
     expect(istio).toMatchObject({ spec: { version: 'v1.24.3' }, status: { state: 'Error' } });
   });
 
@@ -92,12 +93,12 @@ describe('create, replace, delete', () => {
 
 describe('patch', () => {
   const core = () => cluster.kubeConfig().makeApiClient(CoreV1Api);
-  const labelsOf = () => cluster.store.get(keys.namespaces, undefined, 'default')?.metadata.labels;
+  const labelsOf = () => cluster.store.get(typeKeys.namespaces, undefined, 'default')?.metadata.labels;
 
   it('applies a merge patch (maps merge, null deletes) and the store sees it', async () => {
     const seen: string[] = [];
     const stop = cluster.store.subscribe((key, e) => {
-      if (key === keys.namespaces) seen.push(`${e.type} ${e.object.metadata.name}`);
+      if (key === typeKeys.namespaces) seen.push(`${e.type} ${e.object.metadata.name}`);
     });
     await core().patchNamespace(
       { name: 'default', body: { metadata: { labels: { 'istio.io/dataplane-mode': 'ambient', team: 'a' } } } },
@@ -126,7 +127,7 @@ describe('patch', () => {
     });
     expect(labelsOf()?.['istio.io/dataplane-mode']).toBe('none');
     expect(labelsOf()?.['istio.io/use-waypoint']).toBeUndefined();
-    expect(cluster.store.get(keys.namespaces, undefined, 'default')?.metadata.annotations).toEqual({ owner: 'ops' });
+    expect(cluster.store.get(typeKeys.namespaces, undefined, 'default')?.metadata.annotations).toEqual({ owner: 'ops' });
     const err = await core().patchNamespace({ name: 'default', body: [{ op: 'remove', path: '/metadata/labels/missing' }] }).catch((e: unknown) => e);
     expect(statusBody(err)).toMatchObject({ code: 422, reason: 'Invalid' });
   });
@@ -144,17 +145,17 @@ describe('patch', () => {
 
   it('deleting a namespace removes what it contains', async () => {
     await core().deleteNamespace({ name: 'ztunnel' });
-    expect(cluster.store.list(keys.pods, 'ztunnel')).toEqual([]);
+    expect(cluster.store.list(typeKeys.pods, 'ztunnel')).toEqual([]);
   });
 });
 
 describe('delete collection', () => {
   it('deletes the objects a selector picks and returns them as a list', async () => {
     const core = cluster.kubeConfig().makeApiClient(CoreV1Api);
-    const before = cluster.store.list(keys.pods, 'bookinfo').length;
+    const before = cluster.store.list(typeKeys.pods, 'bookinfo').length;
     const result = await core.deleteCollectionNamespacedPod({ namespace: 'bookinfo', labelSelector: 'app=reviews' });
     expect(result.kind).toBe('PodList');
-    expect(cluster.store.list(keys.pods, 'bookinfo').map((p) => p.metadata.name).sort()).toEqual(['productpage-v1-abc']);
+    expect(cluster.store.list(typeKeys.pods, 'bookinfo').map((p) => p.metadata.name).sort()).toEqual(['productpage-v1-abc']);
     expect(before).toBe(3);
   });
 });

@@ -1,15 +1,15 @@
-// The bookinfo scenario's objects against the reference manifests (copied into testdata/).
+// The bookinfo scenario's objects against the reference manifests (copied into testing/data/istio/).
 
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadYaml } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
+import { dataUrl } from '@/testing/fixtures/data';
 import type { KubeObject } from '../store';
 import { buildBookinfo, BOOKINFO_NODES } from './bookinfo';
 import type { ScenarioObject } from './types';
 
 const testdata = (f: string): KubeObject[] =>
-  readFileSync(join(__dirname, 'testdata', f), 'utf8')
+  readFileSync(dataUrl(`istio/${f}`), 'utf8')
     .split(/^---\s*$/m)
     .filter((doc) => /^kind:/m.test(doc))
     .map((doc) => loadYaml<KubeObject | null>(doc))

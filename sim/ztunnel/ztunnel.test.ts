@@ -1,9 +1,9 @@
 // config_dump shape against a genuine ztunnel 1.24 dump, real X.509 certificates, access log lines.
 
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { dataUrl } from '@/testing/fixtures/data';
 import { ObjectStore } from '../store';
 import { buildBookinfo } from '../scenarios/bookinfo';
 import { SimMesh } from '../mesh/mesh';
@@ -12,7 +12,7 @@ import { defaultUsers } from '../mesh/users';
 import { accessLog } from './access-log';
 
 const T = 1_760_000_000;
-const reference = JSON.parse(readFileSync(join(__dirname, 'testdata', 'ztunnel-config_dump.kiali-testdata.ztunnel-1.24.json'), 'utf8')) as Record<string, Record<string, unknown>[]>;
+const reference = JSON.parse(readFileSync(dataUrl('ztunnel/ztunnel-config_dump.kiali-testdata.ztunnel-1.24.json'), 'utf8')) as Record<string, Record<string, unknown>[]>;
 const mesh = new SimMesh({ store: new ObjectStore(), scenario: buildBookinfo(), profile: 'constant', origin: T - 3600, now: () => T });
 const hooks = createMeshHooks(mesh, defaultUsers('t'));
 const ztunnels = [...mesh.view().ztunnels.values()];

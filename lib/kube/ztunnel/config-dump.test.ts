@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { dataUrl } from '@/testing/fixtures/data';
 import { KubeLayerError } from '../errors';
 import { parseConfigDump } from './config-dump';
 import { mergeZtunnelDumps } from './merge';
 
-const ref = new URL('../testdata', import.meta.url).pathname;
+const ref = dataUrl('ztunnel').pathname;
 const load = (file: string): unknown => JSON.parse(readFileSync(`${ref}/${file}`, 'utf8'));
 const kiali = load('ztunnel-config_dump.kiali-testdata.ztunnel-1.24.json');
 const master = load('ztunnel-config_dump.istioctl-testdata.master.json');

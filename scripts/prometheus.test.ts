@@ -1,11 +1,11 @@
 // Real Prometheus ingests the simulator's history (promtool) and returns the model's exact rates.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ObjectStore } from '../store';
-import { buildBookinfo } from '../scenarios/bookinfo';
-import { SimMesh } from '../mesh/mesh';
+import { ObjectStore } from '../sim/store';
+import { buildBookinfo } from '../sim/scenarios/bookinfo';
+import { SimMesh } from '../sim/mesh/mesh';
 import { startPrometheus, type RunningPrometheus } from './prometheus';
-import { sumRate } from '../traffic/rates';
+import { sumRate } from '../sim/traffic/rates';
 
 const END = 1_760_000_000;
 const START = END - 3600;

@@ -7,7 +7,7 @@ import { parseAllDocuments } from 'yaml';
 // The kustomize tree under deploy/: every file parses, every kustomization's resources and patches
 // exist, and the objects that matter (Route, RBAC, probes, security context) say what they must.
 
-const root = path.resolve(__dirname, '../../deploy');
+const root = __dirname;
 type Obj = { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> }; [k: string]: unknown };
 
 function yamlFiles(dir: string): string[] {

@@ -2,7 +2,7 @@
 // continuing the backfilled series (same labels).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../index';
+import { startSimulator, type Simulator } from '../sim/index';
 import { startPrometheus, type RunningPrometheus } from './prometheus';
 
 let sim: Simulator;

@@ -1,5 +1,6 @@
-// A real Prometheus for tests, the demo and benchmarks: backfills the simulator's history with
-// promtool, then (optionally) scrapes the simulator live through http_sd, on a free local port.
+// A real Prometheus for the demo (scripts/stack.ts), benchmarks and integration tests: backfills
+// the simulator's history with promtool, then (optionally) scrapes the simulator live through
+// http_sd, on a free local port.
 
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -7,9 +8,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { SimMesh } from '../mesh/mesh';
-import { writeOpenMetricsHistory } from '../metrics/history';
-import { SCRAPE_JOB } from '../metrics/targets';
+import type { SimMesh } from '../sim/mesh/mesh';
+import { writeOpenMetricsHistory } from '../sim/metrics/history';
+import { SCRAPE_JOB } from '../sim/metrics/targets';
 
 const run = promisify(execFile);
 
