@@ -126,7 +126,11 @@ export class SimMesh {
   }
 
   private markDirty(): void {
-    if (this.dirtySince === undefined) this.dirtySince = this.now();
+    if (this.dirtySince !== undefined) return;
+    this.dirtySince = this.now();
+    // Apply the change once this burst of writes is done, so a later change (after the clock has
+    // moved) cannot back-date it to this one's time.
+    queueMicrotask(() => this.sync());
   }
 
   private recompute(at: number): void {
