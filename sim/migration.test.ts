@@ -52,6 +52,9 @@ describe('migrating frontend from sidecars to ambient', () => {
     const web = pods.find((p) => p.metadata?.labels?.app === 'web')!;
     const envoy = await scrape(`/sim/pods/frontend/${web.metadata!.name}/stats/prometheus`);
     expect(total(envoy, 'istio_requests_total', { reporter: 'source', destination_workload: 'catalog-v1' })).toBeCloseTo(8 * 3600, 6);
+    // Envoy's own port answers too, through a port-forward as `kubectl port-forward pod 15090` would.
+    const direct = await fetchThroughPortForward(kc(), 'frontend', web.metadata!.name!, 15090, '/stats/prometheus');
+    expect(direct.body).toBe(envoy);
     const zt = await ztunnelText();
     expect(total(zt, 'istio_tcp_received_bytes_total', { source_workload: 'web-v1', destination_workload: 'catalog-v1' })).toBe(0);
     before = {

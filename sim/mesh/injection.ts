@@ -48,7 +48,7 @@ export function hasSidecar(pod: KubeObject): boolean {
 export interface InjectionContext {
   clusterId: string;
   trustDomain: string;
-  /** Kind of the pod's top owner and its name (Deployment name), for ISTIO_META_OWNER / WORKLOAD_NAME. */
+  /** The pod's Deployment, for ISTIO_META_WORKLOAD_NAME and ISTIO_META_OWNER. */
   workloadName: string;
 }
 
