@@ -1,5 +1,6 @@
 // The simulated Istio ambient cluster in one call: store + mesh model + controllers + the
 // Kubernetes API server (with /sim/* endpoints) on 127.0.0.1, and a kubeconfig pointing at it.
+// Scenarios: `bookinfo` (ambient), `sidecar` (Bookinfo half-migrated from sidecars), `{ scale }`.
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,14 +11,16 @@ import { SimMesh } from './mesh/mesh';
 import { createMeshHooks } from './mesh/hooks';
 import { defaultUsers, type SimUserEntry } from './mesh/users';
 import { buildBookinfo } from './scenarios/bookinfo';
+import { buildBookinfoSidecar } from './scenarios/bookinfo-sidecar';
 import { buildScale, type ScaleOptions } from './scenarios/scale';
 import type { Scenario } from './scenarios/types';
 import type { TrafficProfile } from './traffic/profile';
 import { startCniController } from './controllers/cni';
 import { startGatewayController } from './controllers/gateways';
+import { startDeploymentController } from './controllers/deployments';
 import { createSimHandler } from './http/routes';
 
-export type ScenarioChoice = 'bookinfo' | { scale: Omit<ScaleOptions, 'createdAt'> };
+export type ScenarioChoice = 'bookinfo' | 'sidecar' | { scale: Omit<ScaleOptions, 'createdAt'> };
 
 export interface SimulatorOptions {
   scenario: ScenarioChoice;
@@ -44,7 +47,9 @@ export interface Simulator {
 }
 
 export function buildScenario(choice: ScenarioChoice): Scenario {
-  return choice === 'bookinfo' ? buildBookinfo() : buildScale(choice.scale);
+  if (choice === 'bookinfo') return buildBookinfo();
+  if (choice === 'sidecar') return buildBookinfoSidecar();
+  return buildScale(choice.scale);
 }
 
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
@@ -54,6 +59,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const mesh = new SimMesh({ store, scenario, profile: options.profile ?? 'live', ...(options.origin !== undefined ? { origin: options.origin } : {}), ...(options.now ? { now: options.now } : {}) });
   const stopCni = startCniController(store);
   const stopGateways = startGatewayController(store, scenario.seed);
+  const stopDeployments = startDeploymentController(store, { seed: scenario.seed, clusterId: scenario.clusterId, trustDomain: scenario.trustDomain, ...(options.now ? { now: options.now } : {}) });
   const hooks = createMeshHooks(mesh, options.users ?? defaultUsers(adminToken));
   const api = createKubeApiServer({ store, hooks, extraHandler: createSimHandler(mesh) });
   const url = await api.listen(options.port ?? 0);
@@ -70,6 +76,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     async stop() {
       stopCni();
       stopGateways();
+      stopDeployments();
       mesh.stop();
       await api.close();
       await rm(dir, { recursive: true, force: true });

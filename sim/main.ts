@@ -1,4 +1,4 @@
-// CLI: npx tsx sim/main.ts --scenario bookinfo|scale --port 18001 [--profile live|constant]
+// CLI: npx tsx sim/main.ts --scenario bookinfo|sidecar|scale --port 18001 [--profile live|constant]
 //      [--namespaces 10 --workloads 100 --nodes 10] [--admin-token T]
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -18,7 +18,7 @@ const { values } = parseArgs({
 
 const args = z
   .object({
-    scenario: z.enum(['bookinfo', 'scale']),
+    scenario: z.enum(['bookinfo', 'sidecar', 'scale']),
     port: z.coerce.number().int().min(0).max(65535),
     profile: z.enum(['live', 'constant']),
     namespaces: z.coerce.number().int().min(1).max(10_000),
@@ -29,7 +29,7 @@ const args = z
   .parse(values);
 
 const sim = await startSimulator({
-  scenario: args.scenario === 'bookinfo' ? 'bookinfo' : { scale: { namespaces: args.namespaces, workloadsPerNamespace: args.workloads, nodes: args.nodes } },
+  scenario: args.scenario === 'scale' ? { scale: { namespaces: args.namespaces, workloadsPerNamespace: args.workloads, nodes: args.nodes } } : args.scenario,
   port: args.port,
   profile: args.profile,
   ...(args['admin-token'] ? { adminToken: args['admin-token'] } : {}),

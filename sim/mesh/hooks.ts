@@ -1,10 +1,12 @@
 // MeshHooks for the simulated API server: pod logs (ztunnel access logs), port-forwards to
-// ztunnel's admin port (/config_dump) and metrics ports, and token authentication.
+// ztunnel's admin port (/config_dump) and metrics ports (ztunnel, waypoint, sidecar), and token
+// authentication.
 
 import type { ForwardedRequest, ForwardedResponse, MeshHooks, PodLogOptions } from '../contracts';
 import type { SimMesh } from './mesh';
 import { keys } from './resource-types';
 import { podReady } from './view';
+import { hasSidecar } from './injection';
 import { accessLog, logTimestamp } from '../ztunnel/access-log';
 import { buildConfigDump, type CertOptions } from '../ztunnel/config-dump';
 import { MeshCa } from '../ztunnel/certs';
@@ -62,7 +64,8 @@ export function createMeshHooks(mesh: SimMesh, users: SimUserEntry[]): MeshHooks
         return json(200, buildConfigDump(view, ztunnel, mesh.now(), certs));
       };
     }
-    if (port === 15020) {
+    // 15020: the agent's merged endpoint (ztunnel, waypoint, sidecar); 15090: a sidecar's Envoy itself.
+    if (port === 15020 || (port === 15090 && hasSidecar(pod))) {
       return (req: ForwardedRequest): ForwardedResponse => {
         const text = mesh.metricsText(namespace, name);
         if (text === undefined || !/^\/(metrics|stats\/prometheus)/.test(req.path)) return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'not found\n' };

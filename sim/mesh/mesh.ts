@@ -1,7 +1,7 @@
 // The simulated mesh: owns the scenario's objects in the store, keeps the traffic timeline in step
-// with cluster changes, and answers what a ztunnel or waypoint pod would serve at a given time.
+// with cluster changes, and answers what a ztunnel, waypoint or sidecar pod would serve at a given time.
 
-import type { ObjectStore } from '../store';
+import type { KubeObject, ObjectStore } from '../store';
 import type { Scenario } from '../scenarios/types';
 import type { Series } from '../traffic/series';
 import { buildSeries } from '../traffic/series';
@@ -11,7 +11,7 @@ import type { TrafficProfile } from '../traffic/profile';
 import { buildMeshView, type MeshView } from './view';
 import { keys, registerMeshTypes } from './resource-types';
 import { scrapeTarget, type ScrapeTarget } from '../metrics/targets';
-import { renderWaypointMetrics, renderZtunnelMetrics } from '../metrics/exposition';
+import { renderEnvoyMetrics, renderZtunnelMetrics } from '../metrics/exposition';
 
 export interface MeshOptions {
   store: ObjectStore;
@@ -31,6 +31,8 @@ export class SimMesh {
   private cachedView: { rv: string; view: MeshView } | undefined;
   private readonly byTarget = new WeakMap<Map<string, Series>, Map<string, [string, Series][]>>();
   private dirtySince: number | undefined;
+  /** Every scrape target a pod ever was, so history keeps the series of pods since replaced. */
+  private readonly everTargets = new Map<string, ScrapeTarget>();
   private readonly unsubscribe: () => void;
 
   constructor(options: MeshOptions) {
@@ -41,8 +43,12 @@ export class SimMesh {
     this.timeline = new Timeline(options.profile, origin);
     registerMeshTypes(this.store);
     for (const o of options.scenario.objects) this.store.upsert(keys[o.type], o.object);
+    for (const pod of this.store.list(keys.pods)) this.rememberTarget(pod);
     this.recompute(origin);
-    this.unsubscribe = this.store.subscribe(() => this.markDirty());
+    this.unsubscribe = this.store.subscribe((key, event) => {
+      if (key === keys.pods && event.type !== 'DELETED') this.rememberTarget(event.object);
+      this.markDirty();
+    });
   }
 
   view(): MeshView {
@@ -85,6 +91,11 @@ export class SimMesh {
     return this.store.list(keys.pods).map(scrapeTarget).filter((t): t is ScrapeTarget => t !== undefined);
   }
 
+  /** Targets of every pod seen since start, current or gone (for history). */
+  historyTargets(): ScrapeTarget[] {
+    return [...this.everTargets.values()];
+  }
+
   /** Metrics text of a pod at time t; undefined when nothing serves it (not a target, or not ready). */
   metricsText(namespace: string, pod: string, t = this.now()): string | undefined {
     const target = this.targets().find((x) => x.namespace === namespace && x.pod === pod);
@@ -98,15 +109,28 @@ export class SimMesh {
       const activeProxies = view.pods.filter((p) => p.node === z.node && p.captured).length;
       return renderZtunnelMetrics(this.targetSeries(target.key, t), counter, { activeProxies, uptime });
     }
-    return renderWaypointMetrics(this.targetSeries(target.key, t), counter, uptime);
+    if (target.kind === 'waypoint') return renderEnvoyMetrics(this.targetSeries(target.key, t), counter, uptime);
+    // A sidecar answers while its pod is ready; Envoy's uptime counts from the pod's start.
+    if (!view.pods.find((p) => p.namespace === namespace && p.name === pod)?.ready) return undefined;
+    const started = Date.parse(this.store.get(keys.pods, namespace, pod)?.metadata.creationTimestamp ?? '') / 1000 || 0;
+    return renderEnvoyMetrics(this.targetSeries(target.key, t), counter, Math.max(0, t - Math.max(this.timeline.origin, started)));
   }
 
   stop(): void {
     this.unsubscribe();
   }
 
+  private rememberTarget(pod: KubeObject): void {
+    const target = scrapeTarget(pod);
+    if (target) this.everTargets.set(target.key, target);
+  }
+
   private markDirty(): void {
-    if (this.dirtySince === undefined) this.dirtySince = this.now();
+    if (this.dirtySince !== undefined) return;
+    this.dirtySince = this.now();
+    // Apply the change once this burst of writes is done, so a later change (after the clock has
+    // moved) cannot back-date it to this one's time.
+    queueMicrotask(() => this.sync());
   }
 
   private recompute(at: number): void {

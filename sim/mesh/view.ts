@@ -5,6 +5,7 @@ import type { KubeObject, ObjectStore } from '../store';
 import { keys } from './resource-types';
 import { isDiscovered, isRedirected, USE_WAYPOINT } from './enrollment';
 import { GATEWAY_NAME_LABEL, MANAGED_LABEL } from './gateway-resources';
+import { hasSidecar, TUNNEL_LABEL } from './injection';
 
 export interface MeshPod {
   /** ztunnel's workload uid: <cluster>//Pod/<namespace>/<name>. */
@@ -30,6 +31,10 @@ export interface MeshPod {
   captured: boolean;
   /** Istio proxies that speak HBONE themselves. */
   proxy?: 'waypoint' | 'gateway';
+  /** Injected with an Envoy sidecar (sidecar.istio.io/status): never captured by ztunnel. */
+  sidecar: boolean;
+  /** Terminates HBONE itself (networking.istio.io/tunnel=http), so ztunnel reaches it over mTLS. */
+  nativeTunnel: boolean;
   ready: boolean;
   hostNetwork: boolean;
 }
@@ -40,7 +45,7 @@ export interface MeshService {
   hostname: string;
   vip: string;
   labels: Record<string, string>;
-  ports: { port: number; targetPort: number }[];
+  ports: { port: number; targetPort: number; name?: string; appProtocol?: string }[];
   endpoints: MeshPod[];
   discovered: boolean;
   waypoint?: MeshWaypoint;
@@ -89,7 +94,7 @@ export function discoverySelectors(store: ObjectStore): Record<string, string>[]
   return (values?.meshConfig?.discoverySelectors ?? []).map((s) => s.matchLabels ?? {});
 }
 
-function workloadOf(pod: KubeObject): { workloadName: string; workloadType: MeshPod['workloadType'] } {
+export function workloadOf(pod: KubeObject): { workloadName: string; workloadType: MeshPod['workloadType'] } {
   const owner = pod.metadata.ownerReferences?.[0];
   if (owner?.kind === 'ReplicaSet') return { workloadName: owner.name.slice(0, owner.name.lastIndexOf('-')), workloadType: 'deployment' };
   if (owner?.kind === 'DaemonSet') return { workloadName: owner.name, workloadType: 'daemonset' };
@@ -137,6 +142,8 @@ export function buildMeshView(store: ObjectStore, trustDomain = 'cluster.local',
       redirected,
       captured: redirected && (ztunnels.get(node)?.ready ?? false),
       ...(managed === 'istio.io-mesh-controller' ? { proxy: 'waypoint' as const } : managed ? { proxy: 'gateway' as const } : {}),
+      sidecar: hasSidecar(p),
+      nativeTunnel: labels[TUNNEL_LABEL] === 'http',
       ready: podReady(p),
       hostNetwork: spec.hostNetwork === true,
     };
@@ -163,7 +170,7 @@ export function buildMeshView(store: ObjectStore, trustDomain = 'cluster.local',
   const services = new Map<string, MeshService>();
   for (const s of serviceObjects) {
     const namespace = s.metadata.namespace ?? '';
-    const spec = s.spec as { clusterIP?: string; selector?: Record<string, string>; ports?: { port: number; targetPort?: number | string }[] };
+    const spec = s.spec as { clusterIP?: string; selector?: Record<string, string>; ports?: { port: number; targetPort?: number | string; name?: string; appProtocol?: string }[] };
     const selector = spec.selector ?? {};
     const labels = s.metadata.labels ?? {};
     const nsLabels = namespaces.get(namespace)?.metadata.labels ?? {};
@@ -175,7 +182,7 @@ export function buildMeshView(store: ObjectStore, trustDomain = 'cluster.local',
       hostname: `${s.metadata.name}.${namespace}.svc.cluster.local`,
       vip: spec.clusterIP ?? '',
       labels,
-      ports: (spec.ports ?? []).map((p) => ({ port: p.port, targetPort: typeof p.targetPort === 'number' ? p.targetPort : p.port })),
+      ports: (spec.ports ?? []).map((p) => ({ port: p.port, targetPort: typeof p.targetPort === 'number' ? p.targetPort : p.port, ...(p.name ? { name: p.name } : {}), ...(p.appProtocol ? { appProtocol: p.appProtocol } : {}) })),
       endpoints: Object.keys(selector).length ? (byNamespace.get(namespace) ?? []).filter((p) => p.ready && Object.entries(selector).every(([k, v]) => p.labels[k] === v)) : [],
       discovered: isDiscovered(namespaces.get(namespace), selectors),
       ...(waypoint ? { waypoint } : {}),

@@ -1,5 +1,5 @@
-// Prometheus text exposition (0.0.4) of a ztunnel pod's /metrics and a waypoint pod's
-// /stats/prometheus at a given time, from the timeline's counters.
+// Prometheus text exposition (0.0.4) of a ztunnel pod's /metrics and a waypoint's or sidecar-injected
+// pod's /stats/prometheus at a given time, from the timeline's counters.
 
 import type { Series } from '../traffic/series';
 import { TCP_METRICS } from '../traffic/series';
@@ -83,8 +83,8 @@ export function renderZtunnelMetrics(series: [string, Series][], counter: (key: 
   });
 }
 
-/** A waypoint pod's /stats/prometheus (Envoy's istio stats). */
-export function renderWaypointMetrics(series: [string, Series][], counter: (key: string) => number, uptime: number): string {
+/** A waypoint pod's /stats/prometheus, or a sidecar's (Envoy's istio stats; the same families). */
+export function renderEnvoyMetrics(series: [string, Series][], counter: (key: string) => number, uptime: number): string {
   const samples: Sample[] = series.map(([key, s]) => ({ name: s.name, labels: s.labels, value: counter(key) }));
   samples.push({ name: 'istio_build', labels: { component: 'proxy', tag: '1.24.0' }, value: 1 }, { name: 'envoy_server_uptime', labels: {}, value: Math.floor(uptime) });
   return renderFamilies(samples, { istio_build: ['gauge', 'Istio component build info'], envoy_server_uptime: ['gauge', 'envoy_server_uptime'] });

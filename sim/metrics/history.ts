@@ -1,6 +1,7 @@
 // History as OpenMetrics text for `promtool tsdb create-blocks-from openmetrics`: every series a
-// scrape of the kubernetes-pods job would have stored over [start, end] at `step`, with the same
-// target labels (job, instance, namespace, pod, node, pod labels). Streamed: big scales write GBs.
+// scrape of the kubernetes-pods job would have stored over [start, end] at `step` (ztunnel, waypoint
+// and sidecar pods), with the same target labels (job, instance, namespace, pod, node, pod labels).
+// Streamed: big scales write GBs.
 
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -38,7 +39,8 @@ export async function writeOpenMetricsHistory(mesh: SimMesh, options: HistoryOpt
   const { start, end, step } = options;
   if (!(step > 0) || end < start) throw new Error(`bad history range ${start}..${end} step ${step}`);
   mesh.sync();
-  const targets = new Map<string, ScrapeTarget>(mesh.targets().map((t) => [t.key, t]));
+  // Pods replaced since (a rollout) keep their history under their own target labels.
+  const targets = new Map<string, ScrapeTarget>(mesh.historyTargets().map((t) => [t.key, t]));
   const all = mesh.timeline.seriesBetween(start, end);
   const families = new Map<string, [string, Series, ScrapeTarget][]>();
   for (const [key, s] of all) {

@@ -1,10 +1,12 @@
 // Scrape targets as Istio's sample Prometheus `kubernetes-pods` job sees them: pods annotated
 // prometheus.io/scrape=true, with namespace, pod, node and every pod label (sanitized) as target
-// labels. The simulator serves the ztunnel and waypoint ones; history carries the same labels so
-// backfilled and live-scraped series are the same series.
+// labels. The simulator serves the ztunnel, waypoint and sidecar ones (a sidecar-injected pod is
+// annotated for the agent's merged endpoint, :15020/stats/prometheus); history carries the same
+// labels so backfilled and live-scraped series are the same series.
 
 import type { KubeObject } from '../store';
 import { MANAGED_LABEL } from '../mesh/gateway-resources';
+import { hasSidecar } from '../mesh/injection';
 
 export const SCRAPE_JOB = 'kubernetes-pods';
 
@@ -13,7 +15,7 @@ export interface ScrapeTarget {
   key: string;
   namespace: string;
   pod: string;
-  kind: 'ztunnel' | 'waypoint';
+  kind: 'ztunnel' | 'waypoint' | 'sidecar';
   /** The pod's metrics path (prometheus.io/path, default /metrics). */
   path: string;
   /** Where the real pod would be scraped: podIP:port (the `instance` label). */
@@ -32,7 +34,7 @@ export function scrapeTarget(pod: KubeObject): ScrapeTarget | undefined {
   if (ann['prometheus.io/scrape'] !== 'true') return undefined;
   const phase = (pod.status as { phase?: string } | undefined)?.phase;
   if (phase && /^(Pending|Succeeded|Failed|Completed)$/.test(phase)) return undefined;
-  const kind = labels['app'] === 'ztunnel' ? 'ztunnel' : labels[MANAGED_LABEL] === 'istio.io-mesh-controller' ? 'waypoint' : undefined;
+  const kind = labels['app'] === 'ztunnel' ? 'ztunnel' : labels[MANAGED_LABEL] === 'istio.io-mesh-controller' ? 'waypoint' : hasSidecar(pod) ? 'sidecar' : undefined;
   if (!kind) return undefined;
   const namespace = pod.metadata.namespace ?? '';
   const podIp = (pod.status as { podIP?: string } | undefined)?.podIP ?? '';

@@ -18,6 +18,13 @@ const AMBIENT = { 'istio.io/dataplane-mode': 'ambient' };
 export const EXTERNAL_IP = '203.0.113.50';
 
 export function buildBookinfo(options: BuildOptions = {}): Scenario {
+  const ctx = bookinfoObjects(options);
+  applyInitialRedirection(ctx.objects, new Set(['bookinfo/mysqldb-v1']));
+  return { name: 'bookinfo', seed: ctx.seed, clusterId: 'Kubernetes', trustDomain: 'cluster.local', objects: ctx.objects, flows: bookinfoFlows(), nearExpiryIdentities: ['spiffe://cluster.local/ns/bookinfo/sa/bookinfo-ratings'] };
+}
+
+/** The scenario's objects before istio-cni has run (variants add theirs, then apply redirection). */
+export function bookinfoObjects(options: BuildOptions = {}): BuildContext {
   const seed = options.seed ?? 'bookinfo';
   const createdAt = options.createdAt ?? Date.UTC(2025, 0, 10, 9, 0, 0) / 1000;
   const ctx = new BuildContext(seed, new Date(createdAt * 1000).toISOString().replace('.000Z', 'Z'));
@@ -56,9 +63,7 @@ export function buildBookinfo(options: BuildOptions = {}): Scenario {
   simpleApp(ctx, 'legacy', 'legacy-client', 'v1', undefined, W1);
   ctx.namespace('tools');
   simpleApp(ctx, 'tools', 'scanner', 'v1', undefined, W2);
-
-  applyInitialRedirection(ctx.objects, new Set(['bookinfo/mysqldb-v1']));
-  return { name: 'bookinfo', seed, clusterId: 'Kubernetes', trustDomain: 'cluster.local', objects: ctx.objects, flows: bookinfoFlows(), nearExpiryIdentities: ['spiffe://cluster.local/ns/bookinfo/sa/bookinfo-ratings'] };
+  return ctx;
 }
 
 const svc = (namespace: string, name: string, port = 9080) => ({ kind: 'service' as const, namespace, name, port });

@@ -121,21 +121,32 @@ export class BuildContext {
       spec: { replicas, selector: { matchLabels: input.selector }, template, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } }, revisionHistoryLimit: 10, progressDeadlineSeconds: 600 },
       status: readyStatus(replicas, { updatedReplicas: replicas, observedGeneration: 1, conditions: [{ type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable' }, { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable' }] }),
     });
-    const rsName = `${name}-${hash}`;
+    const { replicaSet, pods } = this.replicaSet(deployment, input.selector, template, hash, 1, input.nodes);
+    return { deployment, replicaSet, pods };
+  }
+
+  /**
+   * A Deployment's ReplicaSet for one pod template (labelled with its pod-template-hash) at a
+   * revision, with one pod per entry of `nodes`.
+   */
+  replicaSet(deployment: KubeObject, selector: Labels, template: PodTemplate, hash: string, revision: number, nodes: string[]): { replicaSet: KubeObject; pods: KubeObject[] } {
+    const namespace = deployment.metadata.namespace ?? 'default';
+    const rsName = `${deployment.metadata.name}-${hash}`;
     const rsTemplate = withHash(template, hash);
+    const replicas = nodes.length;
     const replicaSet = this.add('replicaSets', {
       apiVersion: 'apps/v1',
       kind: 'ReplicaSet',
       metadata: {
-        ...this.meta('ReplicaSet', namespace, rsName, { ...rsTemplate.metadata.labels }, { 'deployment.kubernetes.io/desired-replicas': String(replicas), 'deployment.kubernetes.io/max-replicas': String(replicas + 1), 'deployment.kubernetes.io/revision': '1' }),
+        ...this.meta('ReplicaSet', namespace, rsName, { ...rsTemplate.metadata.labels }, { 'deployment.kubernetes.io/desired-replicas': String(replicas), 'deployment.kubernetes.io/max-replicas': String(replicas + 1), 'deployment.kubernetes.io/revision': String(revision) }),
         ownerReferences: [ownerRef(deployment, true)],
         generation: 1,
       },
-      spec: { replicas, selector: { matchLabels: { ...input.selector, 'pod-template-hash': hash } }, template: rsTemplate },
+      spec: { replicas, selector: { matchLabels: { ...selector, 'pod-template-hash': hash } }, template: rsTemplate },
       status: readyStatus(replicas, { fullyLabeledReplicas: replicas, observedGeneration: 1 }),
     });
-    const pods = input.nodes.map((node, i) => this.pod(rsTemplate, namespace, `${rsName}-${podSuffix(this.seed, namespace, rsName, i)}`, node, replicaSet));
-    return { deployment, replicaSet, pods };
+    const pods = nodes.map((node, i) => this.pod(rsTemplate, namespace, `${rsName}-${podSuffix(this.seed, namespace, rsName, i)}`, node, replicaSet));
+    return { replicaSet, pods };
   }
 
   /** A DaemonSet with one pod on every node. */
@@ -156,7 +167,8 @@ export class BuildContext {
     return { daemonSet, pods };
   }
 
-  private pod(template: PodTemplate, namespace: string, name: string, node: string, owner: KubeObject, hostNetwork = false): KubeObject {
+  /** A pod of `owner` from its template, on `node`, Running and Ready. */
+  pod(template: PodTemplate, namespace: string, name: string, node: string, owner: KubeObject, hostNetwork = false): KubeObject {
     const ip = hostNetwork ? this.nodeIp(node) : this.addresses.podIp();
     const spec = template.spec as Record<string, unknown> & { containers: { name: string; image: string }[]; serviceAccountName?: string };
     return this.add('pods', {
@@ -206,7 +218,7 @@ export interface WorkloadInput {
   owner?: KubeObject;
 }
 
-interface PodTemplate {
+export interface PodTemplate {
   metadata: { labels: Labels; annotations?: Labels };
   spec: Record<string, unknown>;
 }

@@ -1,7 +1,9 @@
 // Flows -> legs: each pod-to-pod (or pod-to-outside) hop a flow takes, with who reports it.
-// This is where ambient's reporter rules live:
+// This is where the reporter rules live:
 //   captured client -> source reporter (its node's ztunnel); captured server -> destination reporter;
-//   mTLS (HBONE) only when both ends speak it; waypoints split a flow into client->waypoint and
+//   sidecar client -> its own Envoy as source; sidecar server -> its own Envoy as destination
+//   (a sidecar pod is never captured, so no ztunnel reports its end);
+//   mTLS only when both ends speak it; waypoints split a flow into client->waypoint and
 //   waypoint->backend hops; DENY at the server's ztunnel; CONNECT when the server's ztunnel is down.
 
 import type { FlowSpec } from '../scenarios/types';
@@ -10,6 +12,8 @@ import { nsName } from '../mesh/view';
 import { denyingPolicy } from '../mesh/policy';
 
 export type Flag = '-' | 'DENY' | 'CONNECT';
+/** Envoy response flags a sidecar records: upstream connection failure / termination. */
+export type EnvoyFlag = '-' | 'UF' | 'UC';
 
 export interface Leg {
   flow: FlowSpec;
@@ -29,6 +33,10 @@ export interface Leg {
   originalClient?: MeshPod;
   source?: { ztunnel: ZtunnelPod; flag: Flag };
   destination?: { ztunnel: ZtunnelPod; flag: Flag };
+  /** The client's Envoy sidecar reports the hop (reporter="source"). */
+  sidecarSource?: { pod: MeshPod; flag: EnvoyFlag };
+  /** The server's Envoy sidecar reports the hop (reporter="destination"). */
+  sidecarDestination?: { pod: MeshPod };
   /** Reason for a failed connection, as ztunnel's access log prints it. */
   error?: string;
 }
@@ -75,7 +83,20 @@ export function resolveLegs(view: MeshView, flows: FlowSpec[]): Leg[] {
   return legs;
 }
 
-type LegInput = Omit<Leg, 'mtls' | 'source' | 'destination' | 'error'>;
+type LegInput = Omit<Leg, 'mtls' | 'source' | 'destination' | 'sidecarSource' | 'sidecarDestination' | 'error'>;
+
+/**
+ * Istio mTLS on the hop. ztunnel (for a captured pod) and Envoy proxies (sidecars, waypoints,
+ * gateways) speak it to captured pods and waypoints (HBONE); to a sidecar, any Envoy does, and a
+ * ztunnel only when the sidecar terminates HBONE itself (the tunnel label). Both ends must be known
+ * to istiod (discovered).
+ */
+function mtlsBetween(client: MeshPod, server: MeshPod | undefined, serverDown: boolean): boolean {
+  if (!server || !client.discovered) return false;
+  const envoyClient = client.sidecar || client.proxy !== undefined;
+  if (server.sidecar) return envoyClient || (client.captured && server.nativeTunnel);
+  return (hbone(client) || client.sidecar) && (accepts(server) || serverDown);
+}
 
 function pushLeg(view: MeshView, legs: Leg[], input: LegInput): void {
   const { client } = input;
@@ -85,19 +106,23 @@ function pushLeg(view: MeshView, legs: Leg[], input: LegInput): void {
   // Redirected but its ztunnel is down: the pod's traffic goes nowhere and nothing reports it.
   if (client.redirected && !client.captured) return;
   const serverDown = server !== undefined && server.redirected && !server.captured;
-  const mtls = hbone(client) && server !== undefined && (accepts(server) || serverDown) && client.discovered;
-  const leg: Leg = { ...input, server, mtls };
+  const leg: Leg = { ...input, server, mtls: mtlsBetween(client, server, serverDown) };
+  const envoyClient = client.sidecar && client.discovered ? client : undefined;
 
   if (serverDown) {
     leg.error = 'connection failed: connection refused (os error 111)';
     if (client.captured && clientZtunnel) leg.source = { ztunnel: clientZtunnel, flag: 'CONNECT' };
-    if (leg.source) legs.push(leg);
+    if (envoyClient) leg.sidecarSource = { pod: envoyClient, flag: 'UF' };
+    if (leg.source || leg.sidecarSource) legs.push(leg);
     return;
   }
   const serverZtunnel = server?.captured ? view.ztunnels.get(server.node) : undefined;
-  const denied = server && serverZtunnel ? denyingPolicy(view.policies, client.discovered ? client : undefined, mtls, server) : undefined;
+  const denied = server && serverZtunnel ? denyingPolicy(view.policies, client.discovered ? client : undefined, leg.mtls, server) : undefined;
   if (denied) leg.error = `connection closed due to policy rejection: explicitly denied by: ${denied.metadata.namespace}/${denied.metadata.name}`;
   if (client.captured && clientZtunnel) leg.source = { ztunnel: clientZtunnel, flag: denied ? 'CONNECT' : '-' };
   if (serverZtunnel) leg.destination = { ztunnel: serverZtunnel, flag: denied ? 'DENY' : '-' };
-  if (leg.source || leg.destination) legs.push(leg);
+  // The server's ztunnel rejecting the HBONE stream ends the client sidecar's upstream connection.
+  if (envoyClient) leg.sidecarSource = { pod: envoyClient, flag: denied ? 'UC' : '-' };
+  if (server?.sidecar) leg.sidecarDestination = { pod: server };
+  if (leg.source || leg.destination || leg.sidecarSource || leg.sidecarDestination) legs.push(leg);
 }

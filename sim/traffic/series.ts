@@ -1,42 +1,15 @@
 // Legs -> metric series: the exact label sets ztunnel (istio_tcp_*) and waypoints
 // (istio_requests_total, istio_request_duration_milliseconds) emit, each a sum of flow terms.
+// Envoy sidecars' series are built in sidecar-series.ts with the same helpers.
 
 import type { MeshPod, MeshService } from '../mesh/view';
 import type { Flag, Leg } from './legs';
+import { addSidecarSeries } from './sidecar-series';
+import { add, addRequestSeries, TCP_METRICS, type SeriesSet } from './series-set';
 
-export interface SeriesTerm {
-  flowId: string;
-  /** Per second at multiplier 1. */
-  coef: number;
-}
-
-export interface Series {
-  name: string;
-  /** Pod that exposes it: "namespace/name" of a ztunnel or waypoint pod. */
-  target: string;
-  labels: Record<string, string>;
-  terms: SeriesTerm[];
-}
-
-export type SeriesSet = Map<string, Series>;
+export { DURATION_BUCKETS, LATENCY_SHAPE, TCP_METRICS, type Series, type SeriesSet, type SeriesTerm } from './series-set';
 
 const U = 'unknown';
-
-export const TCP_METRICS = {
-  connectionsOpened: 'istio_tcp_connections_opened_total',
-  connectionsClosed: 'istio_tcp_connections_closed_total',
-  receivedBytes: 'istio_tcp_received_bytes_total',
-  sentBytes: 'istio_tcp_sent_bytes_total',
-} as const;
-
-/** Waypoint histogram buckets (Istio's default duration buckets, ms). */
-export const DURATION_BUCKETS = [0.5, 1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000, 300000, 600000, 1800000, 3600000];
-/** Each flow's latency distribution: share of requests at a multiple of its nominal latency. */
-export const LATENCY_SHAPE = [
-  { share: 0.5, factor: 0.75 },
-  { share: 0.4, factor: 1.5 },
-  { share: 0.1, factor: 4 },
-];
 
 function peer(side: 'source' | 'destination', p: MeshPod | undefined, principal: string, clusterId: string): Record<string, string> {
   const known = p !== undefined;
@@ -71,19 +44,6 @@ export function tcpLabels(leg: Leg, reporter: 'source' | 'destination', flag: Fl
   return { reporter, ...src, ...svc, ...dst, request_protocol: 'tcp', response_flags: flag, connection_security_policy: leg.mtls ? 'mutual_tls' : U };
 }
 
-function add(set: SeriesSet, name: string, target: string, labels: Record<string, string>, flowId: string, coef: number): void {
-  if (coef === 0) return;
-  const key = `${name}\u0000${target}\u0000${Object.values(labels).join('\u0000')}`;
-  const series = set.get(key);
-  if (!series) {
-    set.set(key, { name, target, labels, terms: [{ flowId, coef }] });
-    return;
-  }
-  const term = series.terms.find((t) => t.flowId === flowId);
-  if (term) term.coef += coef;
-  else series.terms.push({ flowId, coef });
-}
-
 export function buildSeries(legs: Leg[], clusterId: string): SeriesSet {
   const set: SeriesSet = new Map();
   for (const leg of legs) {
@@ -101,6 +61,7 @@ export function buildSeries(legs: Leg[], clusterId: string): SeriesSet {
       add(set, TCP_METRICS.sentBytes, target, labels, flow.id, flow.responseBytesPerSecond * share);
     }
     if (leg.waypointHop === 'from' && flow.http && leg.server && leg.destination?.flag !== 'DENY') addWaypointHttp(set, leg, clusterId);
+    addSidecarSeries(set, leg, clusterId);
   }
   return set;
 }
@@ -119,17 +80,6 @@ function addWaypointHttp(set: SeriesSet, leg: Leg, clusterId: string): void {
     response_flags: '-',
     connection_security_policy: 'mutual_tls',
   };
-  const rps = http.requestsPerSecond * leg.share;
-  for (const [code, part] of [['200', 1 - http.errorShare], ['500', http.errorShare]] as const) {
-    const labels = { ...base, response_code: code };
-    add(set, 'istio_requests_total', target, labels, leg.flow.id, rps * part);
-    const reqRate = rps * part;
-    for (const le of [...DURATION_BUCKETS.map(String), '+Inf']) {
-      const within = LATENCY_SHAPE.filter((s) => le === '+Inf' || s.factor * http.latencyMs <= Number(le)).reduce((a, s) => a + s.share, 0);
-      add(set, 'istio_request_duration_milliseconds_bucket', target, { ...labels, le }, leg.flow.id, reqRate * within);
-    }
-    const meanMs = LATENCY_SHAPE.reduce((a, s) => a + s.share * s.factor * http.latencyMs, 0);
-    add(set, 'istio_request_duration_milliseconds_sum', target, labels, leg.flow.id, reqRate * meanMs);
-    add(set, 'istio_request_duration_milliseconds_count', target, labels, leg.flow.id, reqRate);
-  }
+  const outcomes = [['200', 1 - http.errorShare], ['500', http.errorShare]] as const;
+  addRequestSeries(set, target, leg.flow.id, { requestsPerSecond: http.requestsPerSecond * leg.share, latencyMs: http.latencyMs }, [...outcomes], (code) => ({ ...base, response_code: code }));
 }

@@ -34,7 +34,8 @@ function workload(p: MeshPod, clusterId: string): Record<string, unknown> {
   return {
     uid: p.uid,
     workloadIps: [p.ip],
-    protocol: p.redirected ? 'HBONE' : 'TCP',
+    // A sidecar that terminates HBONE itself is reached over HBONE too (nativeTunnel), never captured.
+    protocol: p.redirected || p.nativeTunnel ? 'HBONE' : 'TCP',
     name: p.name,
     namespace: p.namespace,
     serviceAccount: p.serviceAccount,
@@ -45,6 +46,7 @@ function workload(p: MeshPod, clusterId: string): Record<string, unknown> {
     clusterId,
     trustDomain: 'cluster.local',
     node: p.node,
+    ...(p.nativeTunnel ? { nativeTunnel: true } : {}),
     networkMode: p.hostNetwork ? 'HostNetwork' : 'Standard',
     status: p.ready ? 'Healthy' : 'Unhealthy',
   };
