@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../index';
-import { startPrometheus, type RunningPrometheus } from '../testing/prometheus';
+import { startPrometheus, type RunningPrometheus } from '@/scripts/prometheus';
 
 type Vector = { metric: Record<string, string>; value: [number, string] }[];
 let sim: Simulator;
