@@ -7,7 +7,7 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   basePath: basePath === '/' ? '' : basePath,
   poweredByHeader: false,
-  // The browser's API client prefixes root-relative calls with it (lib/api-client/fetchJson.ts).
+  // The browser's API client prefixes root-relative calls with it (lib/api-client/fetch-json.ts).
   env: { NEXT_PUBLIC_BASE_PATH: basePath === '/' ? '' : basePath },
   reactStrictMode: true,
   // The simulator and the Kubernetes client are server-only Node code.

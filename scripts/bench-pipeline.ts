@@ -6,7 +6,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { buildGraph } from '../lib/graph/build';
 import { KubeLayer } from '../lib/kube/layer';
 import { createPrometheusClient } from '../lib/prometheus/client';
-import { createPrometheusMetricsSource } from '../lib/prometheus/metricsSource';
+import { createPrometheusMetricsSource } from '../lib/prometheus/metrics-source';
 import { startSimulator } from '../sim/index';
 import { startPrometheus } from './prometheus';
 import type { BenchFigure } from './bench-graph';

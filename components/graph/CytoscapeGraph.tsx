@@ -4,13 +4,13 @@ import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
-import { placeAddedNodes, syncElements } from './graphSync';
+import { placeAddedNodes, syncElements } from './graph-sync';
 import { layoutPlan } from './layouts';
 import { paletteFor } from './palette';
 import { stylesheet } from './stylesheet';
 import { summarize } from './summary';
-import type { BadgeName, LayoutName } from './viewState';
-import { useTrafficAnimation } from './useTrafficAnimation';
+import type { BadgeName, LayoutName } from './view-state';
+import { useTrafficAnimation } from './use-traffic-animation';
 
 let registered = false;
 function registerExtensions() {

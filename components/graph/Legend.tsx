@@ -1,7 +1,7 @@
 import type { Enrollment } from '@/lib/graph/model';
 import { enrollmentWords, mtlsBadge, mtlsStateWords, type MtlsState } from './names';
 import { paletteFor } from './palette';
-import type { EdgeHealth, NodeShapeKind } from './toElements';
+import type { EdgeHealth, NodeShapeKind } from './to-elements';
 
 // Same shapes as palette.ts's nodeShapes, drawn as 20x20 SVG.
 const shapePaths: Record<NodeShapeKind, string> = {

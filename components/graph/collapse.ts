@@ -4,7 +4,7 @@
 import { collapsedAppId, collapsedNamespaceId } from '@/lib/graph/ids';
 import { mergeEdges } from '@/lib/graph/merge';
 import type { AggregateNode, GraphEdge, GraphNode, MeshGraph } from '@/lib/graph/model';
-import type { CollapseSpec } from './viewState';
+import type { CollapseSpec } from './view-state';
 
 export const ALL_NAMESPACES = '*';
 

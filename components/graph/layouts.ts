@@ -8,7 +8,7 @@
 // fcose is the force layout (about 2.6 s at 300 nodes, 15 s at 1000), so above FORCE_MAX_NODES it
 // falls back to grid.
 import type { LayoutOptions } from 'cytoscape';
-import type { LayoutName } from './viewState';
+import type { LayoutName } from './view-state';
 
 export const LAYERED_MAX_NODES = 300;
 export const FORCE_MAX_NODES = 500;

@@ -1,7 +1,7 @@
 // The graph's colours, light and dark. The legend reads the same table, so it always matches the canvas.
 import type { Enrollment } from '@/lib/graph/model';
 import type { MtlsState } from './names';
-import type { EdgeHealth, NodeShapeKind } from './toElements';
+import type { EdgeHealth, NodeShapeKind } from './to-elements';
 
 export interface Palette {
   background: string;

@@ -3,7 +3,7 @@
 import type { StylesheetJson } from 'cytoscape';
 import { enrollmentWords, mtlsBadge, type MtlsState } from './names';
 import { nodeShapes, paletteFor } from './palette';
-import type { BadgeName } from './viewState';
+import type { BadgeName } from './view-state';
 
 export interface StyleOptions {
   dark: boolean;

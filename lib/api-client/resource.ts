@@ -1,7 +1,7 @@
 // The one React Query option factory of our API, in the style of Prometheus' UI: the key is
 // [path, params], so two views asking the same question share one cache entry; every
 // per-resource factory (graph.ts, workloads.ts, ...) is one call of it.
-import { fetchJson } from './fetchJson';
+import { fetchJson } from './fetch-json';
 
 /** A URL parameter as the browser holds it; undefined and '' are left out of the URL. */
 export type ApiParams = Readonly<Record<string, string | number | boolean | undefined>>;

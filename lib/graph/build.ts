@@ -1,14 +1,14 @@
 import type { Inventory } from './inventory';
 import type { MeshGraph } from './model';
 import type { TrafficSamples } from './samples';
-import { indexInventory } from './inventoryIndex';
+import { indexInventory } from './inventory-index';
 import type { GraphOptions, WorkGraph } from './work';
 import { dedupeHttp, dedupeTcpReporters } from './passes/dedupe';
-import { mergeWaypointHops } from './passes/waypointMerge';
-import { touchesNamespaces } from './passes/selectNamespaces';
-import { addTcpEdges } from './passes/tcpEdges';
-import { addHttpEdges } from './passes/httpEdges';
-import { addIdleNodes } from './passes/idleNodes';
+import { mergeWaypointHops } from './passes/waypoint-merge';
+import { touchesNamespaces } from './passes/select-namespaces';
+import { addTcpEdges } from './passes/tcp-edges';
+import { addHttpEdges } from './passes/http-edges';
+import { addIdleNodes } from './passes/idle-nodes';
 import { hideInaccessible, markOutside } from './passes/visibility';
 import { finalize } from './passes/finalize';
 

@@ -1,5 +1,5 @@
 // The wire model of the traffic graph: ours, not the renderer's.
-// The API returns MeshGraph; components/graph/toElements.ts maps it to cytoscape.
+// The API returns MeshGraph; components/graph/to-elements.ts maps it to cytoscape.
 
 export type GraphType = 'workload' | 'app' | 'versionedApp' | 'service';
 export type Enrollment = 'ambient' | 'ambient-pending' | 'sidecar' | 'none' | 'unknown';

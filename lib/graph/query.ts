@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DNS_LABEL, DNS_LABEL_MAX } from './kubeNames';
+import { DNS_LABEL, DNS_LABEL_MAX } from './kube-names';
 import type { GraphType } from './model';
 
 // The parameters of /api/graph, shared by the route handler, the graph page, the browser client and

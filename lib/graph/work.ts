@@ -1,6 +1,6 @@
 import type { EdgeProtocol, GraphNode, GraphType, PlaintextReason } from './model';
 import type { WaypointMode } from './query';
-import type { InventoryIndex } from './inventoryIndex';
+import type { InventoryIndex } from './inventory-index';
 import { edgeId } from './ids';
 
 // The graph while it is being built: nodes are final shapes, edges are raw sums (so that passes can

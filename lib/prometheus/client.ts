@@ -1,8 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
 import { MetricsError } from './errors';
-import { vectorSchema, type PrometheusVector } from './toSamples';
-import { fetchWithCa, type FetchLike } from './httpsFetch';
+import { vectorSchema, type PrometheusVector } from './to-samples';
+import { fetchWithCa, type FetchLike } from './https-fetch';
 
 // A tiny typed Prometheus client: POST /api/v1/query, instant vectors only. Failures are errors,
 // never empty results: a topology view must be able to say "Prometheus did not answer".

@@ -4,7 +4,7 @@ import { buildGraph } from '@/lib/graph/build';
 import type { Inventory } from '@/lib/graph/inventory';
 import type { GraphNode, MeshGraph } from '@/lib/graph/model';
 import { dataUrl } from '@/testing/fixtures/data';
-import { toHttpSamples, toTcpSamples, vectorSchema } from './toSamples';
+import { toHttpSamples, toTcpSamples, vectorSchema } from './to-samples';
 
 // Kiali's ambient graph test (kiali-conformance/): the same Prometheus vectors through toSamples and
 // buildGraph must give the same workloads, edges, protocols and rates. Differences: lib/graph/CONFORMANCE.md.

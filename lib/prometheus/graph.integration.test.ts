@@ -9,7 +9,7 @@ import type { Inventory } from '@/lib/graph/inventory';
 import type { GraphEdge, MeshGraph } from '@/lib/graph/model';
 import type { WaypointMode } from '@/lib/graph/query';
 import { createPrometheusClient } from './client';
-import { createPrometheusMetricsSource } from './metricsSource';
+import { createPrometheusMetricsSource } from './metrics-source';
 
 // The whole path on real parts: the simulator's bookinfo history backfilled into a real Prometheus
 // (promtool), our 8 queries over HTTP, toSamples, the inventory from the Kubernetes layer reading the

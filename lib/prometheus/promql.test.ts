@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alternation, escapeRegex, escapeString, inSet, isNamespaceName, selector } from './promql';
-import { graphQueries } from './graphQueries';
+import { graphQueries } from './graph-queries';
 
 describe('escaping', () => {
   it('escapes string literals', () => {
@@ -26,7 +26,7 @@ describe('escaping', () => {
   });
 });
 
-describe('graphQueries (agg3)', () => {
+describe('graph-queries (agg3)', () => {
   const count = (n: number) => graphQueries({ namespaces: Array.from({ length: n }, (_, i) => `ns-${i}`), duration: 600, queryTime: 1 }).length;
 
   it('issues a constant number of queries whatever the namespace count', () => {

@@ -1,4 +1,4 @@
-import { isDnsLabel } from '@/lib/graph/kubeNames';
+import { isDnsLabel } from '@/lib/graph/kube-names';
 
 // Pure PromQL builders. Label values are always escaped for a double-quoted string literal; values
 // inside a regex matcher are also escaped for RE2. Namespace names are checked before they get here

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { DNS_LABEL } from '@/lib/graph/kubeNames';
+import { DNS_LABEL } from '@/lib/graph/kube-names';
 
 // Every setting the server reads, validated once. Nothing else reads process.env.
 

@@ -2,7 +2,7 @@
 // would get from Prometheus — one sample per distinct istio label set, rates over the window.
 
 import { z } from 'zod';
-import { isDnsLabel } from '../../lib/graph/kubeNames';
+import { isDnsLabel } from '../../lib/graph/kube-names';
 import type { DestinationLabels, HttpSample, LatencySample, PeerLabels, TcpMetric, TcpSample, TrafficQuery, TrafficSamples } from '../../lib/graph/samples';
 import type { Timeline } from './timeline';
 import { seriesRates } from './rates';

@@ -3,10 +3,10 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { ApiError } from '@/lib/api-client/fetchJson';
+import { ApiError } from '@/lib/api-client/fetch-json';
 import { Button } from '@/components/ui/Button';
 import { ErrorState, Notice } from '@/components/ui/States';
-import { errorAdvice } from './errorAdvice';
+import { errorAdvice } from './error-advice';
 import { formatClock } from './format';
 
 export function errorCode(error: unknown): string | undefined {

@@ -2,7 +2,7 @@
 
 import { Checkbox, Radio } from '@/components/ui/Checkbox';
 import { Popover } from '@/components/ui/Popover';
-import type { EdgeLabelMode, GraphViewState } from '@/components/graph/viewState';
+import type { EdgeLabelMode, GraphViewState } from '@/components/graph/view-state';
 
 const edgeLabelWords: Record<EdgeLabelMode, string> = {
   throughput: 'Throughput (bytes/s)',

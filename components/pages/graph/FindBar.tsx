@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { Popover } from '@/components/ui/Popover';
-import { attributes, flags, parseFindExpression } from '@/components/graph/findExpression';
+import { attributes, flags, parseFindExpression } from '@/components/graph/find-expression';
 import { cx } from '@/components/ui/cx';
 
 function ExpressionInput({ label, value, onApply, matchCount }: { label: 'Find' | 'Hide'; value: string; onApply: (v: string) => void; matchCount: number | null }) {

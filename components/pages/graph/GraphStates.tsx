@@ -1,10 +1,10 @@
 'use client';
 
-import { ApiError } from '@/lib/api-client/fetchJson';
+import { ApiError } from '@/lib/api-client/fetch-json';
 import type { NamespaceRow } from '@/lib/api-client/namespaces';
 import { Button } from '@/components/ui/Button';
 import { EmptyState, ErrorState } from '@/components/ui/States';
-import { formatDuration } from '@/components/graph/viewState';
+import { formatDuration } from '@/components/graph/view-state';
 
 export function NoNamespaces({ namespaces, onPick }: { namespaces: NamespaceRow[]; onPick: (names: string[]) => void }) {
   const ambient = namespaces.filter((n) => n.ambient).map((n) => n.name);

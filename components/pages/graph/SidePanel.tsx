@@ -9,7 +9,7 @@ import { ElementList } from '@/components/graph/ElementList';
 import { NodeDetails } from '@/components/graph/NodeDetails';
 import { mtlsState } from '@/components/graph/names';
 import { ALL_NAMESPACES } from '@/components/graph/collapse';
-import type { CollapseSpec } from '@/components/graph/viewState';
+import type { CollapseSpec } from '@/components/graph/view-state';
 
 function Summary({ graph }: { graph: MeshGraph }) {
   const counts = { full: 0, partial: 0, none: 0, unknown: 0 };

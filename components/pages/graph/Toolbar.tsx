@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/Button';
 import { Popover } from '@/components/ui/Popover';
 import { Select } from '@/components/ui/Select';
 import { layoutWords } from '@/components/graph/layouts';
-import { durations, formatDuration, layoutNames, refreshIntervals, type GraphViewState, type LayoutName } from '@/components/graph/viewState';
+import { durations, formatDuration, layoutNames, refreshIntervals, type GraphViewState, type LayoutName } from '@/components/graph/view-state';
 import { formatClock } from '@/components/pages/common/format';
 import { NamespacePicker } from './NamespacePicker';
 

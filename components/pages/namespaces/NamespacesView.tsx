@@ -15,7 +15,7 @@ import { namespaceStateWords } from '../common/enrollment';
 import { PageHeader } from '../common/PageHeader';
 import { QueryView } from '../common/QueryView';
 import { CountLine, Toolbar } from '../common/Toolbar';
-import { parseSort, sortParam, searchState, useUrlState } from '../common/useUrlState';
+import { parseSort, sortParam, searchState, useUrlState } from '../common/use-url-state';
 import { enrollmentFilterLabels, enrollmentFilters, filterNamespaces, namespaceSortKeys, notEnrolledPods, type EnrollmentFilter, type NamespaceSortKey } from './filter';
 
 const defaults = { q: '', filter: 'all', sort: 'name' } as const;

@@ -6,11 +6,11 @@ import { DEFAULT_WINDOW_SECONDS } from '@/lib/posture/query';
 import { formatRate, formatShare } from '@/components/graph/format';
 import { Notice } from '@/components/ui/States';
 import { Stat } from '@/components/ui/Stat';
-import { errorAdvice } from '../common/errorAdvice';
+import { errorAdvice } from '../common/error-advice';
 import { formatWindow } from '../common/format';
 import { PageHeader } from '../common/PageHeader';
 import { QueryView } from '../common/QueryView';
-import { searchState, useUrlState } from '../common/useUrlState';
+import { searchState, useUrlState } from '../common/use-url-state';
 import { parseWindow, WindowSelect } from '../common/WindowSelect';
 import { CertificateTable, DeniedTable, NamespaceTable, PlaintextTable, PodTable, Section } from './Sections';
 

@@ -18,7 +18,7 @@ import { shortIdentity } from '../common/format';
 import { PageHeader } from '../common/PageHeader';
 import { QueryView } from '../common/QueryView';
 import { CountLine, Toolbar } from '../common/Toolbar';
-import { parseSort, sortParam, searchState, useUrlState } from '../common/useUrlState';
+import { parseSort, sortParam, searchState, useUrlState } from '../common/use-url-state';
 import { dataplaneSortKeys, filterDataplane, protocolFilterLabels, protocolFilters, type DataplaneSortKey, type ProtocolFilter } from './filter';
 
 const defaults = { q: '', namespace: '', protocol: 'all', mismatch: 'false', sort: 'namespace' } as const;

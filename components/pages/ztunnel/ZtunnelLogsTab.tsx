@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { DNS_SUBDOMAIN } from '@/lib/graph/kubeNames';
+import { DNS_SUBDOMAIN } from '@/lib/graph/kube-names';
 import { ztunnelLogsQueryOptions } from '@/lib/api-client/ztunnel';
 import { Checkbox } from '@/components/ui/Checkbox';
 import { Panel } from '@/components/ui/Panel';

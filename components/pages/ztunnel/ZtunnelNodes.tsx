@@ -10,7 +10,7 @@ import { Panel } from '@/components/ui/Panel';
 import { Notice } from '@/components/ui/States';
 import { Table, Td, Th } from '@/components/ui/Table';
 import { cx } from '@/components/ui/cx';
-import { errorAdvice } from '../common/errorAdvice';
+import { errorAdvice } from '../common/error-advice';
 import { formatWindow } from '../common/format';
 import { QueryView, errorCode } from '../common/QueryView';
 

@@ -1,14 +1,14 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { DNS_LABEL } from '@/lib/graph/kubeNames';
+import { DNS_LABEL } from '@/lib/graph/kube-names';
 import { ztunnelPodsQueryOptions, ztunnelTableQueryOptions } from '@/lib/api-client/ztunnel';
 import { certificateHealth } from '@/lib/posture/certificates';
 import { SearchInput } from '@/components/ui/SearchInput';
 import { Tabs, type TabItem } from '@/components/ui/Tabs';
 import { PageHeader } from '../common/PageHeader';
 import { Toolbar } from '../common/Toolbar';
-import { searchState, useUrlState } from '../common/useUrlState';
+import { searchState, useUrlState } from '../common/use-url-state';
 import { ZtunnelCertificates } from './ZtunnelCertificates';
 import { ZtunnelLogsTab } from './ZtunnelLogsTab';
 import { ZtunnelNodes } from './ZtunnelNodes';

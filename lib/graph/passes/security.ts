@@ -1,5 +1,5 @@
 import type { PlaintextReason } from '@/lib/graph/model';
-import type { InventoryIndex } from '@/lib/graph/inventoryIndex';
+import type { InventoryIndex } from '@/lib/graph/inventory-index';
 import type { EdgeViews } from './dedupe';
 import { known, type Endpoint } from './endpoints';
 

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, fetchJson, withBasePath } from './fetchJson';
+import { ApiError, fetchJson, withBasePath } from './fetch-json';
 import { graphQueryOptions, graphUrl } from './graph';
 
 // A real HTTP server, so status codes, bodies and aborts go through the real fetch.
@@ -47,7 +47,7 @@ async function rejection(p: Promise<unknown>): Promise<ApiError> {
   return err;
 }
 
-describe('fetchJson', () => {
+describe('fetch-json', () => {
   it('returns the parsed body on 2xx', async () => {
     await expect(fetchJson<{ hello: string }>(`${base}/ok`)).resolves.toEqual({ hello: 'mesh' });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseFindExpression } from './findExpression';
-import { findMatches, hideMatches } from './findSubjects';
+import { parseFindExpression } from './find-expression';
+import { findMatches, hideMatches } from './find-subjects';
 import { bookinfo } from '@/testing/fixtures/graph-model';
 
 const graph = bookinfo();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toZtunnelPodTraffic, ztunnelPodQueries } from './ztunnelQueries';
+import { toZtunnelPodTraffic, ztunnelPodQueries } from './ztunnel-queries';
 
 describe('ztunnel pod queries', () => {
   it('select ztunnel pods by name and keep reporter apart', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultViewState, formatDuration, parseViewState, serializeViewState, toGraphRequest, type GraphViewState } from './viewState';
+import { defaultViewState, formatDuration, parseViewState, serializeViewState, toGraphRequest, type GraphViewState } from './view-state';
 
 const parse = (query: string) => parseViewState(new URLSearchParams(query));
 

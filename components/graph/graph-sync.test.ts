@@ -1,8 +1,8 @@
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { leafPositions, placeAddedNodes, syncElements } from './graphSync';
+import { leafPositions, placeAddedNodes, syncElements } from './graph-sync';
 import { bookinfo, tcpEdge, workload } from '@/testing/fixtures/graph-model';
-import { toElements, type ElementOptions } from './toElements';
+import { toElements, type ElementOptions } from './to-elements';
 
 const options: ElementOptions = { edgeLabel: 'throughput', badges: { security: true, waypoint: true, enrollment: true }, boxes: true };
 

@@ -1,8 +1,8 @@
 import type { MetricsSource } from '@/lib/graph/samples';
 import type { PrometheusClient } from './client';
-import { graphQueries } from './graphQueries';
-import { toTrafficSamples } from './toSamples';
-import { toZtunnelPodTraffic, ztunnelPodQueries } from './ztunnelQueries';
+import { graphQueries } from './graph-queries';
+import { toTrafficSamples } from './to-samples';
+import { toZtunnelPodTraffic, ztunnelPodQueries } from './ztunnel-queries';
 
 /** The graph's metrics from Prometheus: graphQueries() in parallel, then toSamples. */
 export function createPrometheusMetricsSource(client: PrometheusClient): MetricsSource {

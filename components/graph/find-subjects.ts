@@ -1,7 +1,7 @@
 // Evaluates Find / Hide expressions on a MeshGraph. Pure.
 import { edgeBytes, effectiveMtlsShare } from '@/lib/graph/lookup';
 import type { GraphEdge, GraphNode, MeshGraph } from '@/lib/graph/model';
-import type { FindExpr, Target } from './findExpression';
+import type { FindExpr, Target } from './find-expression';
 import { mtlsState, nodeName, usesWaypointOf } from './names';
 
 type Value = string | number | readonly string[] | undefined;

@@ -1,5 +1,5 @@
 import type { TcpMetric } from '@/lib/graph/samples';
-import type { InventoryIndex } from '@/lib/graph/inventoryIndex';
+import type { InventoryIndex } from '@/lib/graph/inventory-index';
 import type { ViewedTcpSample } from './dedupe';
 
 // waypoints=merge: client -> waypoint and waypoint -> backend hops for the same service become one

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { MetricsSource, TrafficSamples } from '@/lib/graph/samples';
 import { MetricsError } from './errors';
-import type { FetchLike } from './httpsFetch';
+import type { FetchLike } from './https-fetch';
 
 // Demo without Prometheus: the simulator serves TrafficSamples directly at
 // GET <baseUrl>/sim/traffic?namespaces=a,b&duration=600&time=<unix seconds>. Validated like any input.

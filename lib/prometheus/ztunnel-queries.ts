@@ -1,6 +1,6 @@
 import type { ZtunnelPodTraffic } from '@/lib/graph/samples';
 import { selector, sumRateBy } from './promql';
-import { parseSampleValue, type PrometheusVector } from './toSamples';
+import { parseSampleValue, type PrometheusVector } from './to-samples';
 
 // What each ztunnel pod carried, from its own series: the scrape adds `namespace` and `pod`
 // (the kubernetes-pods job, or a PodMonitor on OpenShift). Three queries whatever the mesh size;

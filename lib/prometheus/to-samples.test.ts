@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSampleValue, toHttpSamples, toLatencySamples, toTcpSamples } from './toSamples';
+import { parseSampleValue, toHttpSamples, toLatencySamples, toTcpSamples } from './to-samples';
 
 const series = (metric: Record<string, string>, value: string) => ({ metric, value: [1_700_000_000, value] as [number, string] });
 
@@ -12,7 +12,7 @@ const labels = {
   connection_security_policy: 'mutual_tls',
 };
 
-describe('toSamples', () => {
+describe('to-samples', () => {
   it('maps ztunnel labels to a TcpSample; absent labels become "unknown"', () => {
     const [s] = toTcpSamples('receivedBytes', [series(labels, '1.5')]);
     expect(s).toEqual({

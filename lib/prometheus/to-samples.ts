@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DestinationLabels, HttpSample, LatencySample, PeerLabels, TcpMetric, TcpSample, TrafficSamples } from '@/lib/graph/samples';
-import type { NamedQuery } from './graphQueries';
+import type { NamedQuery } from './graph-queries';
 
 // Prometheus instant-vector JSON -> TrafficSample. The vendor shape (`metric`, `value: [ts, "1.5"]`)
 // stops here. Series that map to the same sample (labels we do not read) are summed.

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ElementDefinition } from 'cytoscape';
-import { edgeLabelText, toElements, type ElementOptions } from './toElements';
+import { edgeLabelText, toElements, type ElementOptions } from './to-elements';
 import { bookinfo, tcpEdge, workload } from '@/testing/fixtures/graph-model';
 
 const options: ElementOptions = { edgeLabel: 'throughput', badges: { security: true, waypoint: true, enrollment: true }, boxes: false };
 const byId = (els: ElementDefinition[], id: string) => els.find((e) => e.data.id === id)?.data;
 
-describe('toElements', () => {
+describe('to-elements', () => {
   const graph = bookinfo();
   const els = toElements(graph, options);
 

@@ -5,7 +5,7 @@ import { edgeBytes, effectiveMtlsShare } from '@/lib/graph/lookup';
 import type { GraphEdge, GraphNode, MeshGraph } from '@/lib/graph/model';
 import { formatBytesPerSec, formatMs, formatRate, formatShare } from './format';
 import { enrollmentOf, enrollmentWords, mtlsState, nodeName, usesWaypointOf } from './names';
-import type { BadgeName, EdgeLabelMode } from './viewState';
+import type { BadgeName, EdgeLabelMode } from './view-state';
 
 export interface ElementOptions {
   edgeLabel: EdgeLabelMode;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSort, searchState, sortParam } from './useUrlState';
+import { parseSort, searchState, sortParam } from './use-url-state';
 
 describe('searchState', () => {
   const url = searchState({ q: '', filter: 'all', sort: 'name' });
