@@ -24,7 +24,7 @@ export function createMeshHooks(mesh: SimMesh, users: SimUserEntry[]): MeshHooks
   const certs: CertOptions = {
     ca: new MeshCa(mesh.scenario.seed, mesh.scenario.trustDomain, mesh.timeline.origin - 30 * 86400),
     nearExpiry: new Set(mesh.scenario.nearExpiryIdentities ?? []),
-    stuckExpiry: Math.floor(start) + 1200,
+    stuckExpiry: Math.floor(start) + 7200, // 2 h: "expiring" (under a quarter of its 24 h life) for as long as any test run or demo session lasts
   };
 
   const podLogs = (namespace: string, name: string, options: PodLogOptions): string | undefined => {

@@ -67,7 +67,7 @@ describe('ztunnel config_dump', () => {
     }
     const ratings = dump.certificates.find((c) => c.identity.endsWith('bookinfo-ratings'))!;
     const left = Date.parse(ratings.certChain[0]!.expirationTime!) / 1000 - T;
-    expect(left).toBe(1200);
+    expect(left).toBe(7200);
     const other = dumpOf(ztunnels.find((z) => z.node === 'ambient-control-plane')!.name);
     expect(other.certificates.map((c) => c.identity)).toEqual(['spiffe://cluster.local/ns/bookinfo/sa/bookinfo-details']);
     expect(JSON.stringify(dumpOf(ztunnels.find((z) => z.node === 'ambient-worker')!.name))).toBe(JSON.stringify(dump));
