@@ -163,6 +163,17 @@ export function createAuth(e: AuthEnv) {
       return access === 'all' ? undefined : access;
     },
 
+    /**
+     * The requesting user's namespaces (as requestAccess), after a 403 when the namespace a
+     * query names (its `namespace` parameter) is one they may not see.
+     */
+    async requestAccessTo(request: Request, namespace: string | undefined): Promise<Access> {
+      const access = await accessibleNamespaces(await requestUser(request));
+      if (access === 'all') return undefined;
+      if (namespace !== undefined && !access.has(namespace)) throw new AppError('forbidden', `No access to namespace ${namespace}`, 'namespace');
+      return access;
+    },
+
     /** Throws 403 unless every namespace asked for is one the user may see. */
     async requireNamespaces(user: User, namespaces: readonly string[]): Promise<void> {
       const access = await accessibleNamespaces(user);

@@ -25,8 +25,9 @@ export interface AccessLogRecord {
   level: string;
   message: string;
   direction?: string;
-  src: { addr?: string; workload?: string; namespace?: string; identity?: string };
-  dst: { addr?: string; hboneAddr?: string; service?: string; workload?: string; namespace?: string; identity?: string };
+  /** A side in a namespace the user may not see keeps only its namespace, with redacted set (lib/graph/redaction.ts). */
+  src: { addr?: string; workload?: string; namespace?: string; identity?: string; redacted?: true };
+  dst: { addr?: string; hboneAddr?: string; service?: string; workload?: string; namespace?: string; identity?: string; redacted?: true };
   bytesSent?: number;
   bytesRecv?: number;
   durationMs?: number;

@@ -12,7 +12,7 @@ export const GET = route('kube.workload', async (request, context: Context, { au
   const { namespace, name } = await context.params;
   if (!dnsLabel.safeParse(namespace).success) throw badRequest('namespace', 'must be a Kubernetes namespace name');
   if (!objectName.safeParse(name).success) throw badRequest('name', 'must be a Kubernetes object name');
-  const access = await auth.requestAccess(request);
+  const access = await auth.requestAccessTo(request, namespace);
   const workload = await kube().workload(namespace, name, access);
   return Response.json({ workload } satisfies WorkloadResponse);
 });
