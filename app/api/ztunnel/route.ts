@@ -1,3 +1,4 @@
+import { NoParams, parseQuery } from '@/lib/server/kube';
 import type { ZtunnelPodsResponse } from '@/lib/kube/wire/ztunnel';
 import { route } from '@/lib/server/route';
 
@@ -6,6 +7,7 @@ import { route } from '@/lib/server/route';
 export const dynamic = 'force-dynamic';
 
 export const GET = route('kube.ztunnel', async (request, _context, { auth, kube }) => {
+  parseQuery(request, NoParams);
   const access = await auth.requestAccess(request);
   const ztunnels = await kube().ztunnelPods(access);
   return Response.json({ ztunnels } satisfies ZtunnelPodsResponse);
