@@ -115,7 +115,9 @@ export class KubeLayer {
   async ztunnelLogs(query: LogQuery, access?: views.Access): Promise<ZtunnelLogs> {
     const sources = await this.ztunnelSources();
     const ztunnelNamespace = sources[0]?.namespace;
-    const logs = await readZtunnelLogs(this.kc, sources, query, (line) => views.visibleLogLine(line, access, ztunnelNamespace));
+    const podNamespaces = new Map<string, string>();
+    for (const p of (await this.snapshot()).pods) for (const ip of p.status?.podIPs?.map((x) => x.ip) ?? [p.status?.podIP]) if (ip && p.metadata.namespace) podNamespaces.set(ip, p.metadata.namespace);
+    const logs = await readZtunnelLogs(this.kc, sources, query, (line) => views.visibleLogLine(line, access, ztunnelNamespace, (ip) => podNamespaces.get(ip)));
     return views.filterLogStatuses(logs, access);
   }
 

@@ -91,10 +91,22 @@ export function filterZtunnelView(view: ZtunnelClusterView, access: Access, ztun
  * and its names scrubbed from the free text. Other lines come from the ztunnel pods themselves and
  * need the ztunnel namespace.
  */
-export function visibleLogLine(line: ZtunnelLogLine, access: Access, ztunnelNamespace: string | undefined): ZtunnelLogLine | undefined {
-  if (!access) return line;
+export function visibleLogLine(
+  original: ZtunnelLogLine,
+  access: Access,
+  ztunnelNamespace: string | undefined,
+  namespaceOfAddress: (address: string) => string | undefined = () => undefined,
+): ZtunnelLogLine | undefined {
+  if (!access) return original;
   const seesZtunnel = canSee(access, ztunnelNamespace);
-  if (line.kind === 'raw') return seesZtunnel ? line : undefined;
+  if (original.kind === 'raw') return seesZtunnel ? original : undefined;
+  // ztunnel names no namespace for a peer outside the mesh; its pod IP still says whose it is.
+  const placed = <P extends { addr?: string; namespace?: string; identity?: string }>(peer: P): P => {
+    if (peerNamespace(peer) !== undefined || !peer.addr) return peer;
+    const namespace = namespaceOfAddress(peer.addr.replace(/^\[?([^\]]+?)\]?:\d+$/, '$1'));
+    return namespace === undefined ? peer : { ...peer, namespace };
+  };
+  const line = { ...original, src: placed(original.src), dst: placed(original.dst) };
   const srcHidden = isHiddenPeer(access, line.src);
   const dstHidden = isHiddenPeer(access, line.dst);
   const srcShown = !srcHidden && canSee(access, peerNamespace(line.src));
@@ -107,8 +119,8 @@ export function visibleLogLine(line: ZtunnelLogLine, access: Access, ztunnelName
     ...(seesZtunnel && ztunnel !== undefined ? { ztunnel } : {}),
     message: scrub(line.message, secrets) ?? '',
     error: scrub(line.error, secrets),
-    src: srcHidden ? opaquePeer(line.src) : line.src,
-    dst: dstHidden ? opaquePeer(line.dst) : line.dst,
+    src: srcHidden ? opaquePeer(line.src) : original.src,
+    dst: dstHidden ? opaquePeer(line.dst) : original.dst,
   };
 }
 
