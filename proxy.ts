@@ -3,13 +3,16 @@ import { SESSION_COOKIE } from '@/lib/auth/cookies';
 import { newNonce, securityHeaders } from '@/lib/auth/csp';
 import { publicOrigin } from '@/lib/auth/forwarded';
 import { deriveKey, openSession } from '@/lib/auth/session';
+import { AppError } from '@/lib/errors';
 import { env } from '@/lib/server/env';
+import { hasValidEncoding } from '@/lib/server/url-path';
 
 // Runs before every request (Next 16 "proxy", formerly middleware; Node.js runtime):
 //  - a fresh CSP nonce per request; Next reads it from the request's CSP header and puts it on
 //    its own scripts, the layout on its inline theme script;
 //  - security headers on every response;
-//  - pages need a session under AUTH_STRATEGY token/openshift: without one, off to /login.
+//  - pages need a session under AUTH_STRATEGY token/openshift: without one, off to /login;
+//  - a path with malformed percent-encoding: 400 JSON for the API, the app's 404 page otherwise.
 // API routes answer 401 themselves (lib/server/auth.ts requestUser), so fetch callers get JSON.
 
 const PUBLIC_PATHS = new Set(['/login', '/healthz', '/readyz', '/metrics', '/favicon.ico']);
@@ -31,6 +34,15 @@ export function proxy(request: NextRequest): NextResponse {
   const nonce = newNonce();
   const headers = securityHeaders({ nonce, dev: settings.NODE_ENV === 'development', https: origin.proto === 'https' });
   const path = request.nextUrl.pathname;
+
+  if (!hasValidEncoding(path)) {
+    // Answered here, with the security headers: the router would throw a bare 500 on it.
+    const response = path.startsWith('/api/')
+      ? NextResponse.json(new AppError('bad_request', 'path: malformed percent-encoding', 'path').toBody(), { status: 400 })
+      : NextResponse.rewrite(new URL(`${request.nextUrl.basePath}/_not-found`, request.url), { status: 404 });
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+    return response;
+  }
 
   const strategy = settings.AUTH_STRATEGY;
   if ((strategy === 'token' || strategy === 'openshift') && settings.SESSION_SECRET && request.method === 'GET') {

@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'unauthenticated'
   | 'forbidden'
   | 'not_found'
+  | 'too_many_requests'
   | 'prometheus_unreachable'
   | 'prometheus_error'
   | 'kubernetes_unreachable'
@@ -19,6 +20,7 @@ const statusByCode: Record<ErrorCode, number> = {
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  too_many_requests: 429,
   prometheus_unreachable: 503,
   prometheus_error: 502,
   kubernetes_unreachable: 503,

@@ -101,18 +101,24 @@ export class KubeLayer {
   }
 
   /** ztunnel pods per node: readiness, version, restarts. */
-  async ztunnelPods(): Promise<ZtunnelPodRow[]> {
+  async ztunnelPods(access?: views.Access): Promise<ZtunnelPodRow[]> {
     const snap = await this.snapshot();
-    return ztunnelPods(snap.pods, this.options.ztunnelNamespace).map((p): ZtunnelPodRow => ({ ...nodePod(p), namespace: p.metadata.namespace ?? '' }));
+    const rows = ztunnelPods(snap.pods, this.options.ztunnelNamespace).map((p): ZtunnelPodRow => ({ ...nodePod(p), namespace: p.metadata.namespace ?? '' }));
+    return views.filterZtunnelPods(rows, access);
   }
 
   async ztunnelView(access?: views.Access): Promise<ZtunnelClusterView> {
-    return views.filterZtunnelView(await this.dumps.clusterView(await this.ztunnelSources()), access);
+    const sources = await this.ztunnelSources();
+    return views.filterZtunnelView(await this.dumps.clusterView(sources), access, sources[0]?.namespace);
   }
 
   async ztunnelLogs(query: LogQuery, access?: views.Access): Promise<ZtunnelLogs> {
     const sources = await this.ztunnelSources();
-    return views.filterLogs(await readZtunnelLogs(this.kc, sources, query), access, sources[0]?.namespace);
+    const ztunnelNamespace = sources[0]?.namespace;
+    const podNamespaces = new Map<string, string>();
+    for (const p of (await this.snapshot()).pods) for (const ip of p.status?.podIPs?.map((x) => x.ip) ?? [p.status?.podIP]) if (ip && p.metadata.namespace) podNamespaces.set(ip, p.metadata.namespace);
+    const logs = await readZtunnelLogs(this.kc, sources, query, (line) => views.visibleLogLine(line, access, ztunnelNamespace, (ip) => podNamespaces.get(ip)));
+    return views.filterLogStatuses(logs, access);
   }
 
   async controlPlane(access?: views.Access): Promise<ControlPlane> {

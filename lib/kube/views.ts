@@ -1,16 +1,17 @@
 // API rows built from the cluster model and the ztunnel views, with the per-user namespace filter
 // applied (accessibleNamespaces undefined = everything). Pure.
+import { identityNamespace, isHiddenPeer, maySee, opaquePeer, peerNamespace, peerSecrets, scrub } from '@/lib/graph/redaction';
 import type { ClusterModel, WorkloadView } from './cluster-model';
 import type { ControlPlane } from './wire/control-plane';
 import type { NamespaceRow } from './wire/namespaces';
 import type { WorkloadDetail, WorkloadRow } from './wire/workloads';
 import type { ZtunnelClusterView, ZtunnelTableName, ZtunnelTableResponse } from './wire/ztunnel';
-import type { ZtunnelLogs } from './wire/ztunnel-logs';
+import type { ZtunnelLogLine, ZtunnelLogs } from './wire/ztunnel-logs';
 import type { ZtunnelDumpResult } from './ztunnel/merge';
 
 export type Access = ReadonlySet<string> | undefined;
 
-export const canSee = (access: Access, namespace: string | undefined): boolean => !access || (namespace !== undefined && access.has(namespace));
+export const canSee = maySee;
 
 export function namespaceRows(model: ClusterModel, access: Access): NamespaceRow[] {
   return model.namespaces.filter((n) => canSee(access, n.name)).map((n): NamespaceRow => ({ ...n, ambient: n.enrollment.labelled }));
@@ -53,27 +54,79 @@ export function workloadDetail(model: ClusterModel, protocols: Map<string, strin
   return w ? row(w, protocols) : undefined;
 }
 
-const identityNamespace = (identity: string): string | undefined => /\/ns\/([^/]+)\//.exec(identity)?.[1];
+/**
+ * A ztunnel pod's row as a user who may not see the ztunnel namespace gets it: its node and health,
+ * with the pod's name and namespace blanked and any error text (it names pods and addresses) generic.
+ */
+function withoutPod<T extends { pod: string; namespace: string; message?: string }>(row: T): T {
+  return { ...row, pod: '', namespace: '', ...(row.message !== undefined ? { message: 'did not answer' } : {}) };
+}
 
-export function filterZtunnelView(view: ZtunnelClusterView, access: Access): ZtunnelClusterView {
+/** The ztunnel pods' rows: whole for users who see the ztunnel namespace, else node and health only. */
+export function filterZtunnelPods<T extends { pod: string; namespace: string; message?: string }>(rows: T[], access: Access): T[] {
+  return rows.map((r) => (canSee(access, r.namespace) ? r : withoutPod(r)));
+}
+
+/** A "namespace/name" reference (a waypoint) that points into a namespace the user may not see is dropped. */
+const visibleRef = (access: Access, ref: string | undefined): string | undefined =>
+  ref === undefined || !ref.includes('/') || canSee(access, ref.split('/')[0]) ? ref : undefined;
+
+export function filterZtunnelView(view: ZtunnelClusterView, access: Access, ztunnelNamespace: string | undefined): ZtunnelClusterView {
   if (!access) return view;
+  const seesZtunnels = canSee(access, ztunnelNamespace);
   return {
-    ztunnels: view.ztunnels,
-    workloads: view.workloads.filter((w) => canSee(access, w.namespace)),
-    services: view.services.filter((s) => canSee(access, s.namespace)),
+    ztunnels: filterZtunnelPods(view.ztunnels, access),
+    workloads: view.workloads.filter((w) => canSee(access, w.namespace)).map((w) => ({ ...w, waypoint: visibleRef(access, w.waypoint) })),
+    services: view.services.filter((s) => canSee(access, s.namespace)).map((s) => ({ ...s, waypoint: visibleRef(access, s.waypoint) })),
     policies: view.policies.filter((p) => canSee(access, p.namespace)),
-    certificates: view.certificates.filter((c) => canSee(access, identityNamespace(c.identity))),
+    certificates: view.certificates
+      .filter((c) => canSee(access, identityNamespace(c.identity)))
+      .map((c) => (seesZtunnels ? c : { ...c, ztunnel: '' })),
   };
 }
 
-export function filterLogs(logs: ZtunnelLogs, access: Access, ztunnelNamespace: string | undefined): ZtunnelLogs {
-  if (!access) return logs;
-  return {
-    ztunnels: logs.ztunnels,
-    lines: logs.lines.filter((l) =>
-      l.kind === 'access' ? canSee(access, l.src.namespace) || canSee(access, l.dst.namespace) : canSee(access, ztunnelNamespace),
-    ),
+/**
+ * An access record as this user may see it (undefined: not at all). Kept when either side is in a
+ * namespace the user may see; the other side is redacted by the graph's rule (lib/graph/redaction.ts)
+ * and its names scrubbed from the free text. Other lines come from the ztunnel pods themselves and
+ * need the ztunnel namespace.
+ */
+export function visibleLogLine(
+  original: ZtunnelLogLine,
+  access: Access,
+  ztunnelNamespace: string | undefined,
+  namespaceOfAddress: (address: string) => string | undefined = () => undefined,
+): ZtunnelLogLine | undefined {
+  if (!access) return original;
+  const seesZtunnel = canSee(access, ztunnelNamespace);
+  if (original.kind === 'raw') return seesZtunnel ? original : undefined;
+  // ztunnel names no namespace for a peer outside the mesh; its pod IP still says whose it is.
+  const placed = <P extends { addr?: string; namespace?: string; identity?: string }>(peer: P): P => {
+    if (peerNamespace(peer) !== undefined || !peer.addr) return peer;
+    const namespace = namespaceOfAddress(peer.addr.replace(/^\[?([^\]]+?)\]?:\d+$/, '$1'));
+    return namespace === undefined ? peer : { ...peer, namespace };
   };
+  const line = { ...original, src: placed(original.src), dst: placed(original.dst) };
+  const srcHidden = isHiddenPeer(access, line.src);
+  const dstHidden = isHiddenPeer(access, line.dst);
+  const srcShown = !srcHidden && canSee(access, peerNamespace(line.src));
+  const dstShown = !dstHidden && canSee(access, peerNamespace(line.dst));
+  if (!srcShown && !dstShown) return undefined;
+  const secrets = [...(srcHidden ? peerSecrets(line.src) : []), ...(dstHidden ? peerSecrets(line.dst) : [])];
+  const { ztunnel, ...rest } = line;
+  return {
+    ...rest,
+    ...(seesZtunnel && ztunnel !== undefined ? { ztunnel } : {}),
+    message: scrub(line.message, secrets) ?? '',
+    error: scrub(line.error, secrets),
+    src: srcHidden ? opaquePeer(line.src) : original.src,
+    dst: dstHidden ? opaquePeer(line.dst) : original.dst,
+  };
+}
+
+/** The per-ztunnel log statuses, as filterZtunnelPods shows ztunnel pods. */
+export function filterLogStatuses(logs: ZtunnelLogs, access: Access): ZtunnelLogs {
+  return access ? { ...logs, ztunnels: filterZtunnelPods(logs.ztunnels, access) } : logs;
 }
 
 /** Sail resources are cluster-scoped and stay; namespaced pods and DaemonSets follow access. */

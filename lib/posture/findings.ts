@@ -18,6 +18,8 @@ export interface Peer {
   principals: string[];
   /** Workload page, when the peer is a workload. */
   href?: string;
+  /** The opaque node of a namespace the user may not see (lib/graph/redaction.ts): only its namespace is told. */
+  redacted?: true;
 }
 
 export interface PlaintextEdge {
@@ -111,7 +113,7 @@ function peer(node: GraphNode | undefined, id: string, principals: string[]): Pe
     : node.kind === 'aggregate' ? node.namespace
     : 'unknown';
   const href = node.kind === 'workload' && namespace && !node.flags.inaccessible ? workloadHref(namespace, node.workload) : undefined;
-  return { id, kind: node.kind, namespace, name, principals, href };
+  return { id, kind: node.kind, namespace, name, principals, href, ...(node.flags.inaccessible ? { redacted: true as const } : {}) };
 }
 
 function edgeFindings(graph: MeshGraph): { plaintext: PlaintextEdge[]; denied: DeniedEdge[] } {

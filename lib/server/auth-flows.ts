@@ -2,7 +2,8 @@ import 'server-only';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { OAUTH_STATE_COOKIE, readCookie } from '@/lib/auth/cookies';
-import { safeReturnPath } from '@/lib/auth/forwarded';
+import { bearerTokenProblem, withoutCredentials } from '@/lib/auth/bearer-token';
+import { clientAddress, safeReturnPath } from '@/lib/auth/forwarded';
 import { authorizationUrl, discoverOAuthServer, exchangeCode, newOAuthStateValue, type OAuthMetadata } from '@/lib/auth/openshift-oauth';
 import { newSession, openOAuthState, seal } from '@/lib/auth/session';
 import { makeUser, summarize } from '@/lib/auth/user';
@@ -27,11 +28,45 @@ function errorCode(err: unknown): LoginErrorCode {
   return 'cluster_unreachable';
 }
 
-const tokenLogin = z.object({ token: z.string().trim().min(1, 'required').max(16_384), next: z.string().max(2048).optional() });
+const tokenLogin = z.object({
+  token: z
+    .string()
+    .trim()
+    .superRefine((token, ctx) => {
+      const problem = bearerTokenProblem(token);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  next: z.string().max(2048).optional(),
+});
+
+/** Login bodies are small: a token and a return path. */
+const MAX_LOGIN_BODY = 64 * 1024;
+
+/**
+ * The login body: a form post from /login or JSON { token }. Anything else (no or another content
+ * type, multipart, malformed JSON, an oversized body) is a 400 naming what is wrong.
+ */
+async function loginBody(request: Request): Promise<{ isForm: boolean; raw: unknown }> {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const isForm = type === 'application/x-www-form-urlencoded';
+  if (!isForm && type !== 'application/json') {
+    throw badRequest('content-type', 'must be application/x-www-form-urlencoded or application/json');
+  }
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > MAX_LOGIN_BODY) throw badRequest('body', `must be at most ${MAX_LOGIN_BODY} bytes`);
+  const text = await request.text();
+  if (text.length > MAX_LOGIN_BODY) throw badRequest('body', `must be at most ${MAX_LOGIN_BODY} bytes`);
+  if (isForm) return { isForm, raw: Object.fromEntries(new URLSearchParams(text)) };
+  try {
+    return { isForm, raw: JSON.parse(text) as unknown };
+  } catch {
+    throw badRequest('body', 'must be a JSON object such as {"token": "..."}');
+  }
+}
 
 export type AuthFlowsEnv = Pick<
   Env,
-  'AUTH_STRATEGY' | 'SESSION_TTL_SECONDS' | 'OPENSHIFT_OAUTH_ISSUER' | 'OPENSHIFT_OAUTH_CA_FILE' | 'OPENSHIFT_OAUTH_CLIENT_ID' | 'OPENSHIFT_OAUTH_CLIENT_SECRET' | 'OPENSHIFT_OAUTH_TOKEN_URL'
+  'AUTH_STRATEGY' | 'SESSION_TTL_SECONDS' | 'TRUST_FORWARDED_HEADERS' | 'OPENSHIFT_OAUTH_ISSUER' | 'OPENSHIFT_OAUTH_CA_FILE' | 'OPENSHIFT_OAUTH_CLIENT_ID' | 'OPENSHIFT_OAUTH_CLIENT_SECRET' | 'OPENSHIFT_OAUTH_TOKEN_URL'
 >;
 
 export type AuthFlows = ReturnType<typeof createAuthFlows>;
@@ -56,19 +91,19 @@ export function createAuthFlows({ env: e, auth, logger }: { env: AuthFlowsEnv; a
   /** POST /api/auth/login (AUTH_STRATEGY=token): a form post from /login or JSON { token }. */
   async function loginWithToken(request: Request): Promise<Response> {
     assertSameOrigin(request);
-    const isForm = !(request.headers.get('content-type') ?? '').includes('application/json');
-    const raw = isForm ? Object.fromEntries(await request.formData()) : ((await request.json()) as unknown);
+    const { isForm, raw } = await loginBody(request);
     const parsed = tokenLogin.safeParse(raw);
     if (!parsed.success) {
       if (isForm) return redirect(loginPage(request, 'invalid_token', '/'));
-      throw badRequest('token', parsed.error.issues[0]?.message ?? 'invalid');
+      const issue = parsed.error.issues[0];
+      throw badRequest(String(issue?.path[0] ?? 'body'), issue?.message ?? 'invalid');
     }
     const next = safeReturnPath(parsed.data.next);
     let identity;
     try {
-      identity = await identifyToken(parsed.data.token);
+      identity = await identifyToken(parsed.data.token, clientAddress(request.headers, e.TRUST_FORWARDED_HEADERS));
     } catch (err) {
-      logger.info('token login refused', { reason: err instanceof Error ? err.message : String(err) });
+      logger.info('token login refused', { reason: withoutCredentials(err instanceof Error ? err.message : String(err)) });
       if (isForm) return redirect(loginPage(request, errorCode(err), next));
       throw err instanceof AppError ? err : new AppError('kubernetes_unreachable', 'The cluster did not answer');
     }

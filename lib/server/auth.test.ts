@@ -109,7 +109,7 @@ describe('token strategy', () => {
 
 describe('per-user namespaces (SelfSubjectAccessReview with the user\'s token)', () => {
   it('alice: bookinfo, bob: legacy, admin: all; asking for another namespace is 403', async () => {
-    const { auth } = await serverWith({ AUTH_STRATEGY: 'header', SESSION_SECRET: SECRET });
+    const { auth } = await serverWith({ AUTH_STRATEGY: 'header', SESSION_SECRET: SECRET, HOSTNAME: '127.0.0.1' });
     const as = (token: string) => auth.requestUser(new Request('http://pod/api/graph', { headers: { authorization: `Bearer ${token}` } }));
     const alice = await as(TOKENS.alice);
     const bob = await as(TOKENS.bob);
@@ -123,11 +123,62 @@ describe('per-user namespaces (SelfSubjectAccessReview with the user\'s token)',
 
 describe('header strategy (behind oauth-proxy)', () => {
   it('takes the user from X-Forwarded-Access-Token or Authorization, 401 otherwise', async () => {
-    const { auth } = await serverWith({ AUTH_STRATEGY: 'header', SESSION_SECRET: SECRET });
+    const { auth } = await serverWith({ AUTH_STRATEGY: 'header', SESSION_SECRET: SECRET, HOSTNAME: '127.0.0.1' });
     const viaProxy = await auth.requestUser(new Request('http://pod/', { headers: { 'x-forwarded-access-token': TOKENS.bob } }));
     expect(viaProxy).toMatchObject({ name: 'bob', strategy: 'header' });
     await expect(auth.requestUser(new Request('http://pod/'))).rejects.toMatchObject({ code: 'unauthenticated' });
     await expect(auth.requestUser(new Request('http://pod/', { headers: { authorization: 'Bearer forged' } }))).rejects.toMatchObject({ code: 'unauthenticated' });
+  });
+});
+
+describe('token login refuses bad bodies with a 400 naming the field', () => {
+  const post = (headers: Record<string, string>, body: BodyInit) => new Request('http://pod/api/auth/login', { method: 'POST', headers, body });
+  const form = new FormData();
+  form.set('token', TOKENS.alice);
+  it.each([
+    ['no content type', post({}, new Blob(['token=x'])), 'content-type'],
+    ['text/plain', post({ 'content-type': 'text/plain' }, 'token=x'), 'content-type'],
+    ['multipart', post({}, form), 'content-type'],
+    ['malformed JSON', post({ 'content-type': 'application/json' }, '{"token":'), 'body'],
+    ['JSON that is not an object', post({ 'content-type': 'application/json' }, 'null'), 'body'],
+    ['a token with CR/LF', post({ 'content-type': 'application/json' }, JSON.stringify({ token: 'SECRET-TOKEN\r\nX-Evil: 1' })), 'token'],
+    ['a token with non-ASCII', post({ 'content-type': 'application/json' }, JSON.stringify({ token: 'tökén' })), 'token'],
+    ['an oversized body', post({ 'content-type': 'application/json' }, JSON.stringify({ token: 'a'.repeat(70_000) })), 'body'],
+  ])('%s', async (_name, request, parameter) => {
+    const { flows } = await serverWith({ AUTH_STRATEGY: 'token', SESSION_SECRET: SECRET });
+    await expect(flows.loginWithToken(request)).rejects.toMatchObject({ code: 'bad_request', parameter });
+  });
+});
+
+describe('header strategy trust boundary', () => {
+  const PROXY_SECRET = 'proxy-secret-proxy-secret-proxy-secret';
+  it('will not start without a proxy secret or a loopback listener', () => {
+    expect(() => parseEnv({ AUTH_STRATEGY: 'header', SESSION_SECRET: SECRET, HOSTNAME: '0.0.0.0' })).toThrow(/AUTH_HEADER_SECRET: required when AUTH_STRATEGY is header/);
+    expect(() => parseEnv({ AUTH_STRATEGY: 'header', SESSION_SECRET: SECRET, AUTH_HEADER_SECRET: 'short' })).toThrow(/AUTH_HEADER_SECRET: must be at least 32/);
+  });
+
+  it('believes the token header only with the proxy secret; malformed tokens are 400 before any review', async () => {
+    const { auth } = await serverWith({ AUTH_STRATEGY: 'header', SESSION_SECRET: SECRET, AUTH_HEADER_SECRET: PROXY_SECRET });
+    const ask = (headers: Record<string, string>) => auth.requestUser(new Request('http://pod/', { headers }));
+    await expect(ask({ 'x-forwarded-access-token': TOKENS.bob })).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(ask({ 'x-forwarded-access-token': TOKENS.bob, 'x-ambient-lens-proxy-secret': 'nope' })).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(ask({ 'x-forwarded-access-token': TOKENS.bob, 'x-ambient-lens-proxy-secret': PROXY_SECRET })).resolves.toMatchObject({ name: 'bob' });
+    await expect(ask({ 'x-forwarded-access-token': 'a\u0007b', 'x-ambient-lens-proxy-secret': PROXY_SECRET })).rejects.toMatchObject({ code: 'bad_request', parameter: 'x-forwarded-access-token' });
+  });
+
+  it('remembers rejected tokens and rate-limits a client whose tokens keep failing', async () => {
+    const { auth } = await serverWith({ AUTH_STRATEGY: 'header', SESSION_SECRET: SECRET, HOSTNAME: '127.0.0.1' });
+    const reviews = () => cluster.requests().filter((r) => /selfsubjectreviews|tokenreviews|users\/~/.test(r)).length;
+    const from = (token: string, client: string) => auth.requestUser(new Request('http://pod/', { headers: { 'x-forwarded-access-token': token, 'x-forwarded-for': client } }));
+    await expect(from('bogus-1', '198.51.100.7')).rejects.toMatchObject({ code: 'unauthenticated' });
+    const once = reviews();
+    await expect(from('bogus-1', '198.51.100.7')).rejects.toMatchObject({ code: 'unauthenticated' });
+    expect(reviews()).toBe(once);
+    for (let i = 2; i <= 10; i++) await expect(from(`bogus-${i}`, '198.51.100.7')).rejects.toMatchObject({ code: 'unauthenticated' });
+    const tenth = reviews();
+    await expect(from('bogus-11', '198.51.100.7')).rejects.toMatchObject({ code: 'too_many_requests', status: 429 });
+    expect(reviews()).toBe(tenth);
+    await expect(from(TOKENS.alice, '203.0.113.1')).resolves.toMatchObject({ name: 'alice' });
   });
 });
 

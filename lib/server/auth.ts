@@ -1,16 +1,18 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { KubeConfig } from '@kubernetes/client-node';
 import { headers as requestHeaders } from 'next/headers';
 import { OAUTH_STATE_COOKIE, SESSION_COOKIE, expireCookie, readCookie, serializeCookie, type CookieFlags } from '@/lib/auth/cookies';
-import { publicOrigin, type PublicOrigin } from '@/lib/auth/forwarded';
+import { bearerTokenProblem } from '@/lib/auth/bearer-token';
+import { clientAddress, publicOrigin, type PublicOrigin } from '@/lib/auth/forwarded';
 import type { TlsTrust } from '@/lib/auth/http-json';
 import { identify, kubeConfigForToken, type Identity } from '@/lib/auth/kube-user';
 import { resolveNamespaceAccess, TtlCache, type NamespaceAccess } from '@/lib/auth/namespace-access';
 import { deriveKey, openSession } from '@/lib/auth/session';
 import { ANONYMOUS_USER, makeUser, type User } from '@/lib/auth/user';
-import { AppError } from '@/lib/errors';
+import { ReviewGuard } from '@/lib/auth/review-guard';
+import { AppError, badRequest } from '@/lib/errors';
 import type { Access } from '@/lib/kube/views';
 import type { Env } from './env';
 
@@ -23,21 +25,40 @@ export type { NamespaceAccess } from '@/lib/auth/namespace-access';
 export type AuthEnv = Pick<
   Env,
   'KUBECONFIG' | 'SESSION_SECRET' | 'SESSION_TTL_SECONDS' | 'AUTH_STRATEGY' | 'BASE_PATH' | 'PUBLIC_URL' | 'TRUST_FORWARDED_HEADERS' | 'NAMESPACE_ACCESS_TTL_SECONDS'
+  | 'AUTH_HEADER_SECRET'
 >;
 
 export type Auth = ReturnType<typeof createAuth>;
 
 const digest = (token: string) => createHash('sha256').update(token).digest('base64url');
 
-/** The bearer token a trusted proxy (oauth-proxy) passes: X-Forwarded-Access-Token or Authorization. */
+/** The header the authenticating proxy proves itself with (AUTH_HEADER_SECRET). */
+export const PROXY_SECRET_HEADER = 'x-ambient-lens-proxy-secret';
+
+/** The bearer token a trusted proxy (oauth-proxy) passes: X-Forwarded-Access-Token or Authorization; 400 when malformed. */
 function proxiedToken(headers: Headers): string | undefined {
   const forwarded = headers.get('x-forwarded-access-token')?.trim();
-  if (forwarded) return forwarded;
-  const m = /^Bearer\s+(\S+)\s*$/i.exec(headers.get('authorization') ?? '');
-  return m?.[1];
+  const token = forwarded || /^Bearer\s+(.+?)\s*$/i.exec(headers.get('authorization') ?? '')?.[1];
+  if (token === undefined) return undefined;
+  const problem = bearerTokenProblem(token);
+  if (problem) throw badRequest(forwarded ? 'x-forwarded-access-token' : 'authorization', `the token ${problem}`);
+  return token;
 }
 
-export function createAuth(e: AuthEnv) {
+function sameSecret(given: string | null, expected: string): boolean {
+  const a = createHash('sha256').update(given ?? '').digest();
+  const b = createHash('sha256').update(expected).digest();
+  return given !== null && timingSafeEqual(a, b);
+}
+
+/** Failed token reviews: remembered 30 s; a client causing 10 within a minute waits. */
+const REVIEW_GUARD = { failedTtlMs: 30_000, maxFailuresPerClient: 10, windowMs: 60_000 };
+
+/** A review failure that says the token is bad (not that the cluster is down): worth remembering. */
+const tokenRejected = (err: unknown): boolean => err instanceof AppError && (err.code === 'unauthenticated' || err.code === 'forbidden');
+
+export function createAuth(e: AuthEnv, guardOptions: Partial<ConstructorParameters<typeof ReviewGuard>[0]> = {}) {
+  const guard = new ReviewGuard({ ...REVIEW_GUARD, ...guardOptions });
   let serviceAccount: KubeConfig | undefined;
   let keys: { session: Buffer; oauthState: Buffer } | undefined;
   const identities = new TtlCache<Identity>(30_000);
@@ -89,13 +110,31 @@ export function createAuth(e: AuthEnv) {
     maxAgeSeconds,
   });
 
-  /** Identity of a token (cached briefly by its digest; the token itself is never a key or logged). */
-  function identifyToken(token: string): Promise<Identity> {
-    return identities.get(digest(token), () => {
-      const sa = serviceAccountKubeConfig();
-      return identify(kubeConfigForToken(sa, token), token, sa);
-    });
+  /**
+   * Identity of a token (cached briefly by its digest; the token itself is never a key or logged).
+   * A token the cluster refused is refused again from memory, and a client (by address, as far as
+   * it is known) whose tokens keep failing gets a 429 before any review reaches the API server.
+   */
+  async function identifyToken(token: string, client = 'unknown'): Promise<Identity> {
+    const problem = bearerTokenProblem(token);
+    if (problem) throw badRequest('token', problem);
+    const key = digest(token);
+    const failed = guard.recentFailure(key);
+    if (failed) throw failed;
+    const verdict = guard.admit(client);
+    if (!verdict.ok) throw new AppError('too_many_requests', `Too many rejected tokens from this client; try again in ${verdict.retryAfterSeconds} s`);
+    try {
+      return await identities.get(key, () => {
+        const sa = serviceAccountKubeConfig();
+        return identify(kubeConfigForToken(sa, token), token, sa);
+      });
+    } catch (err) {
+      if (tokenRejected(err)) guard.recordFailure(key, client, err);
+      throw err;
+    }
   }
+
+  const clientOf = (headers: Headers): string => clientAddress(headers, e.TRUST_FORWARDED_HEADERS) ?? 'unknown';
 
   /** The user behind a request's headers; throws AppError 'unauthenticated' (401). */
   async function userFromHeaders(headers: Headers): Promise<User> {
@@ -109,9 +148,14 @@ export function createAuth(e: AuthEnv) {
         return makeUser(session, session.strategy, session.token);
       }
       case 'header': {
+        // The trust boundary: only the proxy knows the secret (or, without one, only the pod reaches a loopback listener).
+        const secret = e.AUTH_HEADER_SECRET;
+        if (secret && !sameSecret(headers.get(PROXY_SECRET_HEADER), secret)) {
+          throw new AppError('unauthenticated', 'The request did not come through the authenticating proxy');
+        }
         const token = proxiedToken(headers);
         if (!token) throw new AppError('unauthenticated', 'The authenticating proxy passed no token (Authorization or X-Forwarded-Access-Token)');
-        return makeUser(await identifyToken(token), 'header', token);
+        return makeUser(await identifyToken(token, clientOf(headers)), 'header', token);
       }
     }
   }
@@ -161,6 +205,17 @@ export function createAuth(e: AuthEnv) {
     async requestAccess(request: Request): Promise<Access> {
       const access = await accessibleNamespaces(await requestUser(request));
       return access === 'all' ? undefined : access;
+    },
+
+    /**
+     * The requesting user's namespaces (as requestAccess), after a 403 when the namespace a
+     * query names (its `namespace` parameter) is one they may not see.
+     */
+    async requestAccessTo(request: Request, namespace: string | undefined): Promise<Access> {
+      const access = await accessibleNamespaces(await requestUser(request));
+      if (access === 'all') return undefined;
+      if (namespace !== undefined && !access.has(namespace)) throw new AppError('forbidden', `No access to namespace ${namespace}`, 'namespace');
+      return access;
     },
 
     /** Throws 403 unless every namespace asked for is one the user may see. */

@@ -59,11 +59,21 @@ export const envSchema = z.object({
   PUBLIC_URL: optionalUrl,
   /** Honour X-Forwarded-Proto/Host/Port/For and Forwarded (behind a Route, Ingress or proxy). */
   TRUST_FORWARDED_HEADERS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /**
+   * AUTH_STRATEGY=header: a secret the authenticating proxy sends in X-Ambient-Lens-Proxy-Secret;
+   * requests without it are refused, so a client that reaches the server directly cannot pass a token.
+   */
+  AUTH_HEADER_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** The address the production server listens on (Next's standalone server reads it). */
+  HOSTNAME: z.string().optional(),
   /** How long a user's namespace access (SelfSubjectAccessReviews) is reused. */
   NAMESPACE_ACCESS_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Whether the server listens where only its own pod can reach it. */
+export const listensOnLoopback = (hostname: string | undefined): boolean => hostname === '127.0.0.1' || hostname === '::1' || hostname === 'localhost';
 
 export class EnvError extends Error {
   override name = 'EnvError';
@@ -83,6 +93,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   if (env.AUTH_STRATEGY === 'openshift' && !(env.OPENSHIFT_OAUTH_CLIENT_ID && env.OPENSHIFT_OAUTH_CLIENT_SECRET)) {
     throw new EnvError('Invalid configuration:\n  OPENSHIFT_OAUTH_CLIENT_ID, OPENSHIFT_OAUTH_CLIENT_SECRET: required when AUTH_STRATEGY is openshift');
+  }
+  if (env.AUTH_STRATEGY === 'header' && !env.AUTH_HEADER_SECRET && !listensOnLoopback(env.HOSTNAME)) {
+    throw new EnvError(
+      'Invalid configuration:\n  AUTH_HEADER_SECRET: required when AUTH_STRATEGY is header, unless HOSTNAME is 127.0.0.1, ::1 or localhost ' +
+        '(the server then listens on loopback only, for a proxy in the same pod); without either, any client could pass a token header',
+    );
   }
   if (env.AUTH_STRATEGY !== 'anonymous' && !env.SESSION_SECRET) {
     throw new EnvError(`Invalid configuration:\n  SESSION_SECRET: required when AUTH_STRATEGY is ${env.AUTH_STRATEGY}`);

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { KubeConfig } from '@kubernetes/client-node';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { InventorySource } from '@/lib/graph/inventory';
 import { AppError, badRequest } from '@/lib/errors';
 import { KubeLayer } from '@/lib/kube/layer';
@@ -29,13 +29,28 @@ export function kubeInventory(kube: () => KubeLayer): InventorySource {
   return { inventory: async () => kube().inventorySource().inventory() };
 }
 
+/** The query's parameters, each given at most once (a repeated one is ambiguous: 400 naming it). */
+export function singleParams(request: Request): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const [name, value] of new URL(request.url).searchParams) {
+    if (Object.hasOwn(params, name)) throw badRequest(name, 'given more than once');
+    params[name] = value;
+  }
+  return params;
+}
+
 /** Query parameters through a zod schema; the first problem becomes a 400 naming the parameter. */
 export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
-  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const params = singleParams(request);
   const result = schema.safeParse(params);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw badRequest(String(issue?.path[0] ?? 'query'), issue?.message ?? 'invalid');
+    // An unknown parameter is named by the issue's keys, not its path.
+    const name = issue?.code === 'unrecognized_keys' ? issue.keys[0] : issue?.path[0];
+    throw badRequest(String(name ?? 'query'), issue?.code === 'unrecognized_keys' ? 'not a parameter of this route' : (issue?.message ?? 'invalid'));
   }
   return result.data;
 }
+
+/** The schema of a route that takes no parameters: any parameter is a 400 naming it. */
+export const NoParams = z.object({}).strict();

@@ -1,4 +1,5 @@
 import 'server-only';
+import { withoutCredentials } from '@/lib/auth/bearer-token';
 import { env, type Env } from './env';
 
 // Structured JSON logs, one object per line. Never pass tokens or cookies in fields.
@@ -8,13 +9,21 @@ type Threshold = Env['LOG_LEVEL'];
 const rank: Record<Threshold, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 const secretKey = /token|authorization|cookie|secret|password/i;
 
-function redact(fields: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, secretKey.test(k) ? '[redacted]' : v]));
+/** Secret-named fields go; any "Bearer <credential>" in a string (an error's reason) loses the credential. */
+function redactValue(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return withoutCredentials(value);
+  if (depth > 4 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => redactValue(v, depth + 1));
+  return redact(value as Record<string, unknown>, depth + 1);
+}
+
+function redact(fields: Record<string, unknown>, depth = 0): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, secretKey.test(k) ? '[redacted]' : redactValue(v, depth)]));
 }
 
 function write(threshold: Threshold, level: Level, msg: string, fields: Record<string, unknown> = {}): void {
   if (rank[level] < rank[threshold]) return;
-  const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...redact(fields) });
+  const line = JSON.stringify({ time: new Date().toISOString(), level, msg: withoutCredentials(msg), ...redact(fields) });
   (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(line + '\n');
 }
 

@@ -70,7 +70,7 @@ export async function getOverview(services: WindowServices, options: WindowOptio
   const [graph, controlPlane, ztunnels, ztunnelTraffic] = await Promise.all([
     settle(meshGraph(services.graph, options, model.namespaces.map((n) => n.name))),
     settle(kube.controlPlane(options.access)),
-    settle(kube.ztunnelPods()),
+    settle(kube.ztunnelPods(options.access)),
     // A ztunnel's own totals include every namespace on its node: only for users who see them all.
     source.ztunnelTraffic && !options.access ? settle(source.ztunnelTraffic(options.duration, Math.floor(Date.now() / 1000), options.signal)) : undefined,
   ]);

@@ -1,3 +1,4 @@
+import { NoParams, parseQuery } from '@/lib/server/kube';
 import type { NamespacesResponse } from '@/lib/kube/wire/namespaces';
 import { route } from '@/lib/server/route';
 
@@ -5,6 +6,7 @@ import { route } from '@/lib/server/route';
 export const dynamic = 'force-dynamic';
 
 export const GET = route('kube.namespaces', async (request, _context, { auth, kube }) => {
+  parseQuery(request, NoParams);
   const access = await auth.requestAccess(request);
   const namespaces = await kube().namespaces(access);
   return Response.json({ namespaces } satisfies NamespacesResponse);

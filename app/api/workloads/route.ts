@@ -7,7 +7,7 @@ export const dynamic = 'force-dynamic';
 
 export const GET = route('kube.workloads', async (request, _context, { auth, kube }) => {
   const { namespace } = parseQuery(request, WorkloadsParams);
-  const access = await auth.requestAccess(request);
+  const access = await auth.requestAccessTo(request, namespace);
   const workloads = await kube().workloads(namespace, access);
   return Response.json({ workloads } satisfies WorkloadsResponse);
 });

@@ -15,7 +15,15 @@ function bytes(n: number | undefined): string {
   return `${n} B`;
 }
 
-function Side({ workload, namespace, identity, fallback }: { workload?: string; namespace?: string; identity?: string; fallback?: string }) {
+function Side({ workload, namespace, identity, fallback, redacted }: { workload?: string; namespace?: string; identity?: string; fallback?: string; redacted?: boolean }) {
+  if (redacted) {
+    return (
+      <div className="min-w-0">
+        <div className="truncate font-mono text-xs">{namespace}</div>
+        <div className="truncate text-[11px] text-slate-500 dark:text-slate-400">in a namespace you may not see</div>
+      </div>
+    );
+  }
   return (
     <div className="min-w-0">
       <div className="truncate font-mono text-xs">{workload ? `${namespace ? `${namespace}/` : ''}${workload}` : (fallback ?? 'unknown')}</div>
@@ -50,10 +58,10 @@ export function AccessLogTable({ lines, caption }: { lines: ZtunnelLogLine[]; ca
                 <Badge tone={l.direction === 'inbound' ? 'info' : 'neutral'}>{l.direction ?? '—'}</Badge>
               </Td>
               <Td className="max-w-64">
-                <Side workload={l.src.workload} namespace={l.src.namespace} identity={l.src.identity} fallback={l.src.addr} />
+                <Side workload={l.src.workload} namespace={l.src.namespace} identity={l.src.identity} fallback={l.src.addr} redacted={l.src.redacted} />
               </Td>
               <Td className="max-w-72">
-                <Side workload={l.dst.workload} namespace={l.dst.namespace} identity={l.dst.identity} fallback={l.dst.service ?? l.dst.addr} />
+                <Side workload={l.dst.workload} namespace={l.dst.namespace} identity={l.dst.identity} fallback={l.dst.service ?? l.dst.addr} redacted={l.dst.redacted} />
                 {l.error && <div className="mt-0.5 text-xs font-medium text-red-700 dark:text-red-300">error: {l.error}</div>}
               </Td>
               <Td className="text-right text-xs whitespace-nowrap tabular-nums">

@@ -54,7 +54,7 @@ export function ZtunnelNodes({ node }: { node: string }) {
                     return (
                       <tr key={n} data-testid={`ztunnel-node-${n}`} className={cx(n === node && 'bg-indigo-50/70 dark:bg-indigo-950/40', z && !z.ready && 'bg-red-50/60 dark:bg-red-950/20')}>
                         <Td className="font-medium whitespace-nowrap">{n}</Td>
-                        <Td className="font-mono text-xs">{z?.pod ?? <span className="text-red-700 dark:text-red-300">no ztunnel on this node</span>}</Td>
+                        <Td className="font-mono text-xs">{z ? z.pod || <span className="text-slate-500">hidden (no access to its namespace)</span> : <span className="text-red-700 dark:text-red-300">no ztunnel on this node</span>}</Td>
                         <Td>{z ? z.ready ? <Badge tone="good">Ready</Badge> : <Badge tone="bad">Not ready</Badge> : <Badge tone="bad">Missing</Badge>}</Td>
                         <Td className="font-mono text-xs">{z?.version ?? '—'}</Td>
                         <Td className={cx('text-right tabular-nums', (z?.restarts ?? 0) > 0 && 'text-amber-700 dark:text-amber-300')}>{z?.restarts ?? '—'}</Td>

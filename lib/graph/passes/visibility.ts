@@ -1,10 +1,12 @@
 import type { AggregateNode } from '@/lib/graph/model';
 import { edgeFor, mergeEdgeInto, type EdgeAcc, type WorkGraph } from '@/lib/graph/work';
 import { opaqueNamespaceId } from '@/lib/graph/ids';
+import { maySee } from '@/lib/graph/redaction';
 import { noFlags, noTraffic } from './nodes';
 
 // outside: the node's namespace was not selected. inaccessible: the user may not see the namespace,
-// so its nodes collapse into one opaque node per (cluster, namespace), with names and principals removed.
+// so its nodes collapse into one opaque node per (cluster, namespace), with names and principals removed
+// (the rule of lib/graph/redaction.ts, which the ztunnel answers apply too).
 
 const namespaced = new Set(['workload', 'app', 'service', 'aggregate']);
 
@@ -21,7 +23,7 @@ export function hideInaccessible(graph: WorkGraph): void {
   if (!accessible) return;
   const replaced = new Map<string, string>();
   for (const node of [...graph.nodes.values()]) {
-    if (!namespaced.has(node.kind) || accessible.has(node.namespace)) continue;
+    if (!namespaced.has(node.kind) || maySee(accessible, node.namespace)) continue;
     const id = opaqueNamespaceId(node.cluster, node.namespace);
     replaced.set(node.id, id);
     graph.nodes.delete(node.id);
@@ -50,7 +52,7 @@ export function hideInaccessible(graph: WorkGraph): void {
     const source = replaced.get(e.source);
     const target = replaced.get(e.target);
     if (source && target) continue; // between namespaces the user cannot see
-    const waypointHidden = e.waypoint !== undefined && !accessible.has(e.waypoint.split('/')[0] ?? '');
+    const waypointHidden = e.waypoint !== undefined && !maySee(accessible, e.waypoint.split('/')[0]);
     const stripped: EdgeAcc = {
       ...e,
       sourcePrincipals: source ? new Set() : e.sourcePrincipals,

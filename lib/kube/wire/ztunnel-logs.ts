@@ -3,7 +3,13 @@
 import { z } from 'zod';
 import { dnsLabel, objectName } from './names';
 
-// Numbers arrive as strings from the URL; the browser may hand numbers in (hence the input type).
+// Numbers arrive as strings from the URL (decimal digits only: "0x10" or "1e3" are refused); the
+// browser may hand numbers in (hence the input type).
+const count = (min: number, max: number) =>
+  z
+    .union([z.number(), z.string().regex(/^\d{1,9}$/, 'must be a whole number').transform(Number)])
+    .pipe(z.number().int().min(min).max(max));
+
 export const ZtunnelLogParams = z
   .object({
     namespace: dnsLabel.optional(),
@@ -11,11 +17,11 @@ export const ZtunnelLogParams = z
     direction: z.enum(['inbound', 'outbound']).optional(),
     errors: z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1'),
     /** Lines read from each ztunnel. */
-    tail: z.coerce.number<number | string>().int().min(1).max(10_000).default(500),
+    tail: count(1, 10_000).default(500),
     /** Only lines newer than this many seconds. */
-    since: z.coerce.number<number | string>().int().min(1).max(7 * 86_400).optional(),
+    since: count(1, 7 * 86_400).optional(),
     /** Records returned after filtering. */
-    limit: z.coerce.number<number | string>().int().min(1).max(5000).default(1000),
+    limit: count(1, 5000).default(1000),
   })
   .strict();
 
@@ -25,8 +31,9 @@ export interface AccessLogRecord {
   level: string;
   message: string;
   direction?: string;
-  src: { addr?: string; workload?: string; namespace?: string; identity?: string };
-  dst: { addr?: string; hboneAddr?: string; service?: string; workload?: string; namespace?: string; identity?: string };
+  /** A side in a namespace the user may not see keeps only its namespace, with redacted set (lib/graph/redaction.ts). */
+  src: { addr?: string; workload?: string; namespace?: string; identity?: string; redacted?: true };
+  dst: { addr?: string; hboneAddr?: string; service?: string; workload?: string; namespace?: string; identity?: string; redacted?: true };
   bytesSent?: number;
   bytesRecv?: number;
   durationMs?: number;

@@ -1,7 +1,7 @@
 // ztunnel pods' logs through the pods/log API (tailLines, sinceSeconds), parsed and filtered.
 import 'server-only';
 import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
-import type { ZtunnelLogs, ZtunnelLogStatus } from '../wire/ztunnel-logs';
+import type { ZtunnelLogLine, ZtunnelLogs, ZtunnelLogStatus } from '../wire/ztunnel-logs';
 import { parseZtunnelLogs, type LogFilter } from './logs';
 import type { ZtunnelSource } from './merge';
 
@@ -11,7 +11,13 @@ export interface LogQuery extends LogFilter {
   limit: number;
 }
 
-export async function readZtunnelLogs(kc: KubeConfig, sources: ZtunnelSource[], query: LogQuery): Promise<ZtunnelLogs> {
+/** `visible`: the user's view of a line (see parseZtunnelLogs). */
+export async function readZtunnelLogs(
+  kc: KubeConfig,
+  sources: ZtunnelSource[],
+  query: LogQuery,
+  visible?: (line: ZtunnelLogLine) => ZtunnelLogLine | undefined,
+): Promise<ZtunnelLogs> {
   const api = kc.makeApiClient(CoreV1Api);
   const fetched = await Promise.all(
     sources.map(async (s) => {
@@ -31,6 +37,6 @@ export async function readZtunnelLogs(kc: KubeConfig, sources: ZtunnelSource[], 
       message: f.error,
       lines: f.text ? f.text.split('\n').filter((l) => l.trim() !== '').length : 0,
     })),
-    lines: parseZtunnelLogs(ok, query, query.limit),
+    lines: parseZtunnelLogs(ok, query, query.limit, visible),
   };
 }

@@ -95,18 +95,23 @@ export function matchesFilter(line: ZtunnelLogLine, filter: LogFilter): boolean 
   return true;
 }
 
-/** Lines from several ztunnels, parsed, filtered and sorted newest first. */
+/**
+ * Lines from several ztunnels, parsed, filtered and sorted newest first. `visible` (the user's
+ * view: redacted, or undefined to drop) runs before the filter, so a filter never matches what the
+ * user may not see and the limit counts only lines they get.
+ */
 export function parseZtunnelLogs(
   logs: { pod: string; node?: string; text: string }[],
   filter: LogFilter,
   limit: number,
+  visible: (line: ZtunnelLogLine) => ZtunnelLogLine | undefined = (line) => line,
 ): ZtunnelLogLine[] {
   const lines: ZtunnelLogLine[] = [];
   for (const log of logs) {
     for (const raw of log.text.split('\n')) {
       if (raw.trim() === '') continue;
-      const line = { ...parseLogLine(raw), ztunnel: log.pod, node: log.node };
-      if (matchesFilter(line, filter)) lines.push(line);
+      const line = visible({ ...parseLogLine(raw), ztunnel: log.pod, node: log.node });
+      if (line && matchesFilter(line, filter)) lines.push(line);
     }
   }
   lines.sort((a, b) => (b.time ?? '').localeCompare(a.time ?? ''));

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { parseQuery } from '@/lib/server/kube';
+import { NoParams, parseQuery } from '@/lib/server/kube';
 import { getDataplane } from '@/lib/server/posture';
 import { route } from '@/lib/server/route';
 
@@ -7,7 +6,7 @@ import { route } from '@/lib/server/route';
 export const dynamic = 'force-dynamic';
 
 export const GET = route('security.dataplane', async (request, _context, services) => {
-  parseQuery(request, z.object({}).strict());
+  parseQuery(request, NoParams);
   const access = await services.auth.requestAccess(request);
   return Response.json(await getDataplane(services, access), { headers: { 'cache-control': 'no-store' } });
 });

@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 
 export const GET = route('kube.ztunnel.policies', async (request, _context, { auth, kube }) => {
   const { namespace } = parseQuery(request, ZtunnelTableParams);
-  const access = await auth.requestAccess(request);
+  const access = await auth.requestAccessTo(request, namespace);
   const view = await kube().ztunnelView(access);
   return Response.json(ztunnelTable(view, 'policies', namespace) satisfies ZtunnelTableResponse<'policies'>);
 });
