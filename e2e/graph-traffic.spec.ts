@@ -108,3 +108,31 @@ test('a selected edge has charts over the window, named for assistive technology
   await expect(requests.locator('path[data-series="requests"]')).toHaveAttribute('d', /^M[\d.]+ [\d.]+L/);
   await expect(graph.details.getByRole('figure', { name: 'Response time p50, p95, p99' }).getByRole('img')).toHaveAccessibleName(/p50, p95, p99/);
 });
+
+test('each edge in the list has a sparkline of its traffic over the window', async ({ page }) => {
+  const graph = new GraphPage(page);
+  await graph.goto('namespaces=bookinfo');
+  const drawn = await graph.rendered();
+  const sparklines = graph.edgeList.getByRole('img', { name: /per second over the window$/ });
+  await expect(sparklines).toHaveCount(drawn.edges.length);
+  await expect(graph.edgeList.getByRole('img', { name: /^productpage-v1 → .*: requests per second over the window$/ }).first().locator('path')).toHaveAttribute('d', /^M[\d.]+ [\d.]+L/);
+});
+
+test('screenshots: charts of a selected edge and a node graph (looked at by hand)', async ({ page, request }) => {
+  const api = await apiGraph(request, 'namespaces=bookinfo');
+  const http = api.edges.find((e) => e.protocol === 'http' && (e.http?.requestsPerSec ?? 0) > 0);
+  const productpage = api.nodes.find((n) => n.kind === 'workload' && n.workload === 'productpage-v1');
+  if (!http || !productpage) throw new Error('no busy HTTP edge or productpage');
+  const graph = new GraphPage(page);
+  for (const width of [1440, 1024]) {
+    await page.setViewportSize({ width, height: 900 });
+    await graph.goto(`namespaces=bookinfo&selected=${encodeURIComponent(http.id)}`);
+    await graph.rendered();
+    await expect(graph.details.getByRole('figure', { name: 'Response time p50, p95, p99' })).toBeVisible();
+    await page.screenshot({ path: `/tmp/w7b-shots/edge-charts-${width}.png` });
+    await graph.goto(`namespaces=bookinfo&focus=${encodeURIComponent(productpage.id)}&selected=${encodeURIComponent(productpage.id)}`);
+    await graph.rendered();
+    await expect(graph.details.getByRole('figure', { name: 'Bytes per second each way' })).toBeVisible();
+    await page.screenshot({ path: `/tmp/w7b-shots/node-graph-${width}.png` });
+  }
+});

@@ -89,8 +89,8 @@ export function graphLookup(graph: Indexed): GraphLookup {
   return lookup;
 }
 
-/** What an edge's traffic is counted in for shares: bytes on L4 edges, requests on L7 edges. */
-function edgeVolume(edge: GraphEdge): number {
+/** What an edge's traffic is counted in: bytes/s on L4 edges, requests/s on L7 edges. */
+export function edgeVolume(edge: GraphEdge): number {
   return edge.protocol === 'tcp' ? edgeBytes(edge) : (edge.http?.requestsPerSec ?? 0);
 }
 

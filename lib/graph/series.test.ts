@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphEdge, GraphNode, MeshGraph } from './model';
-import { SeriesParams, seriesOf, seriesRateWindow, seriesStep, seriesTimes } from './series';
+import { SeriesParams, seriesOf, seriesRateWindow, seriesStep, seriesTimes, sparklinesOf } from './series';
 
 const flags = { waypoint: false, ingressGateway: false, outside: false, inaccessible: false, idle: false };
 const node = (name: string, tcpInBps = 0, tcpOutBps = 0): GraphNode => ({
@@ -80,5 +80,20 @@ describe('SeriesParams', () => {
     expect(three.success ? null : three.error.issues[0]?.path).toEqual(['namespaces']);
     const bad = SeriesParams.safeParse({ namespaces: 'Not_A_Namespace', node: 'y' });
     expect(bad.success).toBe(false);
+  });
+});
+
+describe('sparklinesOf', () => {
+  it("gives every edge seen in the window a column of its bytes/s (L4) or requests/s (L7), 0 where absent", () => {
+    const web = node('web');
+    const api = node('api');
+    const s = sparklinesOf(
+      [
+        { time: 1, graph: graphOf([web, api], [tcp(web, api, 1, 2, 1)]) },
+        { time: 2, graph: graphOf([web, api], [http(web, api, 5, 0, 1)]) },
+      ],
+      15,
+    );
+    expect(s.edges).toEqual({ [`tcp:${web.id}->${api.id}`]: [3, 0], [`http:${web.id}->${api.id}`]: [0, 5] });
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { edgeBytes, effectiveMtlsShare, graphLookup } from './lookup';
+import { edgeBytes, edgeVolume, effectiveMtlsShare, graphLookup } from './lookup';
 import type { GraphEdge, MeshGraph } from './model';
 import { durationSeconds, graphTypes, MAX_FOCUS, namespaceName, waypointModes } from './query';
 
@@ -119,6 +119,25 @@ function nodePoint(graph: MeshGraph, id: string): Point {
     mtlsShare: weighted(all.filter((e) => e.protocol === 'tcp').map((e) => [effectiveMtlsShare(e.security), edgeBytes(e)])),
     deniedPerSec: sum(inbound.map((e) => e.tcp?.deniedPerSec ?? 0)),
   };
+}
+
+/** The sparklines beside the edge list: every edge's traffic (bytes/s on L4, requests/s on L7) per step. */
+export interface EdgeSparklines {
+  step: number;
+  times: number[];
+  edges: Record<string, number[]>;
+}
+
+/** Above this many edges the list shows no sparklines: one graph per step would cost too much. */
+export const MAX_SPARKLINE_EDGES = 150;
+
+/** One graph per step -> each edge's volume column (0 where the edge carried nothing). Pure. */
+export function sparklinesOf(snapshots: { time: number; graph: MeshGraph }[], step: number): EdgeSparklines {
+  const edges: Record<string, number[]> = {};
+  snapshots.forEach(({ graph }, i) => {
+    for (const edge of graph.edges) (edges[edge.id] ??= new Array<number>(snapshots.length).fill(0))[i] = edgeVolume(edge);
+  });
+  return { step, times: snapshots.map((s) => s.time), edges };
 }
 
 /** One graph per step -> the subject's series. Pure. */

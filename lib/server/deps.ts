@@ -30,7 +30,7 @@ export interface Deps {
   /** The whole cluster's inventory for the graph; failing, it degrades the graph to a warning. */
   inventory: InventorySource;
   graph: GraphService;
-  /** Time series of one edge or node over a window (charts). */
+  /** Time series over a window: one edge's or node's charts, every edge's sparkline. */
   series: SeriesService;
 }
 

@@ -10,6 +10,10 @@ import { NodeDetails } from '@/components/graph/NodeDetails';
 import { mtlsState } from '@/components/graph/names';
 import { ALL_NAMESPACES } from '@/components/graph/collapse';
 import type { CollapseSpec, GraphViewState } from '@/components/graph/view-state';
+import { useQuery } from '@tanstack/react-query';
+import { nodeNamespace } from '@/lib/graph/lookup';
+import { MAX_SPARKLINE_EDGES } from '@/lib/graph/series';
+import { sparklinesQueryOptions } from '@/lib/api-client/series';
 import { SeriesPanel } from './SeriesPanel';
 
 function Summary({ graph }: { graph: MeshGraph }) {
@@ -57,6 +61,14 @@ export interface SidePanelProps {
 }
 
 export function SidePanel({ graph, selected, onSelect, security, matches, collapse, onCollapse, onOpenNodeGraph, view }: SidePanelProps) {
+  // The namespaces the drawn nodes are in (a node graph spans several), for the sparklines' one request.
+  const namespaces = [...new Set(graph.nodes.filter((n) => !n.flags.inaccessible && n.kind !== 'aggregate').map(nodeNamespace).filter((n): n is string => n !== undefined))];
+  const sparklines = useQuery(
+    sparklinesQueryOptions(
+      { namespaces: graph.edges.length <= MAX_SPARKLINE_EDGES ? namespaces : [], graphType: view.graphType, waypoints: view.waypoints, duration: view.duration, ...(view.queryTime !== null ? { queryTime: view.queryTime } : {}) },
+      { refetchInterval: false, staleTime: 60_000 },
+    ),
+  );
   const node = selected ? graphLookup(graph).node(selected) : undefined;
   const edge = selected && !node ? graphLookup(graph).edge(selected) : undefined;
   return (
@@ -88,7 +100,7 @@ export function SidePanel({ graph, selected, onSelect, security, matches, collap
       {!node && !edge && (
         <div className="space-y-4">
           <Summary graph={graph} />
-          <ElementList graph={graph} selected={selected} security={security} onSelect={onSelect} matches={matches} />
+          <ElementList graph={graph} selected={selected} security={security} onSelect={onSelect} matches={matches} sparklines={sparklines.data?.edges} />
         </div>
       )}
     </aside>

@@ -16,6 +16,6 @@ export const GET = route('graph-series', async (request, _context, { auth, serie
   const user = await auth.requestUser(request);
   await auth.requireNamespaces(user, parsed.data.namespaces);
   const access = await auth.accessibleNamespaces(user);
-  const answer = await series(parsed.data, access === 'all' ? {} : { accessibleNamespaces: access }, request.signal);
+  const answer = await series.series(parsed.data, access === 'all' ? {} : { accessibleNamespaces: access }, request.signal);
   return Response.json(answer satisfies TrafficSeries, { headers: { 'cache-control': 'no-store' } });
 });
