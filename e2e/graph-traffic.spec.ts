@@ -118,7 +118,8 @@ test('each edge in the list has a sparkline of its traffic over the window', asy
   await expect(graph.edgeList.getByRole('img', { name: /^productpage-v1 → .*: requests per second over the window$/ }).first().locator('path')).toHaveAttribute('d', /^M[\d.]+ [\d.]+L/);
 });
 
-test('screenshots: charts of a selected edge and a node graph (looked at by hand)', async ({ page, request }) => {
+test('screenshots: charts of a selected edge and a node graph (looked at by hand)', async ({ page, request }, testInfo) => {
+  const dir = process.env.SHOTS_DIR ?? testInfo.outputPath();
   const api = await apiGraph(request, 'namespaces=bookinfo');
   const http = api.edges.find((e) => e.protocol === 'http' && (e.http?.requestsPerSec ?? 0) > 0);
   const productpage = api.nodes.find((n) => n.kind === 'workload' && n.workload === 'productpage-v1');
@@ -129,10 +130,10 @@ test('screenshots: charts of a selected edge and a node graph (looked at by hand
     await graph.goto(`namespaces=bookinfo&selected=${encodeURIComponent(http.id)}`);
     await graph.rendered();
     await expect(graph.details.getByRole('figure', { name: 'Response time p50, p95, p99' })).toBeVisible();
-    await page.screenshot({ path: `/tmp/w7b-shots/edge-charts-${width}.png` });
+    await page.screenshot({ path: `${dir}/edge-charts-${width}.png` });
     await graph.goto(`namespaces=bookinfo&focus=${encodeURIComponent(productpage.id)}&selected=${encodeURIComponent(productpage.id)}`);
     await graph.rendered();
     await expect(graph.details.getByRole('figure', { name: 'Bytes per second each way' })).toBeVisible();
-    await page.screenshot({ path: `/tmp/w7b-shots/node-graph-${width}.png` });
+    await page.screenshot({ path: `${dir}/node-graph-${width}.png` });
   }
 });
