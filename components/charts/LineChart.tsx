@@ -22,7 +22,8 @@ function last(values: (number | null)[]): number | null {
 
 /** A figure named by its title (what it plots); the lines' latest values are listed beneath it. */
 export function LineChart({ title, series, format, max, window }: { title: string; series: ChartSeries[]; format: (v: number) => string; max?: number; window: string }) {
-  const top = max ?? chartMax(series.map((s) => s.values));
+  // Headroom, so a steady line is not drawn on the chart's top edge.
+  const top = max ?? chartMax(series.map((s) => s.values)) * 1.2;
   const frame = { width: WIDTH, height: HEIGHT, max: top };
   return (
     <figure aria-label={title} className="grid gap-1">
@@ -43,7 +44,7 @@ export function LineChart({ title, series, format, max, window }: { title: strin
             </li>
           );
         })}
-        <li className="ml-auto tabular-nums">max {format(top)}</li>
+        <li className="ml-auto tabular-nums">scale 0–{format(top)}</li>
       </ul>
     </figure>
   );
