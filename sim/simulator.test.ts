@@ -122,4 +122,16 @@ describe('simulator over HTTP', () => {
     expect((await fetch(`${sim.url}/sim/traffic?duration=abc`)).status).toBe(400);
     expect((await fetch(`${sim.url}/sim/traffic?namespaces=a%7Bb`)).status).toBe(400);
   });
+
+  it('answers /sim/traffic/range with the samples at each step, as /sim/traffic answers each instant', async () => {
+    const end = Math.floor(Date.now() / 1000);
+    const start = end - 120;
+    const range = (await (await fetch(`${sim.url}/sim/traffic/range?namespaces=bookinfo&duration=60&start=${start}&end=${end}&step=60`)).json()) as { time: number; samples: { tcp: unknown[] } }[];
+    expect(range.map((r) => r.time)).toEqual([start, start + 60, end]);
+    const instant = (await (await fetch(`${sim.url}/sim/traffic?namespaces=bookinfo&duration=60&time=${start + 60}`)).json()) as unknown;
+    expect(range[1]?.samples).toEqual(instant);
+    expect(range[1]?.samples.tcp.length).toBeGreaterThan(0);
+    expect((await fetch(`${sim.url}/sim/traffic/range?namespaces=bookinfo&start=${end}&end=${start}&step=60`)).status).toBe(400);
+    expect((await fetch(`${sim.url}/sim/traffic/range?namespaces=bookinfo&start=1&end=${end}&step=1`)).status).toBe(400);
+  });
 });

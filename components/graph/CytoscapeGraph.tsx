@@ -42,6 +42,8 @@ export interface CytoscapeGraphProps {
   matches: ReadonlySet<string> | null;
   animation: boolean;
   onSelect: (id: string | null) => void;
+  /** Drill-down: a node double-clicked. */
+  onOpen?: (id: string) => void;
   onLayout?: (info: { algorithm: string; fallback?: string; ms: number }) => void;
   ref?: Ref<GraphCanvasHandle>;
 }
@@ -53,8 +55,8 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
   const lastKey = useRef<string | null>(null);
   const algorithm = useRef('');
   const layoutMs = useRef(0);
-  const callbacks = useRef({ onSelect, onLayout });
-  callbacks.current = { onSelect, onLayout };
+  const callbacks = useRef({ onSelect, onOpen: props.onOpen, onLayout });
+  callbacks.current = { onSelect, onOpen: props.onOpen, onLayout };
   const large = elements.length > LARGE_ELEMENTS;
 
   const publish = () => {
@@ -96,6 +98,9 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     lastKey.current = null;
     cy.on('tap', (e) => {
       callbacks.current.onSelect(e.target === cy ? null : String(e.target.id()));
+    });
+    cy.on('dbltap', 'node', (e) => {
+      if (e.target.data('kind') !== 'box') callbacks.current.onOpen?.(String(e.target.id()));
     });
     cy.on('mouseover', 'node, edge', (e) => {
       e.target.addClass('hover');

@@ -2,12 +2,13 @@ import { graphLookup } from '@/lib/graph/lookup';
 import type { MeshGraph } from '@/lib/graph/model';
 import { mtlsBadge, mtlsState, mtlsStateWords, nodeName, kindWords } from './names';
 import { cx } from '@/components/ui/cx';
+import { Sparkline } from '@/components/charts/LineChart';
 
 /**
  * The graph as lists: the keyboard and screen-reader way to reach every node and edge, and what
  * browser tests read. Edges show the same Security badge as the canvas.
  */
-export function ElementList({ graph, selected, security, onSelect, matches }: { graph: MeshGraph; selected: string | null; security: boolean; onSelect: (id: string) => void; matches: ReadonlySet<string> | null }) {
+export function ElementList({ graph, selected, security, onSelect, matches, sparklines }: { graph: MeshGraph; selected: string | null; security: boolean; onSelect: (id: string) => void; matches: ReadonlySet<string> | null; sparklines?: Readonly<Record<string, number[]>> | undefined }) {
   const nodes = graphLookup(graph);
   const name = (id: string) => {
     const n = nodes.node(id);
@@ -44,7 +45,7 @@ export function ElementList({ graph, selected, security, onSelect, matches }: { 
             const state = mtlsState(e.security);
             const badge = security ? mtlsBadge[state] : null;
             return (
-              <li key={e.id}>
+              <li key={e.id} className="flex items-center gap-1">
                 <button
                   type="button"
                   className={item(e.id)}
@@ -62,6 +63,9 @@ export function ElementList({ graph, selected, security, onSelect, matches }: { 
                   {name(e.source)} → {name(e.target)}
                   <span className="ml-2 text-xs text-slate-500">{e.protocol}</span>
                 </button>
+                {sparklines?.[e.id] && (
+                  <Sparkline label={`${name(e.source)} → ${name(e.target)}: ${e.protocol === 'tcp' ? 'bytes' : 'requests'} per second over the window`} values={sparklines[e.id] ?? []} />
+                )}
               </li>
             );
           })}

@@ -1,7 +1,7 @@
 // MeshGraph -> cytoscape elements. The renderer's format lives here and nowhere on the wire.
 // Data fields describe the mesh (kind, enrollment, mtls...); colours come from stylesheet.ts.
 import type { ElementDefinition } from 'cytoscape';
-import { edgeBytes, effectiveMtlsShare } from '@/lib/graph/lookup';
+import { edgeBytes, effectiveMtlsShare, outboundShare } from '@/lib/graph/lookup';
 import type { GraphEdge, GraphNode, MeshGraph } from '@/lib/graph/model';
 import { formatBytesPerSec, formatMs, formatRate, formatShare } from './format';
 import { enrollmentOf, enrollmentWords, mtlsState, nodeName, usesWaypointOf } from './names';
@@ -58,8 +58,8 @@ export function edgeHealth(edge: GraphEdge): EdgeHealth {
   return 'ok';
 }
 
-/** The edge label text for a label mode; empty when the edge has no such figure. */
-export function edgeLabelText(edge: GraphEdge, mode: EdgeLabelMode): string {
+/** The edge label text for a label mode; empty when the edge has no such figure. `graph` is needed for distribution. */
+export function edgeLabelText(edge: GraphEdge, mode: EdgeLabelMode, graph?: MeshGraph): string {
   switch (mode) {
     case 'none':
       return '';
@@ -73,6 +73,10 @@ export function edgeLabelText(edge: GraphEdge, mode: EdgeLabelMode): string {
     case 'latency': {
       const p95 = edge.http?.latencyMs?.p95;
       return p95 === null || p95 === undefined ? '' : `p95 ${formatMs(p95)}`;
+    }
+    case 'distribution': {
+      const share = graph ? outboundShare(graph, edge) : null;
+      return share === null ? '' : formatShare(share);
     }
     case 'mtls': {
       const share = effectiveMtlsShare(edge.security);
@@ -145,7 +149,7 @@ export function toElements(graph: MeshGraph, options: ElementOptions): ElementDe
   }
   for (const edge of graph.edges) {
     const share = effectiveMtlsShare(edge.security);
-    const label = edgeLabelText(edge, options.edgeLabel);
+    const label = edgeLabelText(edge, options.edgeLabel, graph);
     const waypointMark = options.badges.waypoint && edge.waypoint ? '⬡' : '';
     elements.push({
       group: 'edges',

@@ -27,9 +27,27 @@ describe('view state <-> URL', () => {
       hide: 'namespace=istio-system',
       collapse: { namespaces: ['istio-system'], apps: ['bookinfo/reviews'] },
       selected: 'edge:a->b',
+      protocols: ['http', 'tcp'],
+      telemetry: ['waypoint'],
+      focus: 'wl:Kubernetes:bookinfo:productpage-v1',
     };
     const link = serializeViewState(view).toString();
     expect(parse(link)).toEqual({ state: view, problems: [] });
+  });
+
+  it('keeps the Traffic menu in the URL in a fixed order, reporting unknown items', () => {
+    const link = serializeViewState({ ...defaultViewState, protocols: ['tcp', 'http'], telemetry: ['ztunnel'] }).toString();
+    expect(link).toBe('protocols=http%2Ctcp&telemetry=ztunnel');
+    expect(parse('protocols=tcp,smtp')).toEqual({
+      state: { ...defaultViewState, protocols: ['tcp'] },
+      problems: ['protocols item "smtp" is not one of http, grpc, tcp'],
+    });
+    expect(parse('protocols=grpc,tcp,http').state.protocols).toEqual(['http', 'grpc', 'tcp']);
+  });
+
+  it('asks the API for the node graph of a focus', () => {
+    expect(toGraphRequest({ ...defaultViewState, namespaces: ['a'], focus: 'wl:c:a:web' }).focus).toBe('wl:c:a:web');
+    expect('focus' in toGraphRequest({ ...defaultViewState, namespaces: ['a'] })).toBe(false);
   });
 
   it('keeps equal views on equal links whatever the namespace order', () => {

@@ -1,11 +1,12 @@
 // Everything the graph page shows is decided by this state, and this state lives in the URL:
 // every view is a shareable link and the back button walks through them. Pure: no React, no DOM.
-import type { GraphType } from '@/lib/graph/model';
+import type { EdgeProtocol, GraphType } from '@/lib/graph/model';
+import { edgeProtocols, telemetrySources, type TelemetrySource } from '@/lib/graph/traffic-filter';
 import { graphTypes as queryGraphTypes, namespaceName, waypointModes } from '@/lib/graph/query';
 import type { GraphRequest } from '@/lib/graph/query';
 
 export type LayoutName = 'layered' | 'force' | 'grid';
-export type EdgeLabelMode = 'none' | 'throughput' | 'connections' | 'requests' | 'latency' | 'mtls';
+export type EdgeLabelMode = 'none' | 'throughput' | 'connections' | 'requests' | 'latency' | 'distribution' | 'mtls';
 export type BadgeName = 'security' | 'waypoint' | 'enrollment';
 
 export interface CollapseSpec {
@@ -36,13 +37,19 @@ export interface GraphViewState {
   collapse: CollapseSpec;
   /** Id of the selected node or edge. */
   selected: string | null;
+  /** Traffic menu: the protocols drawn. */
+  protocols: EdgeProtocol[];
+  /** Traffic menu: whose telemetry is drawn (ztunnel L4, waypoint L7). */
+  telemetry: TelemetrySource[];
+  /** Drill-down: the node whose node graph is shown; null: the namespaces' graph. */
+  focus: string | null;
 }
 
 export const graphTypes: readonly GraphType[] = queryGraphTypes;
 export const durations: readonly number[] = [60, 300, 600, 1800, 3600, 10800, 21600, 43200, 86400];
 export const refreshIntervals: readonly number[] = [0, 10, 30, 60];
 export const layoutNames: readonly LayoutName[] = ['layered', 'force', 'grid'];
-export const edgeLabelModes: readonly EdgeLabelMode[] = ['none', 'throughput', 'connections', 'requests', 'latency', 'mtls'];
+export const edgeLabelModes: readonly EdgeLabelMode[] = ['none', 'throughput', 'connections', 'requests', 'latency', 'distribution', 'mtls'];
 export const badgeNames: readonly BadgeName[] = ['security', 'waypoint', 'enrollment'];
 
 export const defaultViewState: GraphViewState = {
@@ -62,6 +69,9 @@ export const defaultViewState: GraphViewState = {
   hide: '',
   collapse: { namespaces: [], apps: [] },
   selected: null,
+  protocols: [...edgeProtocols],
+  telemetry: [...telemetrySources],
+  focus: null,
 };
 
 export interface ParsedViewState {
@@ -95,6 +105,17 @@ function flag(params: Reader, name: string, fallback: boolean, problems: string[
   problems.push(`${name}=${raw} is not true or false; using ${fallback}`);
   return fallback;
 }
+
+/** A set parameter ("http,tcp") in a fixed order; unknown items are reported and dropped. */
+function subset<T extends string>(params: Reader, name: string, allowed: readonly T[], fallback: T[], problems: string[]): T[] {
+  const raw = params.get(name);
+  if (raw === null) return fallback;
+  const items = list(raw);
+  for (const bad of items.filter((i) => !allowed.includes(i as T))) problems.push(`${name} item "${bad}" is not one of ${allowed.join(', ')}`);
+  return allowed.filter((a) => items.includes(a));
+}
+
+const sameSet = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 function parseCollapse(raw: string | null, problems: string[]): CollapseSpec {
   const spec: CollapseSpec = { namespaces: [], apps: [] };
@@ -149,6 +170,9 @@ export function parseViewState(params: Reader): ParsedViewState {
     hide: params.get('hide') ?? '',
     collapse: parseCollapse(params.get('collapse'), problems),
     selected: params.get('selected') || null,
+    protocols: subset(params, 'protocols', edgeProtocols, d.protocols, problems),
+    telemetry: subset(params, 'telemetry', telemetrySources, d.telemetry, problems),
+    focus: params.get('focus') || null,
   };
   return { state, problems };
 }
@@ -175,6 +199,9 @@ export function serializeViewState(state: GraphViewState): URLSearchParams {
   const collapse = [...state.collapse.namespaces.map((n) => `ns:${n}`), ...state.collapse.apps.map((a) => `app:${a}`)];
   if (collapse.length > 0) p.set('collapse', collapse.join(','));
   if (state.selected !== null) p.set('selected', state.selected);
+  if (!sameSet(state.protocols, d.protocols)) p.set('protocols', edgeProtocols.filter((x) => state.protocols.includes(x)).join(','));
+  if (!sameSet(state.telemetry, d.telemetry)) p.set('telemetry', telemetrySources.filter((x) => state.telemetry.includes(x)).join(','));
+  if (state.focus !== null) p.set('focus', state.focus);
   return p;
 }
 
@@ -187,6 +214,7 @@ export function toGraphRequest(state: GraphViewState): GraphRequest {
     ...(state.queryTime !== null ? { queryTime: state.queryTime } : {}),
     idle: state.idle,
     waypoints: state.waypoints,
+    ...(state.focus !== null ? { focus: state.focus } : {}),
   };
 }
 

@@ -73,6 +73,24 @@ export class GraphPage {
     await this.page.mouse.click(box.x + at(source.x, target.x) * graph.zoom + graph.pan.x, box.y + at(source.y, target.y) * graph.zoom + graph.pan.y);
   }
 
+  /** Opens a toolbar menu (Traffic, Display) and returns its dialog. */
+  async openMenu(name: 'Traffic' | 'Display'): Promise<Locator> {
+    await this.toolbar.getByRole('button', { name }).click();
+    const dialog = this.page.getByRole('dialog', { name });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
+  /** Double-clicks a node where cytoscape drew it. */
+  async doubleClickNode(nodeId: string): Promise<void> {
+    const graph = await this.rendered();
+    const node = graph.nodes.find((n) => n.id === nodeId);
+    if (!node) throw new Error(`node ${nodeId} is not drawn`);
+    const box = await this.canvas.boundingBox();
+    if (!box) throw new Error('canvas not visible');
+    await this.page.mouse.dblclick(box.x + node.x * graph.zoom + graph.pan.x, box.y + node.y * graph.zoom + graph.pan.y);
+  }
+
   identities(label: 'Source identity' | 'Destination identity'): Locator {
     return this.details.getByRole('region', { name: 'Security' }).locator('div', { has: this.page.getByRole('heading', { name: label }) }).getByRole('listitem');
   }

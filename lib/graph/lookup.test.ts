@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { edgeBytes, effectiveMtlsShare, graphLookup, nodeNamespace } from './lookup';
+import { edgeBytes, effectiveMtlsShare, graphLookup, nodeNamespace, outboundShare } from './lookup';
 import type { GraphEdge, GraphNode, MeshGraph, WorkloadNode } from './model';
 
 const flags = { waypoint: false, ingressGateway: false, outside: false, inaccessible: false, idle: false };
@@ -91,5 +91,29 @@ describe('graphLookup', () => {
     reassigned.edges = [];
     expect(graphLookup(reassigned)).not.toBe(first);
     expect(graphLookup(reassigned).outbound(web.id)).toEqual([]);
+  });
+});
+
+describe('outboundShare', () => {
+  it("is the edge's share of its source's bytes out", () => {
+    const [first, second, third] = graph.edges;
+    if (!first || !second || !third) throw new Error('fixture');
+    expect(outboundShare(graph, first)).toBeCloseTo(500 / 503);
+    expect(outboundShare(graph, second)).toBeCloseTo(3 / 503);
+    expect(outboundShare(graph, third)).toBe(1);
+  });
+
+  it('counts L7 edges by requests, apart from L4 bytes, and is null when nothing was sent', () => {
+    const http = (source: GraphNode, target: GraphNode, rps: number): GraphEdge => ({
+      ...tcp(source, target, 0, 0), id: `http:${source.id}->${target.id}`, protocol: 'http', tcp: undefined,
+      http: { requestsPerSec: rps, byClass: { '2xx': rps, '3xx': 0, '4xx': 0, '5xx': 0, noResponse: 0 }, errorShare: 0 },
+    });
+    const g: MeshGraph = { ...graph, edges: [tcp(web, api, 100, 0), http(web, api, 3), http(web, db, 1), tcp(api, db, 0, 0)] };
+    const [bytes, a, b, idle] = g.edges;
+    if (!bytes || !a || !b || !idle) throw new Error('fixture');
+    expect(outboundShare(g, bytes)).toBe(1);
+    expect(outboundShare(g, a)).toBeCloseTo(0.75);
+    expect(outboundShare(g, b)).toBeCloseTo(0.25);
+    expect(outboundShare(g, idle)).toBeNull();
   });
 });

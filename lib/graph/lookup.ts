@@ -88,3 +88,20 @@ export function graphLookup(graph: Indexed): GraphLookup {
   cache.set(graph, { nodes: graph.nodes, edges: graph.edges, lookup });
   return lookup;
 }
+
+/** What an edge's traffic is counted in: bytes/s on L4 edges, requests/s on L7 edges. */
+export function edgeVolume(edge: GraphEdge): number {
+  return edge.protocol === 'tcp' ? edgeBytes(edge) : (edge.http?.requestsPerSec ?? 0);
+}
+
+/**
+ * Traffic distribution (Kiali's "traffic distribution" label): the edge's share of its source's
+ * outbound traffic of the same layer (bytes among L4 edges, requests among L7 edges, which are not
+ * comparable). null when the source sent nothing of that layer.
+ */
+export function outboundShare(graph: Indexed, edge: GraphEdge): number | null {
+  const layer = (e: GraphEdge) => e.protocol === 'tcp';
+  let total = 0;
+  for (const e of graphLookup(graph).outbound(edge.source)) if (layer(e) === layer(edge)) total += edgeVolume(e);
+  return total > 0 ? edgeVolume(edge) / total : null;
+}

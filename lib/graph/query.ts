@@ -14,6 +14,7 @@ export const MIN_DURATION = 60;
 export const MAX_DURATION = 86_400;
 /** A browser clock may run a little ahead of the server's: allow this much, then clamp to now. */
 export const CLOCK_SKEW_SECONDS = 60;
+export const MAX_FOCUS = 600;
 
 /** A Kubernetes namespace name: an RFC 1123 (DNS-1123) label. */
 export const namespaceName = z
@@ -73,6 +74,11 @@ export function graphParamsAt(now: () => number) {
       .transform((t) => t ?? now()),
     idle: bool.default(false),
     waypoints: z.enum(waypointModes).default('show'),
+    /**
+     * Drill-down: the id of one node. The graph is then that node's neighbourhood across every
+     * namespace the user may see (namespaces still names the view it was opened from). Never put in PromQL.
+     */
+    focus: z.string().min(1).max(MAX_FOCUS, `a node id has at most ${MAX_FOCUS} characters`).optional(),
   });
 }
 
@@ -114,6 +120,7 @@ export function graphSearchParams(request: GraphRequest): URLSearchParams {
     queryTime: request.queryTime === undefined ? undefined : String(request.queryTime),
     idle: String(request.idle),
     waypoints: request.waypoints,
+    focus: request.focus,
   };
   const params = new URLSearchParams();
   for (const name of graphParamNames) {

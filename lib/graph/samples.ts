@@ -83,10 +83,28 @@ export interface ZtunnelPodTraffic {
   connectionsOpenedPerSec: number;
 }
 
+/** Rates at several instants: each a rate over `rateWindow` seconds ending at that instant. */
+export interface TrafficRangeQuery {
+  /** Empty means every namespace. */
+  namespaces: string[];
+  rateWindow: number;
+  /** Unix seconds, oldest first, evenly spaced by step. */
+  start: number;
+  end: number;
+  step: number;
+}
+
+export interface TimedSamples {
+  time: number;
+  samples: TrafficSamples;
+}
+
 /** Implemented by lib/prometheus (real) and by the simulator's metrics source (demo without Prometheus). */
 export interface MetricsSource {
   readonly kind: 'prometheus' | 'simulator';
   samples(query: TrafficQuery, signal?: AbortSignal): Promise<TrafficSamples>;
+  /** The same samples at every step of a range (time series): a constant number of range queries. */
+  samplesRange?(query: TrafficRangeQuery, signal?: AbortSignal): Promise<TimedSamples[]>;
   /** Per ztunnel pod; absent where the source cannot tell pods apart (the simulator source). */
   ztunnelTraffic?(duration: number, queryTime: number, signal?: AbortSignal): Promise<ZtunnelPodTraffic[]>;
 }

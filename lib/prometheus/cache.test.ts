@@ -3,7 +3,7 @@ import { withCache } from './cache';
 import type { PrometheusClient } from './client';
 
 function counting(answer: (n: number) => Promise<never[]>): PrometheusClient & { calls: number } {
-  const c = { calls: 0, query: () => answer(++c.calls) };
+  const c = { calls: 0, query: () => answer(++c.calls), queryRange: () => Promise.resolve([]) };
   return c;
 }
 

@@ -32,6 +32,8 @@ export function withCache(client: PrometheusClient, options: CacheOptions): Prom
       });
       return signal ? raceAbort(answer, signal) : answer;
     },
+    // Range answers are per selection and per window: not worth sharing.
+    queryRange: (promql, range, signal) => client.queryRange(promql, range, signal),
   };
 }
 

@@ -76,6 +76,18 @@ describe('createPrometheusClient', () => {
     expect([first?.headers.authorization, second?.headers.authorization]).toEqual(['Bearer token-1', 'Bearer token-2']);
   });
 
+  it('POSTs a range query to query_range and returns the matrix; a vector answer is refused', async () => {
+    const matrix = { status: 'success', data: { resultType: 'matrix', result: [{ metric: { source_workload: 'a' }, values: [[100, '1'], [115, '2']] }] } };
+    handler = json(200, matrix);
+    const client = createPrometheusClient({ baseUrl: httpBase });
+    expect(await client.queryRange('rate(x[1m])', { start: 100, end: 115, step: 15 })).toEqual(matrix.data.result);
+    const last = requests.at(-1);
+    expect(last?.url).toBe('/api/v1/query_range');
+    expect(Object.fromEntries(new URLSearchParams(last?.body))).toMatchObject({ query: 'rate(x[1m])', start: '100', end: '115', step: '15' });
+    handler = json(200, vector);
+    expect((await failure(client.queryRange('x', { start: 1, end: 2, step: 1 }))).code).toBe('prometheus_error');
+  });
+
   it('reports a rejected query as prometheus_error with Prometheus\' reason', async () => {
     handler = json(400, { status: 'error', errorType: 'bad_data', error: 'parse error at char 3' });
     const err = await failure(createPrometheusClient({ baseUrl: httpBase }).query('up{', 1));

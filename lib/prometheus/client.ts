@@ -1,14 +1,17 @@
 import 'server-only';
 import { z } from 'zod';
 import { MetricsError } from './errors';
+import { matrixSchema, type PrometheusMatrix } from './range';
 import { vectorSchema, type PrometheusVector } from './to-samples';
 import { fetchWithCa, type FetchLike } from './https-fetch';
 
-// A tiny typed Prometheus client: POST /api/v1/query, instant vectors only. Failures are errors,
+// A tiny typed Prometheus client: POST /api/v1/query (instant vectors) and /api/v1/query_range (matrices). Failures are errors,
 // never empty results: a topology view must be able to say "Prometheus did not answer".
 
 export interface PrometheusClient {
   query(promql: string, time: number, signal?: AbortSignal): Promise<PrometheusVector>;
+  /** Unix seconds; step in seconds. */
+  queryRange(promql: string, range: { start: number; end: number; step: number }, signal?: AbortSignal): Promise<PrometheusMatrix>;
 }
 
 export interface PrometheusClientOptions {
@@ -32,12 +35,11 @@ const apiResponse = z.discriminatedUnion('status', [
 ]);
 
 export function createPrometheusClient(options: PrometheusClientOptions): PrometheusClient {
-  const endpoint = `${options.baseUrl.replace(/\/+$/, '')}/api/v1/query`;
+  const root = `${options.baseUrl.replace(/\/+$/, '')}/api/v1`;
   const doFetch: FetchLike = options.fetch ?? (options.caFile ? fetchWithCa(options.caFile) : (url, init) => fetch(url, init));
   const timeoutMs = options.timeoutMs ?? 30_000;
 
-  return {
-    async query(promql, time, signal) {
+  async function post(path: string, form: Record<string, string>, signal?: AbortSignal): Promise<{ status: number; text: string }> {
       const token = typeof options.token === 'function' ? await options.token() : options.token;
       const headers: Record<string, string> = {
         ...options.headers,
@@ -45,14 +47,14 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
         accept: 'application/json',
         ...(token ? { authorization: `Bearer ${token}` } : {}),
       };
-      const body = new URLSearchParams({ query: promql, time: String(time), timeout: `${Math.ceil(timeoutMs / 1000)}s` }).toString();
+      const body = new URLSearchParams({ ...form, timeout: `${Math.ceil(timeoutMs / 1000)}s` }).toString();
       const timeout = AbortSignal.timeout(timeoutMs);
       const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
 
       let response: Response;
       let text: string;
       try {
-        response = await doFetch(endpoint, { method: 'POST', headers, body, signal: combined });
+        response = await doFetch(`${root}/${path}`, { method: 'POST', headers, body, signal: combined });
         text = await response.text();
       } catch (err) {
         if (signal?.aborted) throw signal.reason;
@@ -60,12 +62,27 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
         const why = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
         throw new MetricsError('prometheus_unreachable', `Prometheus is unreachable at ${options.baseUrl}: ${why}`, { cause: err });
       }
-      return parseAnswer(response.status, text, options.baseUrl);
+      return { status: response.status, text };
+  }
+
+  return {
+    async query(promql, time, signal) {
+      const { status, text } = await post('query', { query: promql, time: String(time) }, signal);
+      const result = parseAnswer(status, text, options.baseUrl, 'vector');
+      const vector = vectorSchema.safeParse(result);
+      if (!vector.success) throw new MetricsError('prometheus_error', 'Prometheus returned a malformed vector');
+      return vector.data;
+    },
+    async queryRange(promql, range, signal) {
+      const { status, text } = await post('query_range', { query: promql, start: String(range.start), end: String(range.end), step: String(range.step) }, signal);
+      const matrix = matrixSchema.safeParse(parseAnswer(status, text, options.baseUrl, 'matrix'));
+      if (!matrix.success) throw new MetricsError('prometheus_error', 'Prometheus returned a malformed matrix');
+      return matrix.data;
     },
   };
 }
 
-function parseAnswer(status: number, text: string, baseUrl: string): PrometheusVector {
+function parseAnswer(status: number, text: string, baseUrl: string, resultType: 'vector' | 'matrix'): unknown {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -82,8 +99,6 @@ function parseAnswer(status: number, text: string, baseUrl: string): PrometheusV
   if (answer.status === 'error') {
     throw new MetricsError('prometheus_error', `Prometheus rejected the query (${answer.errorType ?? `HTTP ${status}`}): ${answer.error ?? 'no reason given'}`);
   }
-  if (answer.data.resultType !== 'vector') throw new MetricsError('prometheus_error', `expected an instant vector, got ${answer.data.resultType}`);
-  const vector = vectorSchema.safeParse(answer.data.result);
-  if (!vector.success) throw new MetricsError('prometheus_error', 'Prometheus returned a malformed vector');
-  return vector.data;
+  if (answer.data.resultType !== resultType) throw new MetricsError('prometheus_error', `expected ${resultType === 'vector' ? 'an instant vector' : 'a range matrix'}, got ${answer.data.resultType}`);
+  return answer.data.result;
 }

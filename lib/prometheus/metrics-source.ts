@@ -1,6 +1,7 @@
 import type { MetricsSource } from '@/lib/graph/samples';
 import type { PrometheusClient } from './client';
 import { graphQueries } from './graph-queries';
+import { toTimedSamples } from './range';
 import { toTrafficSamples } from './to-samples';
 import { toZtunnelPodTraffic, ztunnelPodQueries } from './ztunnel-queries';
 
@@ -22,6 +23,14 @@ export function createPrometheusMetricsSource(client: PrometheusClient): Metrics
         ),
       );
       return toTrafficSamples(queries.map((q, i) => ({ query: q, vector: vectors[i] ?? [] })));
+    },
+    async samplesRange(range, signal) {
+      // The graph's own queries, each a rate over rateWindow, evaluated at every step: still a constant number.
+      const queries = graphQueries({ namespaces: range.namespaces, duration: range.rateWindow, queryTime: range.end });
+      const matrices = await Promise.all(queries.map((q) => client.queryRange(q.promql, range, signal)));
+      const times: number[] = [];
+      for (let t = range.start; t <= range.end; t += range.step) times.push(t);
+      return toTimedSamples(queries.map((q, i) => ({ query: q, matrix: matrices[i] ?? [] })), times);
     },
     async ztunnelTraffic(duration, queryTime, signal) {
       const queries = ztunnelPodQueries(duration);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import type { MetricsSource, TrafficSamples } from '@/lib/graph/samples';
+import type { MetricsSource, TimedSamples, TrafficSamples } from '@/lib/graph/samples';
 import { MetricsError } from './errors';
 import type { FetchLike } from './https-fetch';
 
@@ -35,17 +35,29 @@ export const trafficSamplesSchema = z.object({
   ),
 }) satisfies z.ZodType<TrafficSamples>;
 
+const timedSamplesSchema = z.array(z.object({ time: z.number(), samples: trafficSamplesSchema })) satisfies z.ZodType<TimedSamples[]>;
+
 export function createSimulatorMetricsSource(baseUrl: string, doFetch: FetchLike = (url, init) => fetch(url, init), timeoutMs = 10_000): MetricsSource {
   const root = baseUrl.replace(/\/+$/, '');
   return {
     kind: 'simulator',
     async samples(query, signal) {
       const params = new URLSearchParams({ namespaces: query.namespaces.join(','), duration: String(query.duration), time: String(query.queryTime) });
+      return get(`${root}/sim/traffic?${params}`, trafficSamplesSchema, signal);
+    },
+    async samplesRange(range, signal) {
+      // The simulator's history: the same samples at each step, in one request.
+      const params = new URLSearchParams({ namespaces: range.namespaces.join(','), duration: String(range.rateWindow), start: String(range.start), end: String(range.end), step: String(range.step) });
+      return get(`${root}/sim/traffic/range?${params}`, timedSamplesSchema, signal);
+    },
+  };
+
+  async function get<T>(url: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
       const timeout = AbortSignal.timeout(timeoutMs);
       let response: Response;
       let text: string;
       try {
-        response = await doFetch(`${root}/sim/traffic?${params}`, { method: 'GET', headers: { accept: 'application/json' }, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+        response = await doFetch(url, { method: 'GET', headers: { accept: 'application/json' }, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
         text = await response.text();
       } catch (err) {
         if (signal?.aborted) throw signal.reason;
@@ -59,9 +71,8 @@ export function createSimulatorMetricsSource(baseUrl: string, doFetch: FetchLike
       } catch {
         throw new MetricsError('prometheus_error', "The simulator's metrics answer is not JSON");
       }
-      const parsed = trafficSamplesSchema.safeParse(json);
+      const parsed = schema.safeParse(json);
       if (!parsed.success) throw new MetricsError('prometheus_error', `The simulator's metrics answer is malformed: ${parsed.error.issues[0]?.message ?? ''}`);
       return parsed.data;
-    },
-  };
+  }
 }

@@ -9,6 +9,7 @@ import { createGraphService, type GraphService } from './graph';
 import { createKubeLayer, kubeInventory } from './kube';
 import { createLogger, type Logger } from './logger';
 import { createMetricsSource } from './metrics';
+import { createSeriesService, type SeriesService } from './series';
 import { processWide } from './process-wide';
 
 // The composition root: every service routes and pages use, built once from the validated env.
@@ -29,6 +30,8 @@ export interface Deps {
   /** The whole cluster's inventory for the graph; failing, it degrades the graph to a warning. */
   inventory: InventorySource;
   graph: GraphService;
+  /** Time series over a window: one edge's or node's charts, every edge's sparkline. */
+  series: SeriesService;
 }
 
 export type DepsOverrides = Partial<Omit<Deps, 'env'>>;
@@ -54,6 +57,7 @@ export function createDeps(e: Env, overrides: DepsOverrides = {}): Deps {
     kube,
     inventory,
     graph: overrides.graph ?? createGraphService({ metrics, inventory, logger }),
+    series: overrides.series ?? createSeriesService({ metrics, inventory }),
   };
 }
 

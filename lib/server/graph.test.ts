@@ -92,6 +92,19 @@ describe('createGraphService', () => {
     expect(graph.warnings).toEqual([]);
   });
 
+  it("draws a node graph: the focus node's neighbourhood, asked across the namespaces the viewer may see", async () => {
+    seen.length = 0;
+    const service = createGraphService({ metrics: metrics(), inventory: { inventory: async () => input.inventory } });
+    const whole = await service(query);
+    const focus = 'wl:Kubernetes:bookinfo:waypoint';
+    const graph = await service({ ...query, focus }, { accessibleNamespaces: new Set(['bookinfo', 'other']) });
+    expect(graph.edges.length).toBeGreaterThan(0);
+    expect(graph.edges.every((e) => e.source === focus || e.target === focus)).toBe(true);
+    expect(graph.edges.map((e) => e.id).sort()).toEqual(whole.edges.filter((e) => e.source === focus || e.target === focus).map((e) => e.id).sort());
+    expect(graph.namespaces).toEqual(['bookinfo']);
+    expect(new URL(seen.at(-1)?.url ?? '', base).searchParams.get('namespaces')).toBe('bookinfo,other');
+  });
+
   it('draws from metrics alone, with a warning, when the inventory fails', async () => {
     const inventory = { inventory: () => Promise.reject(new AppError('kubernetes_unreachable', 'API server down')) };
     const graph = await createGraphService({ metrics: metrics(), inventory })(query);

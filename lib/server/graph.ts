@@ -1,5 +1,6 @@
 import 'server-only';
 import { buildGraph } from '@/lib/graph/build';
+import { focusNeighbourhood } from '@/lib/graph/passes/focus';
 import type { Inventory, InventorySource } from '@/lib/graph/inventory';
 import type { MeshGraph } from '@/lib/graph/model';
 import type { GraphParams } from '@/lib/graph/query';
@@ -32,7 +33,10 @@ const EMPTY_INVENTORY: Inventory = { trustDomain: 'cluster.local', namespaces: [
 export function createGraphService(deps: GraphDeps): GraphService {
   const logger = deps.logger ?? processLogger;
   return async function getGraph(query: GraphParams, viewer: GraphViewer = {}, signal?: AbortSignal): Promise<MeshGraph> {
-    const window = { namespaces: query.namespaces, duration: query.duration, queryTime: query.queryTime };
+    // A node graph looks wherever its neighbours may be: every namespace the viewer may see ([] = all).
+    const visible = viewer.accessibleNamespaces;
+    const namespaces = query.focus === undefined ? query.namespaces : !visible ? [] : visible.size > 0 ? [...visible].sort() : query.namespaces;
+    const window = { namespaces, duration: query.duration, queryTime: query.queryTime };
     const [samples, inventory] = await Promise.allSettled([deps.metrics.samples(window, signal), deps.inventory.inventory()]);
     if (samples.status === 'rejected') throw samples.reason;
     const warnings: string[] = [];
@@ -45,13 +49,14 @@ export function createGraphService(deps: GraphDeps): GraphService {
     }
     const graph = buildGraph(samples.value, inv, {
       graphType: query.graphType,
-      namespaces: query.namespaces,
+      namespaces,
       duration: query.duration,
       queryTime: query.queryTime,
       waypoints: query.waypoints,
       idle: query.idle,
       ...(viewer.accessibleNamespaces ? { accessibleNamespaces: viewer.accessibleNamespaces } : {}),
     });
-    return { ...graph, warnings: [...graph.warnings, ...warnings] };
+    const shown = query.focus === undefined ? graph : { ...focusNeighbourhood(graph, query.focus), namespaces: query.namespaces };
+    return { ...shown, warnings: [...graph.warnings, ...warnings] };
   };
 }

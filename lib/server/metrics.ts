@@ -1,6 +1,6 @@
 import 'server-only';
 import { readFile } from 'node:fs/promises';
-import type { MetricsSource } from '@/lib/graph/samples';
+import type { MetricsSource, TrafficRangeQuery } from '@/lib/graph/samples';
 import { withCache } from '@/lib/prometheus/cache';
 import { createPrometheusClient } from '@/lib/prometheus/client';
 import type { FetchLike } from '@/lib/prometheus/https-fetch';
@@ -33,9 +33,11 @@ function tokenFromFile(path: string): () => Promise<string> {
 function mapped(source: MetricsSource): MetricsSource {
   const rethrow = (err: unknown) => Promise.reject(expectedError(err) ?? err);
   const ztunnelTraffic = source.ztunnelTraffic?.bind(source);
+  const samplesRange = source.samplesRange?.bind(source);
   return {
     kind: source.kind,
     samples: (query, signal) => source.samples(query, signal).catch(rethrow),
+    ...(samplesRange ? { samplesRange: (range: TrafficRangeQuery, signal?: AbortSignal) => samplesRange(range, signal).catch(rethrow) } : {}),
     ...(ztunnelTraffic ? { ztunnelTraffic: (duration: number, queryTime: number, signal?: AbortSignal) => ztunnelTraffic(duration, queryTime, signal).catch(rethrow) } : {}),
   };
 }

@@ -2,6 +2,7 @@
 //   GET  /sim/sd                                  Prometheus http_sd targets (ztunnel + waypoint pods)
 //   GET  /sim/pods/<ns>/<pod>/metrics|stats/prometheus   what Prometheus scrapes
 //   GET  /sim/traffic?namespaces=a,b&duration=300&time=<unix>   TrafficSamples (demo without Prometheus)
+//   GET  /sim/traffic/range?namespaces=a,b&duration=60&start=&end=&step=   [{ time, samples }] (time series)
 //   POST /sim/control {"action":"ztunnel-down"|"ztunnel-up","node":"..."}   fault switches for tests
 //   GET  /sim/healthz
 
@@ -10,7 +11,7 @@ import { z } from 'zod';
 import type { SimMesh } from '../mesh/mesh';
 import { httpSdPayload } from '../metrics/targets';
 import { TEXT_CONTENT_TYPE } from '../metrics/exposition';
-import { trafficQuerySchema, trafficSamples } from '../traffic/samples';
+import { trafficQuerySchema, trafficRangeSchema, trafficSamples } from '../traffic/samples';
 import { setZtunnelReady } from '../controllers/faults';
 
 const controlSchema = z.discriminatedUnion('action', [
@@ -70,6 +71,20 @@ export function createSimHandler(mesh: SimMesh): (req: IncomingMessage, res: Ser
       mesh.sync();
       const { namespaces, duration, time } = parsed.data;
       send(res, 200, trafficSamples(mesh.timeline, { namespaces, duration, queryTime: time ?? mesh.now() }));
+      return true;
+    }
+    if (req.method === 'GET' && path === '/sim/traffic/range') {
+      const parsed = trafficRangeSchema.safeParse(Object.fromEntries(url.searchParams));
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        error(res, 400, 'bad_request', issue?.message ?? 'invalid query', issue?.path.join('.'));
+        return true;
+      }
+      mesh.sync();
+      const { namespaces, duration, start, end, step } = parsed.data;
+      const out = [];
+      for (let t = start; t <= end; t += step) out.push({ time: t, samples: trafficSamples(mesh.timeline, { namespaces, duration, queryTime: t }) });
+      send(res, 200, out);
       return true;
     }
     if (path === '/sim/control') {

@@ -19,6 +19,17 @@ export const trafficQuerySchema = z.object({
   time: z.coerce.number().finite().positive().optional(),
 });
 
+/** GET /sim/traffic/range: the samples at each step of [start, end], each a rate over `duration`. */
+export const trafficRangeSchema = z
+  .object({
+    namespaces: trafficQuerySchema.shape.namespaces,
+    duration: trafficQuerySchema.shape.duration,
+    start: z.coerce.number().int().positive(),
+    end: z.coerce.number().int().positive(),
+    step: z.coerce.number().int().min(1),
+  })
+  .refine((q) => q.end >= q.start && (q.end - q.start) / q.step <= 1000, { message: 'end before start, or more than 1000 steps', path: ['step'] });
+
 const METRIC_BY_NAME: Record<string, TcpMetric> = Object.fromEntries(Object.entries(TCP_METRICS).map(([k, v]) => [v, k as TcpMetric]));
 
 function peerOf(l: Record<string, string>, side: 'source' | 'destination'): PeerLabels {

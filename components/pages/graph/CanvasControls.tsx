@@ -5,21 +5,22 @@ import { Button } from '@/components/ui/Button';
 import { Legend } from '@/components/graph/Legend';
 import type { GraphCanvasHandle } from '@/components/graph/CytoscapeGraph';
 
-/** The canvas with keyboard access (+ - 0, arrows via cytoscape), zoom buttons and the legend. */
-export function CanvasControls({ canvas, dark, children }: { canvas: RefObject<GraphCanvasHandle | null>; dark: boolean; children: ReactNode }) {
+/** The canvas with keyboard access (+ - 0, Enter, arrows via cytoscape), zoom buttons and the legend. */
+export function CanvasControls({ canvas, dark, children, onEnter }: { canvas: RefObject<GraphCanvasHandle | null>; dark: boolean; children: ReactNode; onEnter?: (() => void) | undefined }) {
   const [legend, setLegend] = useState(false);
   return (
     <div className="absolute inset-0">
       <div
         tabIndex={0}
         role="application"
-        aria-label="Traffic graph. Keys: + and - zoom, 0 fits the graph. The list of nodes and edges is in the details panel."
-        aria-keyshortcuts="+ - 0"
+        aria-label="Traffic graph. Keys: + and - zoom, 0 fits the graph, Enter opens the selected node's graph. The list of nodes and edges is in the details panel."
+        aria-keyshortcuts="+ - 0 Enter"
         className="absolute inset-0 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-500"
         onKeyDown={(e) => {
           if (e.key === '+' || e.key === '=') canvas.current?.zoomBy(1.25);
           else if (e.key === '-' || e.key === '_') canvas.current?.zoomBy(0.8);
           else if (e.key === '0') canvas.current?.fit();
+          else if (e.key === 'Enter' && onEnter) onEnter();
           else return;
           e.preventDefault();
         }}

@@ -8,7 +8,8 @@ const edgeLabelWords: Record<EdgeLabelMode, string> = {
   throughput: 'Throughput (bytes/s)',
   connections: 'Connection rate',
   requests: 'Request rate (L7)',
-  latency: 'Latency p95 (L7)',
+  latency: 'Response time p95 (L7)',
+  distribution: "Traffic distribution (share of the source's outbound)",
   mtls: 'mTLS share',
   none: 'None',
 };

@@ -2,7 +2,9 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
+import { graphLookup } from '@/lib/graph/lookup';
 import type { MeshGraph } from '@/lib/graph/model';
+import { filterTraffic } from '@/lib/graph/traffic-filter';
 import { graphQueryOptions } from '@/lib/api-client/graph';
 import { namespacesQueryOptions } from '@/lib/api-client/namespaces';
 import { Notice, Spinner } from '@/components/ui/States';
@@ -18,10 +20,12 @@ import { useUrlState, type UrlState } from '../common/use-url-state';
 import { CanvasControls } from './CanvasControls';
 import { DisplayMenu } from './DisplayMenu';
 import { ExportMenu } from './ExportMenu';
+import { FocusBreadcrumb } from './FocusBreadcrumb';
 import { FindBar } from './FindBar';
 import { GraphError, NoNamespaces, NoTraffic, TooLarge } from './GraphStates';
 import { SidePanel } from './SidePanel';
 import { Toolbar } from './Toolbar';
+import { TrafficMenu } from './TrafficMenu';
 
 /** The whole graph view lives in the URL; every change is a history entry, so Back undoes it. */
 const graphUrl: UrlState<ParsedViewState, Partial<GraphViewState>> = {
@@ -55,7 +59,9 @@ export function GraphView() {
     placeholderData: (previous) => previous,
   });
 
-  const collapsed = useMemo(() => (graph.data ? collapseGraph(graph.data, state.collapse) : null), [graph.data, state.collapse]);
+  const { protocols, telemetry } = state;
+  const traffic = useMemo(() => (graph.data ? filterTraffic(graph.data, { protocols, telemetry }) : null), [graph.data, protocols, telemetry]);
+  const collapsed = useMemo(() => (traffic ? collapseGraph(traffic, state.collapse) : null), [traffic, state.collapse]);
   const hidden = useMemo(() => (collapsed ? expressionMatches(collapsed, state.hide) : null), [collapsed, state.hide]);
   const displayed = useMemo(() => (collapsed && hidden ? hideMatches(collapsed, hidden) : collapsed), [collapsed, hidden]);
   const found = useMemo(() => (displayed ? expressionMatches(displayed, state.find) : null), [displayed, state.find]);
@@ -63,9 +69,13 @@ export function GraphView() {
   const { edgeLabel, badges, boxes } = state;
   const elements = useMemo(() => (displayed ? toElements(displayed, { edgeLabel, badges, boxes }) : []), [displayed, edgeLabel, badges, boxes]);
   // A new question lays the graph out again; a refresh of the same question does not.
-  const layoutKey = [state.layout, state.boxes, state.graphType, state.waypoints, state.namespaces.join(','), JSON.stringify(state.collapse), state.hide].join('|');
+  const layoutKey = [state.layout, state.boxes, state.graphType, state.waypoints, state.namespaces.join(','), JSON.stringify(state.collapse), state.hide, state.focus, protocols.join(','), telemetry.join(',')].join('|');
 
   const select = (id: string | null) => update({ selected: id });
+  // Drill-down: a history entry, so Back returns to the graph it was opened from.
+  const openNodeGraph = (id: string) => update({ focus: id, selected: id, collapse: { namespaces: [], apps: [] }, find: '', hide: '' });
+  const selectedNode = displayed && state.selected ? graphLookup(displayed).node(state.selected) : undefined;
+  const drillable = selectedNode && selectedNode.kind !== 'aggregate' && selectedNode.kind !== 'unknown' && selectedNode.kind !== 'external' ? selectedNode : undefined;
   const tooLarge = displayed !== null && displayed.nodes.length > ASK_BEFORE_DRAWING && !drawLarge;
   const canDraw = displayed !== null && displayed.nodes.length > 0 && !tooLarge;
 
@@ -88,9 +98,13 @@ export function GraphView() {
         updatedAt={graph.dataUpdatedAt || null}
         fetching={graph.isFetching}
         onRefresh={() => void graph.refetch()}
+        traffic={<TrafficMenu state={state} update={update} />}
         display={<DisplayMenu state={state} update={update} />}
         exportMenu={<ExportMenu graph={displayed} canvas={canvas} disabled={!canDraw} />}
       />
+      {state.focus !== null && (
+        <FocusBreadcrumb namespaces={state.namespaces} focus={state.focus} node={graph.data ? graphLookup(graph.data).node(state.focus) : undefined} onBack={() => update({ focus: null, selected: state.focus })} />
+      )}
       <FindBar find={state.find} hide={state.hide} onChange={(patch) => update(patch)} findCount={found ? found.nodes.size + found.edges.size : null} hideCount={hidden ? hidden.nodes.size + hidden.edges.size : null} />
       <div className="space-y-1 empty:hidden [&>*]:mx-4 [&>*:first-child]:mt-2 [&>*:last-child]:mb-1">
         {problems.length > 0 && <Notice>Parts of this link were not understood: {problems.join('; ')}.</Notice>}
@@ -112,7 +126,7 @@ export function GraphView() {
         <div className="relative min-w-0 flex-1 bg-slate-50 dark:bg-slate-950">
           {body}
           {canDraw && displayed && (
-            <CanvasControls canvas={canvas} dark={dark}>
+            <CanvasControls canvas={canvas} dark={dark} onEnter={drillable ? () => openNodeGraph(drillable.id) : undefined}>
               <CytoscapeGraph
                 ref={canvas}
                 elements={elements}
@@ -124,13 +138,14 @@ export function GraphView() {
                 matches={matchIds}
                 animation={state.animation}
                 onSelect={select}
+                onOpen={openNodeGraph}
                 onLayout={(info) => setLayoutNote(info.fallback)}
               />
             </CanvasControls>
           )}
         </div>
         {canDraw && displayed && (
-          <SidePanel graph={displayed} selected={state.selected} onSelect={select} security={state.badges.security} matches={matchIds} collapse={state.collapse} onCollapse={(collapse) => update({ collapse, selected: null })} />
+          <SidePanel graph={displayed} selected={state.selected} onSelect={select} security={state.badges.security} matches={matchIds} collapse={state.collapse} onCollapse={(collapse) => update({ collapse, selected: null })} onOpenNodeGraph={openNodeGraph} view={state} />
         )}
       </div>
     </div>

@@ -9,7 +9,12 @@ import { ElementList } from '@/components/graph/ElementList';
 import { NodeDetails } from '@/components/graph/NodeDetails';
 import { mtlsState } from '@/components/graph/names';
 import { ALL_NAMESPACES } from '@/components/graph/collapse';
-import type { CollapseSpec } from '@/components/graph/view-state';
+import type { CollapseSpec, GraphViewState } from '@/components/graph/view-state';
+import { useQuery } from '@tanstack/react-query';
+import { nodeNamespace } from '@/lib/graph/lookup';
+import { MAX_SPARKLINE_EDGES } from '@/lib/graph/series';
+import { sparklinesQueryOptions } from '@/lib/api-client/series';
+import { SeriesPanel } from './SeriesPanel';
 
 function Summary({ graph }: { graph: MeshGraph }) {
   const counts = { full: 0, partial: 0, none: 0, unknown: 0 };
@@ -41,7 +46,29 @@ function CollapseActions({ node, collapse, onCollapse }: { node: GraphNode; coll
   );
 }
 
-export function SidePanel({ graph, selected, onSelect, security, matches, collapse, onCollapse }: { graph: MeshGraph; selected: string | null; onSelect: (id: string | null) => void; security: boolean; matches: ReadonlySet<string> | null; collapse: CollapseSpec; onCollapse: (spec: CollapseSpec) => void }) {
+export interface SidePanelProps {
+  graph: MeshGraph;
+  selected: string | null;
+  onSelect: (id: string | null) => void;
+  security: boolean;
+  matches: ReadonlySet<string> | null;
+  collapse: CollapseSpec;
+  onCollapse: (spec: CollapseSpec) => void;
+  /** Drill-down into a node's graph. */
+  onOpenNodeGraph: (id: string) => void;
+  /** The view, for the time series of the selection. */
+  view: GraphViewState;
+}
+
+export function SidePanel({ graph, selected, onSelect, security, matches, collapse, onCollapse, onOpenNodeGraph, view }: SidePanelProps) {
+  // The namespaces the drawn nodes are in (a node graph spans several), for the sparklines' one request.
+  const namespaces = [...new Set(graph.nodes.filter((n) => !n.flags.inaccessible && n.kind !== 'aggregate').map(nodeNamespace).filter((n): n is string => n !== undefined))];
+  const sparklines = useQuery(
+    sparklinesQueryOptions(
+      { namespaces: graph.edges.length <= MAX_SPARKLINE_EDGES ? namespaces : [], graphType: view.graphType, waypoints: view.waypoints, duration: view.duration, ...(view.queryTime !== null ? { queryTime: view.queryTime } : {}) },
+      { refetchInterval: false, staleTime: 60_000 },
+    ),
+  );
   const node = selected ? graphLookup(graph).node(selected) : undefined;
   const edge = selected && !node ? graphLookup(graph).edge(selected) : undefined;
   return (
@@ -54,15 +81,26 @@ export function SidePanel({ graph, selected, onSelect, security, matches, collap
       {node && (
         <div className="space-y-4">
           <NodeDetails node={node} graph={graph} onSelect={onSelect} />
+          <div className="flex flex-wrap gap-2">
+            {node.kind !== 'aggregate' && node.kind !== 'unknown' && node.kind !== 'external' && view.focus !== node.id && (
+              <Button size="sm" variant="primary" onClick={() => onOpenNodeGraph(node.id)}>Node graph</Button>
+            )}
+          </div>
           <CollapseActions node={node} collapse={collapse} onCollapse={onCollapse} />
+          <SeriesPanel graph={graph} view={view} subject={{ kind: 'node', id: node.id }} />
         </div>
       )}
-      {edge && <EdgeDetails edge={edge} graph={graph} onSelect={onSelect} />}
+      {edge && (
+        <div className="space-y-4">
+          <EdgeDetails edge={edge} graph={graph} onSelect={onSelect} />
+          <SeriesPanel graph={graph} view={view} subject={{ kind: 'edge', id: edge.id }} />
+        </div>
+      )}
       {selected && !node && !edge && <p className="mb-3 text-sm text-slate-500">The selected element is not in this graph any more.</p>}
       {!node && !edge && (
         <div className="space-y-4">
           <Summary graph={graph} />
-          <ElementList graph={graph} selected={selected} security={security} onSelect={onSelect} matches={matches} />
+          <ElementList graph={graph} selected={selected} security={security} onSelect={onSelect} matches={matches} sparklines={sparklines.data?.edges} />
         </div>
       )}
     </aside>

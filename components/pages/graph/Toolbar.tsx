@@ -55,11 +55,13 @@ export interface ToolbarProps {
   updatedAt: number | null;
   fetching: boolean;
   onRefresh: () => void;
+  /** The Traffic menu (protocols, telemetry). */
+  traffic?: React.ReactNode;
   display: React.ReactNode;
   exportMenu: React.ReactNode;
 }
 
-export function Toolbar({ state, update, namespaces, namespacesLoading, namespacesError, updatedAt, fetching, onRefresh, display, exportMenu }: ToolbarProps) {
+export function Toolbar({ state, update, namespaces, namespacesLoading, namespacesError, updatedAt, fetching, onRefresh, traffic, display, exportMenu }: ToolbarProps) {
   return (
     <div role="toolbar" aria-label="Graph options" className="flex flex-wrap items-center gap-2 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
       <NamespacePicker namespaces={namespaces} selected={state.namespaces} loading={namespacesLoading} error={namespacesError} onChange={(ns) => update({ namespaces: ns, selected: null })} />
@@ -82,6 +84,7 @@ export function Toolbar({ state, update, namespaces, namespacesLoading, namespac
       </span>
       <div className="ml-auto flex items-center gap-2">
         <Select label="Layout" hideLabel value={state.layout} options={layoutNames.map((l) => ({ value: l, label: layoutWords[l as LayoutName] }))} onChange={(layout) => update({ layout })} />
+        {traffic}
         {display}
         {exportMenu}
       </div>

@@ -1,0 +1,21 @@
+import { SeriesParams, type TrafficSeries } from '@/lib/graph/series';
+import { AppError } from '@/lib/errors';
+import { route } from '@/lib/server/route';
+
+// GET /api/graph/series?namespaces=a,b&graphType=workload&waypoints=show&duration=600&queryTime=&edge=<id>|node=<id>
+// -> TrafficSeries (lib/graph/series.ts). 400 names the bad parameter; 403 for a namespace the user cannot see.
+export const dynamic = 'force-dynamic';
+
+export const GET = route('graph-series', async (request, _context, { auth, series }) => {
+  const parsed = SeriesParams.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const parameter = String(issue?.path[0] ?? 'query');
+    throw new AppError('bad_request', `${parameter}: ${issue?.message ?? 'invalid'}`, parameter);
+  }
+  const user = await auth.requestUser(request);
+  await auth.requireNamespaces(user, parsed.data.namespaces);
+  const access = await auth.accessibleNamespaces(user);
+  const answer = await series.series(parsed.data, access === 'all' ? {} : { accessibleNamespaces: access }, request.signal);
+  return Response.json(answer satisfies TrafficSeries, { headers: { 'cache-control': 'no-store' } });
+});

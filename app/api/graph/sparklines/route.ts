@@ -1,0 +1,19 @@
+import { parseGraphParams } from '@/lib/graph/query';
+import type { EdgeSparklines } from '@/lib/graph/series';
+import { AppError } from '@/lib/errors';
+import { route } from '@/lib/server/route';
+
+// GET /api/graph/sparklines?namespaces=a,b&graphType=workload&waypoints=show&duration=600&queryTime=
+// -> EdgeSparklines: every edge's bytes/s (L4) or requests/s (L7) over the window, for the edge list.
+// The graph's own parameters (idle and focus are not used); 403 for a namespace the user cannot see.
+export const dynamic = 'force-dynamic';
+
+export const GET = route('graph-sparklines', async (request, _context, { auth, series }) => {
+  const parsed = parseGraphParams(new URL(request.url).searchParams);
+  if (!parsed.ok) throw new AppError('bad_request', parsed.message, parsed.parameter);
+  const user = await auth.requestUser(request);
+  await auth.requireNamespaces(user, parsed.query.namespaces);
+  const access = await auth.accessibleNamespaces(user);
+  const answer = await series.sparklines(parsed.query, access === 'all' ? {} : { accessibleNamespaces: access }, request.signal);
+  return Response.json(answer satisfies EdgeSparklines, { headers: { 'cache-control': 'no-store' } });
+});
