@@ -3,8 +3,8 @@ import { GET as checkRoute } from '@/app/api/authz/check/route';
 import { GET as policiesRoute } from '@/app/api/authz/policies/route';
 import type { AuthzCheckResponse, AuthzPoliciesResponse } from '@/lib/kube/wire/authz';
 import { startSimulator, type Simulator } from '@/sim/index';
-import { createDeps, setDepsForTest, type Deps } from './deps';
-import { parseEnv } from './env';
+import { createDeps, setDepsForTest, type Deps } from '@/lib/server/deps';
+import { parseEnv } from '@/lib/server/env';
 
 // The two authz routes on the simulated Bookinfo cluster, as an admin and as users who see one namespace.
 
