@@ -12,10 +12,12 @@ export interface AuthzCheckInput {
   port?: number;
   /** With a workload destination: the Service the client addressed (a graph edge's destination_service). */
   service?: string;
+  /** `service`: the workload was reached through the Service in front of it (graph edges between workloads). */
+  addressed?: 'service' | 'workload';
 }
 
 export const authzPoliciesQueryOptions = (namespace?: string, options: ApiQueryOptions = {}) =>
   apiQueryOptions<AuthzPoliciesResponse>('/api/authz/policies', { namespace }, live(options));
 
 export const authzCheckQueryOptions = (input: AuthzCheckInput, options: ApiQueryOptions = {}) =>
-  apiQueryOptions<AuthzCheckResponse>('/api/authz/check', { from: input.from, to: input.to, port: input.port, service: input.service }, options);
+  apiQueryOptions<AuthzCheckResponse>('/api/authz/check', { from: input.from, to: input.to, port: input.port, service: input.service, addressed: input.addressed }, options);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { evaluate, lint, meshIndex, type AuthzDestination, type AuthzInput, type AuthzQuery, type Finding } from '@/lib/authz';
+import { evaluate, lint, meshIndex, serviceWaypoint, type AuthzDestination, type AuthzInput, type AuthzQuery, type Finding } from '@/lib/authz';
 import { badRequest } from '@/lib/errors';
 import { policyRows, redactEvaluation, visibleFindings } from '@/lib/kube/authz-views';
 import type { KubeLayer } from '@/lib/kube/layer';
@@ -29,6 +29,22 @@ function defaultPort(input: AuthzInput, destination: AuthzDestination): number |
   return index.servicesOf(w)[0]?.ports[0]?.port;
 }
 
+/**
+ * A workload reached through a Service: the one named, or with addressed=service the Service in
+ * front of it (one with a waypoint first, as that is the path traffic takes).
+ */
+function addressedDestination(input: AuthzInput, params: AuthzCheckParams): AuthzDestination {
+  const to = params.to;
+  if (to.kind !== 'workload') return to;
+  if (params.service) return { kind: 'service', namespace: to.namespace, name: params.service, backend: to.name };
+  if (params.addressed !== 'service') return to;
+  const index = meshIndex(input);
+  const w = index.workload(to.namespace, to.name);
+  const services = w ? index.servicesOf(w) : [];
+  const chosen = services.find((s) => serviceWaypoint(index, s).state === 'ok') ?? services[0];
+  return chosen ? { kind: 'service', namespace: to.namespace, name: chosen.name, backend: to.name } : to;
+}
+
 /** Namespaces a check names: the user must see both ends (403 otherwise). */
 export function checkNamespaces(params: AuthzCheckParams): string[] {
   return [...new Set([params.from.namespace, params.to.namespace].filter((n): n is string => !!n))];
@@ -37,10 +53,7 @@ export function checkNamespaces(params: AuthzCheckParams): string[] {
 export async function getAuthzCheck(services: KubeServices, params: AuthzCheckParams, access: Access): Promise<AuthzCheckResponse> {
   const kube = services.kube();
   const input = await kube.authzInput();
-  const destination: AuthzDestination =
-    params.service && params.to.kind === 'workload'
-      ? { kind: 'service', namespace: params.to.namespace, name: params.service, backend: params.to.name }
-      : params.to;
+  const destination = addressedDestination(input, params);
   const port = params.port ?? defaultPort(input, destination);
   if (port === undefined) throw badRequest('port', 'required: the destination has no Service port to default to');
   const query: AuthzQuery = { source: params.from, destination, port };

@@ -45,6 +45,8 @@ export const AuthzCheckParams = z
     port: z.coerce.number().int('must be a port number').min(1, 'must be a port number').max(65535, 'must be a port number').optional(),
     /** With a workload destination: the Service (same namespace) the client addressed, as a graph edge knows it. */
     service: dnsLabel.optional(),
+    /** With a workload destination and no service: `service` picks the Service in front of it (a graph edge between workloads). */
+    addressed: z.enum(['service', 'workload']).optional(),
   })
   .strict();
 export type AuthzCheckParams = z.output<typeof AuthzCheckParams>;
