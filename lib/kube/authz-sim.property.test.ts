@@ -8,7 +8,7 @@ import { resolveLegs } from '@/sim/traffic/legs';
 import { KubeLayer } from './layer';
 
 // Two implementations, one answer: for every client workload and every Service of the simulated
-// Bookinfo cluster (with policies of every kind added), the evaluator (lib/authz, on what the
+// Bookinfo cluster (its demo policies, and more of every kind added here), the evaluator (lib/authz, on what the
 // Kubernetes layer reads) says "denied" exactly where the simulator's destination ztunnel closes the
 // connection with DENY. The simulator's enforcement (sim/mesh/policy.ts) never imports lib/authz.
 
@@ -60,7 +60,9 @@ describe('the evaluator predicts what the simulated ztunnels enforce', () => {
   it('agrees on every client workload -> Service pair', async () => {
     const deadline = Date.now() + 10_000;
     let input = await layer.authzInput();
-    while (input.authorizationPolicies.length < policies.length + 1 || input.peerAuthentications.length < peerAuthentications.length) {
+    const names = (list: { name: string }[]) => new Set(list.map((p) => p.name));
+    const arrived = () => policies.every((p) => names(input.authorizationPolicies).has(p.metadata.name)) && peerAuthentications.every((p) => names(input.peerAuthentications).has(p.metadata.name));
+    while (!arrived()) {
       if (Date.now() > deadline) throw new Error('policies never reached the cache');
       await new Promise((r) => setTimeout(r, 50));
       input = await layer.authzInput();
