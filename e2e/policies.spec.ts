@@ -9,7 +9,7 @@ import { PoliciesPage } from './pages/PoliciesPage';
 test('the Policies page lists each policy with where it is enforced, what it selects and ztunnel agreement', async ({ page }) => {
   const policies = new PoliciesPage(page);
   await policies.goto();
-  await expect(page.getByRole('navigation').getByRole('link', { name: /Policies/ })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Policies/ })).toBeVisible();
   const deny = policies.policy('bookinfo/ratings-deny-frontend');
   await expect(deny).toContainText('DENY');
   await expect(deny).toContainText('ztunnel');
@@ -35,16 +35,18 @@ test('"Can A reach B?" answers with the decision, each enforcement point, the id
   await expect(points.nth(1)).toContainText("the waypoint's identity");
 
   await policies.check('frontend', 'bookinfo/service:ratings');
-  await expect(policies.form).toContainText('from: must be NS/WORKLOAD or plaintext:NS');
+  await expect(policies.form).toContainText('from: must be NS/WORKLOAD or plaintext:NS', { timeout: 15_000 });
 });
 
 test("the graph's edge panel shows the Authorization of a denied edge", async ({ page, request }) => {
-  const response = await request.get('api/graph?namespaces=bookinfo,frontend&duration=600');
+  const params = 'namespaces=bookinfo,frontend&graphType=workload&duration=600&waypoints=show';
+  const response = await request.get(`api/graph?${params}&idle=false`);
+  expect(response.status()).toBe(200);
   const graph = (await response.json()) as MeshGraph;
   const denied = graph.edges.find((e) => e.source.includes('web-v1') && e.target.includes('ratings-v1'));
   if (!denied) throw new Error('the scenario has no web-v1 -> ratings-v1 edge');
   const graphPage = new GraphPage(page);
-  await graphPage.goto(`namespaces=bookinfo,frontend&selected=${encodeURIComponent(denied.id)}`);
+  await graphPage.goto(`${params}&selected=${encodeURIComponent(denied.id)}`);
   const section = graphPage.details.getByRole('region', { name: 'Authorization' });
   await expect(section).toContainText('denied', { timeout: 30_000 });
   await expect(section).toContainText('bookinfo/ratings-deny-frontend');
