@@ -50,8 +50,8 @@ const postureInputs = boundary(
   'lib/posture is pure: it reads the cluster model (lib/kube/cluster-model, lib/kube/wire) and the graph, never an adapter.',
 );
 const wireTypes = boundary(
-  ['@/lib/*', '!@/lib/graph', '!@/lib/errors', '!@/lib/kube', '@/lib/kube/*', '!@/lib/kube/wire', '../*'],
-  'lib/kube/wire holds the API wire types: zod and lib/graph only, so the browser may import them.',
+  ['@/lib/*', '!@/lib/graph', '!@/lib/authz', '!@/lib/errors', '!@/lib/kube', '@/lib/kube/*', '!@/lib/kube/wire', '../*'],
+  'lib/kube/wire holds the API wire types: zod, lib/graph and lib/authz (pure) only, so the browser may import them.',
 );
 
 const app = [noSimulator, noCytoscape];

@@ -6,6 +6,7 @@ import { createGraphService } from '@/lib/server/graph';
 import { createMetricsSource } from '@/lib/server/metrics';
 import { parseArgs, USAGE } from './args';
 import { edgeRows, formatEdges, notFullyMtls } from './format';
+import { checkExitCode, formatCheck, formatLint } from './format-authz';
 
 async function inventory(e: ReturnType<typeof parseEnv>): Promise<InventorySource> {
   if (!e.KUBECONFIG && !process.env.KUBERNETES_SERVICE_HOST) {
@@ -29,17 +30,32 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
     if (err instanceof EnvError) return { code: 2, out: '', err: `ambient-lens: ${err.message}\n` };
     throw err;
   }
+  const command = parsed.command;
+  if (command.name === 'authz-check' || command.name === 'authz-lint') {
+    if (!e.KUBECONFIG && !process.env.KUBERNETES_SERVICE_HOST) return { code: 2, out: '', err: 'ambient-lens: set KUBECONFIG (authz reads the cluster)\n' };
+    // The server's Kubernetes layer and explainer, on KUBECONFIG or the pod's service account.
+    const [{ createDeps }, authz] = await Promise.all([import('@/lib/server/deps'), import('@/lib/server/authz')]);
+    const services = createDeps(e);
+    if (command.name === 'authz-lint') {
+      const known = new Set((await services.kube().authzInput()).namespaces.map((n) => n.name));
+      const unknown = command.namespaces.filter((n) => !known.has(n));
+      if (unknown.length > 0) return { code: 2, out: '', err: `ambient-lens: namespace: ${unknown.join(', ')} does not exist\n` };
+      return { ...formatLint(await authz.lintMesh(services, command.namespaces)), err: '' };
+    }
+    const answer = await authz.getAuthzCheck(services, command.params, undefined);
+    return { code: checkExitCode(answer), ...formatCheck(answer) };
+  }
   if (!e.PROMETHEUS_URL && !e.SIMULATOR_METRICS_URL) {
     return { code: 2, out: '', err: 'ambient-lens: set PROMETHEUS_URL (or SIMULATOR_METRICS_URL for the demo simulator)\n' };
   }
 
   const getGraph = createGraphService({ metrics: createMetricsSource(e, { cacheTtlMs: 0 }), inventory: await inventory(e) });
-  const graph = await getGraph(parsed.command.query);
+  const graph = await getGraph(command.query);
   const warnings = graph.warnings.map((w) => `warning: ${w}\n`).join('');
   const rows = edgeRows(graph);
 
-  if (parsed.command.name === 'edges') {
-    const { output } = parsed.command;
+  if (command.name === 'edges') {
+    const { output } = command;
     const out = output === 'json' ? JSON.stringify(rows, null, 2) + '\n' : rows.length ? formatEdges(rows, output) : 'No traffic in this window.\n';
     return { code: 0, out, err: warnings };
   }

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { resourceSpecs } from '@/lib/kube/cache/resources';
 
 // The kustomize tree under deploy/: every file parses, every kustomization's resources and patches
 // exist, and the objects that matter (Route, RBAC, probes, security context) say what they must.
@@ -93,6 +94,13 @@ describe('deploy/ manifests', () => {
     expect(allows(main, 'pods/portforward', 'create')).toBe(false);
     expect(allows(ztunnel, 'pods/log', 'get')).toBe(true);
     expect(allows(ztunnel, 'pods/portforward', 'create')).toBe(true);
+    // Every resource the informer cache watches, in the group of each version it may read.
+    for (const spec of Object.values(resourceSpecs('istio-system'))) {
+      for (const v of spec.versions) {
+        const granted = (main?.rules ?? []).some((r) => r.apiGroups.includes(v.group) && r.resources.includes(spec.plural) && r.verbs.includes('watch'));
+        expect(granted, `${v.group}/${spec.plural}`).toBe(true);
+      }
+    }
     const binding = one('base/clusterrolebinding.yaml') as Obj & { roleRef: { name: string }; subjects: Array<{ kind: string; name: string }> };
     expect(binding.roleRef.name).toBe('ambient-lens');
     expect(binding.subjects[0]).toMatchObject({ kind: 'ServiceAccount', name: one('base/serviceaccount.yaml').metadata?.name });

@@ -2,6 +2,7 @@ import { effectiveMtlsShare, graphLookup } from '@/lib/graph/lookup';
 import type { GraphEdge, MeshGraph } from '@/lib/graph/model';
 import { Badge, type Tone } from '@/components/ui/Badge';
 import { DefinitionList } from '@/components/ui/Panel';
+import { EdgeAuthorization } from './EdgeAuthorization';
 import { formatBytesPerSec, formatMs, formatRate, formatShare } from './format';
 import { mtlsBadge, mtlsState, mtlsStateWords, nodeName, plaintextReasonWords, type MtlsState } from './names';
 
@@ -93,6 +94,7 @@ export function EdgeDetails({ edge, graph, onSelect }: { edge: GraphEdge; graph:
           <DefinitionList items={http} />
         </section>
       )}
+      <EdgeAuthorization edge={edge} graph={graph} />
     </div>
   );
 }

@@ -53,10 +53,12 @@ describe('informer cache against the simulated API server', () => {
       await layer.inventorySource().inventory();
       await layer.controlPlane();
       await layer.ztunnelPods();
+      await layer.authzInput();
     }
     expect(cluster.requests().length).toBe(before);
-    // 15 resources: one list and one watch each
-    expect(before).toBe(30);
+    // 15 resources: one list and one watch each; the 3 security.istio.io ones are not served here
+    // (no CRDs): one list of v1 and one of v1beta1 each, then nothing.
+    expect(before).toBe(30 + 6);
   });
 
   it('builds the inventory with workload names, principals, enrollment and waypoints', async () => {

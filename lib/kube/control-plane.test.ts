@@ -13,7 +13,7 @@ const byKind = (kind: string) => crs.filter((r) => r.kind === kind).map((r) => (
 function snapshot(status: ResourceState['status'], sail = true): KubeSnapshot {
   const states = Object.fromEntries(resourceNames.map((n) => [n, { status: 'ready', objects: 0, relists: 1, reconnects: 0 }])) as Record<ResourceName, ResourceState>;
   for (const n of ['istios', 'istiocnis', 'ztunnels', 'istiorevisions'] as const) states[n] = { status, objects: 0, relists: 1, reconnects: 0, apiVersion: n === 'ztunnels' ? 'sailoperator.io/v1alpha1' : undefined };
-  const empty = { namespaces: [], pods: [], services: [], serviceaccounts: [], deployments: [], replicasets: [], statefulsets: [], daemonsets: [], jobs: [], gateways: [], configmaps: [] };
+  const empty = { namespaces: [], pods: [], services: [], serviceaccounts: [], deployments: [], replicasets: [], statefulsets: [], daemonsets: [], jobs: [], gateways: [], configmaps: [], authorizationpolicies: [], peerauthentications: [], requestauthentications: [] };
   return {
     ...empty,
     istios: sail ? byKind('Istio') : [],

@@ -7,6 +7,8 @@ import type { InventorySource } from '@/lib/graph/inventory';
 import { KubeCache } from './cache/kube-cache';
 import type { ReflectorOptions } from './cache/reflector';
 import type { KubeSnapshot, ResourceName } from './cache/resources';
+import type { AuthzInput } from '@/lib/authz';
+import { buildAuthzInput } from './authz-input';
 import { buildClusterModel, type ClusterModel } from './cluster-model';
 import { controlPlaneOf, nodePod } from './control-plane';
 import { KubeLayerError } from './errors';
@@ -37,6 +39,7 @@ export class KubeLayer {
   readonly cache: KubeCache;
   private readonly dumps: ZtunnelDumps;
   private memo: { generation: number; model: ClusterModel } | undefined;
+  private authzMemo: { generation: number; input: AuthzInput } | undefined;
 
   constructor(
     private readonly kc: KubeConfig,
@@ -71,6 +74,16 @@ export class KubeLayer {
       this.memo = { generation: snap.generation, model: buildClusterModel(snap, { ztunnelNamespace: this.options.ztunnelNamespace }) };
     }
     return this.memo.model;
+  }
+
+  /** The whole mesh as the authorization evaluator sees it (every namespace: policies cross them). */
+  async authzInput(): Promise<AuthzInput> {
+    const snap = await this.snapshot();
+    if (this.authzMemo?.generation !== snap.generation) {
+      const input = buildAuthzInput(snap, await this.model(), { istioNamespace: this.options.istioNamespace ?? 'istio-system' });
+      this.authzMemo = { generation: snap.generation, input };
+    }
+    return this.authzMemo.input;
   }
 
   inventorySource(access?: views.Access): InventorySource {

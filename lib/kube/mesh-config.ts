@@ -41,19 +41,29 @@ export function discoverySelectors(istio: SailResource | undefined, configMap: C
   }
 }
 
-/** Trust domain from the same places (meshConfig.trustDomain), default cluster.local. */
-export function trustDomain(istio: SailResource | undefined, configMap: ConfigMap | undefined): string {
+/** A string field of meshConfig, from the Istio resource first, then the istio ConfigMap. */
+function meshConfigString(istio: SailResource | undefined, configMap: ConfigMap | undefined, key: string): string | undefined {
   const values = istio?.spec?.values;
   const meshConfig = isRecord(values) ? values['meshConfig'] : undefined;
-  if (isRecord(meshConfig) && typeof meshConfig['trustDomain'] === 'string') return meshConfig['trustDomain'];
+  if (isRecord(meshConfig) && typeof meshConfig[key] === 'string') return meshConfig[key];
   const mesh = configMap?.data?.['mesh'];
   if (mesh) {
     try {
       const parsed: unknown = loadYaml(mesh);
-      if (isRecord(parsed) && typeof parsed['trustDomain'] === 'string') return parsed['trustDomain'];
+      if (isRecord(parsed) && typeof parsed[key] === 'string') return parsed[key];
     } catch {
-      // discoverySelectors() reports the bad YAML; the default trust domain is the right fallback here
+      // discoverySelectors() reports the bad YAML; the caller's default is the right fallback here
     }
   }
-  return 'cluster.local';
+  return undefined;
+}
+
+/** Trust domain from the same places (meshConfig.trustDomain), default cluster.local. */
+export function trustDomain(istio: SailResource | undefined, configMap: ConfigMap | undefined): string {
+  return meshConfigString(istio, configMap, 'trustDomain') ?? 'cluster.local';
+}
+
+/** meshConfig.rootNamespace (mesh-wide policies live there); istiod defaults it to its own namespace. */
+export function rootNamespace(istio: SailResource | undefined, configMap: ConfigMap | undefined, istioNamespace: string): string {
+  return meshConfigString(istio, configMap, 'rootNamespace') ?? istioNamespace;
 }

@@ -65,6 +65,19 @@ describe('Kubernetes layer on the simulated Bookinfo cluster', () => {
     expect(logs.lines.every((l) => l.kind === 'access' && (l.src.namespace === 'bookinfo' || l.dst.namespace === 'bookinfo'))).toBe(true);
   });
 
+  it('builds the authorization input from the cache: policies, waypoints, services, ambient workloads', async () => {
+    const input = await layer.authzInput();
+    expect(input.rootNamespace).toBe('istio-system');
+    expect(input.authorizationPolicies.map((p) => `${p.namespace}/${p.name}`)).toContain('bookinfo/ratings-deny-frontend');
+    expect(input.waypoints.find((w) => w.name === 'waypoint')).toMatchObject({ namespace: 'bookinfo', programmed: true, trafficType: 'service' });
+    expect(input.services.find((s) => s.name === 'ratings')).toMatchObject({ selector: { app: 'ratings' }, ports: [{ port: 9080 }] });
+    const byName = (name: string) => input.workloads.find((w) => w.namespace === 'bookinfo' && w.name === name);
+    expect(byName('ratings-v1')).toMatchObject({ ambient: true, sidecar: false, serviceAccount: 'bookinfo-ratings' });
+    expect(byName('mysqldb-v1')?.ambient).toBe(false); // labelled, never redirected
+    expect(byName('waypoint')?.gateway).toBe('waypoint');
+    expect(layer.resourceStates().peerauthentications.status).toBe('ready');
+  });
+
   it('shows the Sail Operator control plane', async () => {
     const cp = await layer.controlPlane();
     expect(cp.sail.state).toBe('installed');

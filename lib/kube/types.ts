@@ -71,8 +71,15 @@ export interface LabelSelector {
   matchExpressions?: LabelSelectorRequirement[];
 }
 
+export interface ServicePort {
+  port: number;
+  /** A number, or the name of a container port. */
+  targetPort?: number | string;
+  name?: string;
+}
+
 export interface Service extends KubeObject {
-  spec?: { selector?: Record<string, string>; clusterIP?: string; type?: string };
+  spec?: { selector?: Record<string, string>; clusterIP?: string; type?: string; ports?: ServicePort[] };
 }
 
 export interface Controller extends KubeObject {
@@ -91,6 +98,7 @@ export type Namespace = KubeObject;
 
 export interface Gateway extends KubeObject {
   spec?: { gatewayClassName?: string; listeners?: { name?: string; port?: number; protocol?: string }[] };
+  status?: { conditions?: Condition[]; addresses?: { type?: string; value: string }[] };
 }
 
 export interface ConfigMap extends KubeObject {

@@ -26,6 +26,8 @@ export const types = {
   gateways: { group: 'gateway.networking.k8s.io', version: 'v1', plural: 'gateways', singular: 'gateway', kind: 'Gateway', namespaced: true, shortNames: ['gtw'] },
   httpRoutes: { group: 'gateway.networking.k8s.io', version: 'v1', plural: 'httproutes', singular: 'httproute', kind: 'HTTPRoute', namespaced: true },
   authorizationPolicies: { group: 'security.istio.io', version: 'v1', plural: 'authorizationpolicies', singular: 'authorizationpolicy', kind: 'AuthorizationPolicy', namespaced: true, shortNames: ['ap'] },
+  peerAuthentications: { group: 'security.istio.io', version: 'v1', plural: 'peerauthentications', singular: 'peerauthentication', kind: 'PeerAuthentication', namespaced: true, shortNames: ['pa'] },
+  requestAuthentications: { group: 'security.istio.io', version: 'v1', plural: 'requestauthentications', singular: 'requestauthentication', kind: 'RequestAuthentication', namespaced: true, shortNames: ['ra'] },
   istios: { group: 'sailoperator.io', version: 'v1', plural: 'istios', singular: 'istio', kind: 'Istio', namespaced: false, subresources: ['status'] },
   istioRevisions: { group: 'sailoperator.io', version: 'v1', plural: 'istiorevisions', singular: 'istiorevision', kind: 'IstioRevision', namespaced: false, shortNames: ['istiorev'], subresources: ['status'] },
   istioCNIs: { group: 'sailoperator.io', version: 'v1', plural: 'istiocnis', singular: 'istiocni', kind: 'IstioCNI', namespaced: false, subresources: ['status'] },

@@ -78,6 +78,7 @@ export interface MeshView {
   waypoints: Map<string, MeshWaypoint>;
   ztunnels: Map<string, ZtunnelPod>;
   policies: KubeObject[];
+  peerAuthentications: KubeObject[];
   namespaces: Map<string, KubeObject>;
 }
 
@@ -189,7 +190,8 @@ export function buildMeshView(store: ObjectStore, trustDomain = 'cluster.local',
     });
   }
   const policies = store.list(keys.authorizationPolicies).filter((p) => isDiscovered(namespaces.get(p.metadata.namespace ?? ''), selectors));
-  return { trustDomain, clusterId, pods, workloads, services, waypoints, ztunnels, policies, namespaces };
+  const peerAuthentications = store.list(keys.peerAuthentications).filter((p) => isDiscovered(namespaces.get(p.metadata.namespace ?? ''), selectors));
+  return { trustDomain, clusterId, pods, workloads, services, waypoints, ztunnels, policies, peerAuthentications, namespaces };
 }
 
 function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -10,6 +10,7 @@ import { buildControlPlane, DISCOVERY } from './control-plane';
 import { generateGatewayResources } from '../mesh/gateway-resources';
 import { applyInitialRedirection } from './redirection';
 import { bookinfoApp, BOOKINFO_APPS } from './bookinfo-apps';
+import { bookinfoPolicies } from './bookinfo-policies';
 
 export const BOOKINFO_NODES = ['ambient-control-plane', 'ambient-worker', 'ambient-worker2'];
 const [CP, W1, W2] = BOOKINFO_NODES as [string, string, string];
@@ -19,6 +20,7 @@ export const EXTERNAL_IP = '203.0.113.50';
 
 export function buildBookinfo(options: BuildOptions = {}): Scenario {
   const ctx = bookinfoObjects(options);
+  bookinfoPolicies(ctx);
   applyInitialRedirection(ctx.objects, new Set(['bookinfo/mysqldb-v1']));
   return { name: 'bookinfo', seed: ctx.seed, clusterId: 'Kubernetes', trustDomain: 'cluster.local', objects: ctx.objects, flows: bookinfoFlows(), nearExpiryIdentities: ['spiffe://cluster.local/ns/bookinfo/sa/bookinfo-ratings'] };
 }

@@ -9,7 +9,7 @@
 import type { FlowSpec } from '../scenarios/types';
 import type { MeshPod, MeshService, MeshView, ZtunnelPod } from '../mesh/view';
 import { nsName } from '../mesh/view';
-import { denyingPolicy } from '../mesh/policy';
+import { peerOf, ztunnelVerdict } from '../mesh/policy';
 
 export type Flag = '-' | 'DENY' | 'CONNECT';
 /** Envoy response flags a sidecar records: upstream connection failure / termination. */
@@ -117,8 +117,12 @@ function pushLeg(view: MeshView, legs: Leg[], input: LegInput): void {
     return;
   }
   const serverZtunnel = server?.captured ? view.ztunnels.get(server.node) : undefined;
-  const denied = server && serverZtunnel ? denyingPolicy(view.policies, client.discovered ? client : undefined, leg.mtls, server) : undefined;
-  if (denied) leg.error = `connection closed due to policy rejection: explicitly denied by: ${denied.metadata.namespace}/${denied.metadata.name}`;
+  // The server's ztunnel sees the hop's client: the waypoint on a waypoint's 'from' hop.
+  const verdict = server && serverZtunnel
+    ? ztunnelVerdict(view.policies, view.peerAuthentications, { peer: peerOf(client.discovered ? client : undefined, client.ip, leg.mtls), serverIp: input.serverIp, port: input.serverPort }, leg.mtls, server, view.trustDomain.replace(/^spiffe:\/\//, ''))
+    : undefined;
+  const denied = verdict && !verdict.allowed;
+  if (verdict && !verdict.allowed) leg.error = verdict.error;
   if (client.captured && clientZtunnel) leg.source = { ztunnel: clientZtunnel, flag: denied ? 'CONNECT' : '-' };
   if (serverZtunnel) leg.destination = { ztunnel: serverZtunnel, flag: denied ? 'DENY' : '-' };
   // The server's ztunnel rejecting the HBONE stream ends the client sidecar's upstream connection.

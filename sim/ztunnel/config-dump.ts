@@ -91,7 +91,7 @@ export function buildConfigDump(view: MeshView, ztunnel: ZtunnelPod, t: number, 
   return {
     workloads,
     services,
-    policies: view.policies.map(ztunnelPolicy),
+    policies: view.policies.map(ztunnelPolicy).filter((p) => p !== undefined),
     certificates,
     workloadState,
     version: { buildProfile: 'release', buildStatus: 'Clean', gitRevision: '4c7cdf1b62ddcc786402499c03eff0d5172c95ef', gitTag: '1.24.0', istioVersion: 'unknown', rustVersion: '1.81.0', version: '4c7cdf1b62ddcc786402499c03eff0d5172c95ef' },

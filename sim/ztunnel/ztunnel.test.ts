@@ -49,7 +49,14 @@ describe('ztunnel config_dump', () => {
     expect(byName('waypoint-')?.protocol).toBe('TCP');
     expect(byName('legacy-client-v1')?.protocol).toBe('TCP');
     expect(byName('scanner-v1')).toBeUndefined();
-    expect(dump.policies).toEqual([expect.objectContaining({ name: 'ratings-deny-frontend', namespace: 'bookinfo', action: 'Deny', scope: 'WorkloadSelector' })]);
+    // What istiod sends ztunnel: targeted ALLOW/DENY policies after conversion (not the targetRefs
+    // details-viewer, not the AUDIT detail-audit); web-get-only keeps no rule, ratings-deny-delete an empty one.
+    expect(dump.policies.map((p) => `${String(p.namespace)}/${String(p.name)} ${String(p.action)} ${String(p.scope)} ${(p.rules as unknown[]).length}`).sort()).toEqual([
+      'bookinfo/details-deny-typos Deny WorkloadSelector 1',
+      'bookinfo/ratings-deny-delete Deny WorkloadSelector 1',
+      'bookinfo/ratings-deny-frontend Deny WorkloadSelector 1',
+      'frontend/web-get-only Allow WorkloadSelector 0',
+    ]);
   });
 
   it('holds real certificates only for the identities on its node, one near expiry', () => {

@@ -2,6 +2,7 @@ import type { Overview } from '@/lib/posture/overview';
 import { formatBytesPerSec, formatRate, formatShare } from '@/components/graph/format';
 import { Stat } from '@/components/ui/Stat';
 import type { Tone } from '@/components/ui/Badge';
+import { AuthorizationStat } from './AuthorizationStat';
 
 const cpTone: Record<string, Tone> = { healthy: 'good', degraded: 'warn', down: 'bad', unknown: 'neutral' };
 
@@ -10,7 +11,7 @@ export function Headline({ overview }: { overview: Overview }) {
   const { traffic, pods, ztunnels, controlPlane } = overview.headline;
   const share = traffic?.mtlsShare ?? null;
   return (
-    <section aria-label="Mesh-wide figures" className="mb-5 grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+    <section aria-label="Mesh-wide figures" className="mb-5 grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7">
       <Stat
         label="mTLS share of bytes"
         value={traffic ? (share === null ? '—' : formatShare(share)) : 'n/a'}
@@ -53,6 +54,7 @@ export function Headline({ overview }: { overview: Overview }) {
         detail={controlPlane ? (controlPlane.issues[0] ?? (controlPlane.sail ? 'Sail Operator: Istio, IstioCNI, ZTunnel' : 'Installed without the Sail Operator')) : 'could not be read'}
         href="/control-plane"
       />
+      <AuthorizationStat />
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { PageHeader } from '../common/PageHeader';
 import { QueryView } from '../common/QueryView';
 import { searchState, useUrlState } from '../common/use-url-state';
 import { parseWindow, WindowSelect } from '../common/WindowSelect';
+import { AuthorizationFindings } from './AuthorizationFindings';
 import { CertificateTable, DeniedTable, NamespaceTable, PlaintextTable, PodTable, Section } from './Sections';
 
 const defaults = { duration: String(DEFAULT_WINDOW_SECONDS) } as const;
@@ -57,6 +58,7 @@ export function SecurityView() {
               <Section id="denied" title="Denied connections (DENY)" count={p.deniedEdges.length} clear={t ? 'No connection was denied by an authorization policy.' : 'Unknown: traffic could not be read.'} hint="closed by an authorization policy">
                 <DeniedTable edges={p.deniedEdges} />
               </Section>
+              <AuthorizationFindings />
               <div id="pods" className="grid scroll-mt-4 gap-4 xl:grid-cols-2">
                 <Section id="not-redirected" title="Labelled for ambient, not redirected" count={p.notRedirected.length} tone="bad" clear="Every labelled pod is redirected to ztunnel." hint="istio-cni did not set ambient.istio.io/redirection">
                   <PodTable pods={p.notRedirected} />

@@ -91,6 +91,9 @@ export class KubeCache {
       istiorevisions: list('istiorevisions'),
       ztunnels: list('ztunnels'),
       configmaps: list('configmaps'),
+      authorizationpolicies: list('authorizationpolicies'),
+      peerauthentications: list('peerauthentications'),
+      requestauthentications: list('requestauthentications'),
       states: this.states(),
       generation: this.generation,
     };

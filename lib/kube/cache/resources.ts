@@ -36,6 +36,9 @@ export const resourceNames = [
   'istiorevisions',
   'ztunnels',
   'configmaps',
+  'authorizationpolicies',
+  'peerauthentications',
+  'requestauthentications',
 ] as const;
 
 export type ResourceName = (typeof resourceNames)[number];
@@ -43,6 +46,8 @@ export type ResourceName = (typeof resourceNames)[number];
 const core = [{ group: '', version: 'v1' }];
 const apps = [{ group: 'apps', version: 'v1' }];
 const sail = [{ group: 'sailoperator.io', version: 'v1' }];
+// Istio 1.22+ serves v1; older control planes only v1beta1.
+const security = [{ group: 'security.istio.io', version: 'v1' }, { group: 'security.istio.io', version: 'v1beta1' }];
 
 export function resourceSpecs(istioNamespace: string): Record<ResourceName, ResourceSpec> {
   return {
@@ -73,6 +78,9 @@ export function resourceSpecs(istioNamespace: string): Record<ResourceName, Reso
       namespace: istioNamespace,
       fieldSelector: 'metadata.name=istio',
     },
+    authorizationpolicies: { plural: 'authorizationpolicies', versions: security, namespaced: true, optional: true },
+    peerauthentications: { plural: 'peerauthentications', versions: security, namespaced: true, optional: true },
+    requestauthentications: { plural: 'requestauthentications', versions: security, namespaced: true, optional: true },
   };
 }
 
@@ -98,6 +106,10 @@ export interface KubeSnapshot {
   istiorevisions: SailResource[];
   ztunnels: SailResource[];
   configmaps: ConfigMap[];
+  /** security.istio.io objects as the API server sends them; lib/authz parses them. */
+  authorizationpolicies: KubeObject[];
+  peerauthentications: KubeObject[];
+  requestauthentications: KubeObject[];
   states: Record<ResourceName, ResourceState>;
   /** Grows on every change: derived views are memoised on it. */
   generation: number;

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { startSimulator, type Simulator } from '@/sim/index';
+
+// `ambient-lens authz check|lint` as a user runs them: a subprocess of bin/ambient-lens.mjs reading
+// the simulated Bookinfo cluster through its kubeconfig, as the server would.
+
+const bin = new URL('../bin/ambient-lens.mjs', import.meta.url).pathname;
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startSimulator({ scenario: 'bookinfo' });
+});
+afterAll(() => sim.stop());
+
+function cli(args: string[], env?: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const clean: Record<string, string | undefined> = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(PROMETHEUS_|SIMULATOR_|KUBECONFIG|KUBERNETES_)/.test(k)));
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...clean, ...(env ?? { KUBECONFIG: sim.kubeconfigPath }) } as NodeJS.ProcessEnv });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('ambient-lens authz', () => {
+  it('check exits 1 when denied, naming the deciding policy and the identity the ztunnel sees', async () => {
+    const r = await cli(['authz', 'check', '--from', 'frontend/web-v1', '--to', 'bookinfo/ratings-v1', '--port', '9080']);
+    expect([r.code, r.stderr]).toEqual([1, '']);
+    expect(r.stdout).toMatch(/^DENIED: frontend\/web-v1 -> bookinfo\/ratings-v1 port 9080\n/);
+    expect(r.stdout).toMatch(/1\. ztunnel on node \S+ for bookinfo\/ratings-v1 sees spiffe:\/\/cluster\.local\/ns\/frontend\/sa\/web \(client, mTLS\) on port 9080: deny/);
+    expect(r.stdout).toContain('Deciding policy: bookinfo/ratings-deny-frontend rules[0] (AuthorizationPolicy, deny-policy)');
+  }, 180_000);
+
+  it('check exits 0 when allowed, listing the waypoint and the waypoint identity the destination ztunnel sees', async () => {
+    const r = await cli(['authz', 'check', '--from', 'bookinfo/productpage-v1', '--to', 'bookinfo/service:reviews']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ALLOWED: bookinfo\/productpage-v1 -> service bookinfo\/reviews port 9080\n/);
+    expect(r.stdout).toMatch(/1\. waypoint bookinfo\/waypoint sees spiffe:\/\/cluster\.local\/ns\/bookinfo\/sa\/bookinfo-productpage \(client, mTLS\)/);
+    expect(r.stdout).toMatch(/2\. ztunnel on node \S+ for bookinfo\/reviews-v\d sees spiffe:\/\/cluster\.local\/ns\/bookinfo\/sa\/waypoint \(waypoint, mTLS\)/);
+    const plaintext = await cli(['authz', 'check', '--from', 'plaintext:legacy', '--to', 'bookinfo/service:productpage']);
+    expect(plaintext.code).toBe(0);
+    expect(plaintext.stdout).toMatch(/sees no identity \(plaintext\) \(client, plaintext\)/);
+  }, 180_000);
+
+  it('check exits 2 on bad input, naming the argument', async () => {
+    const rs = await Promise.all([
+      cli(['authz', 'check', '--to', 'bookinfo/ratings-v1']),
+      cli(['authz', 'check', '--from', 'frontend', '--to', 'bookinfo/ratings-v1']),
+      cli(['authz', 'check', '--from', 'frontend/web-v1', '--to', 'bookinfo/ratings-v1', '--port', 'http']),
+      cli(['authz', 'check', '--from', 'frontend/nobody', '--to', 'bookinfo/ratings-v1']),
+      cli(['authz', 'check', '--from', 'frontend/web-v1', '--to', 'bookinfo/ratings-v1'], {}),
+    ]);
+    expect(rs.map((r) => r.code)).toEqual([2, 2, 2, 2, 2]);
+    expect(rs[0]?.stderr).toContain('--from NS/WORKLOAD|plaintext:NS is required');
+    expect(rs[1]?.stderr).toContain('from: must be NS/WORKLOAD or plaintext:NS');
+    expect(rs[2]?.stderr).toContain('port: ');
+    expect(rs[3]?.stderr).toContain('frontend/nobody is not known');
+    expect(rs[4]?.stderr).toContain('set KUBECONFIG');
+  }, 240_000);
+
+  it('lint prints one line per finding (code, severity, namespace/name, fix) and exits 1 on warnings', async () => {
+    const r = await cli(['authz', 'lint', '-n', 'bookinfo', '-n', 'legacy']);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/^AUTHZ\d{3} (error|warning|info) \S+ (bookinfo|legacy)(\/\S+)?: .* Fix: .+/);
+    expect(lines).toContainEqual(expect.stringMatching(/^AUTHZ020 warning Namespace bookinfo: /));
+    const empty = await cli(['authz', 'lint', '-n', 'tools']);
+    expect([empty.code, empty.stdout]).toEqual([0, 'OK: no findings.\n']);
+    const unknown = await cli(['authz', 'lint', '-n', 'nowhere']);
+    expect([unknown.code, unknown.stderr]).toEqual([2, 'ambient-lens: namespace: nowhere does not exist\n']);
+  }, 240_000);
+});
