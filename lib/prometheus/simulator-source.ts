@@ -5,7 +5,8 @@ import { MetricsError } from './errors';
 import type { FetchLike } from './https-fetch';
 
 // Demo without Prometheus: the simulator serves TrafficSamples directly at
-// GET <baseUrl>/sim/traffic?namespaces=a,b&duration=600&time=<unix seconds>. Validated like any input.
+// POST <baseUrl>/sim/traffic with the form body namespaces=a,b&duration=600&time=<unix seconds>
+// (a form body, not a query string: 200 long namespace names overflow a URL). Validated like any input.
 
 const peer = z.object({
   cluster: z.string(), namespace: z.string(), workload: z.string(), canonicalService: z.string(),
@@ -45,10 +46,16 @@ export function createSimulatorMetricsSource(baseUrl: string, doFetch: FetchLike
       let response: Response;
       let text: string;
       try {
-        response = await doFetch(`${root}/sim/traffic?${params}`, { method: 'GET', headers: { accept: 'application/json' }, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+        response = await doFetch(`${root}/sim/traffic`, {
+          method: 'POST',
+          headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
+          body: params.toString(),
+          signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        });
         text = await response.text();
       } catch (err) {
         if (signal?.aborted) throw signal.reason;
+        if (timeout.aborted) throw new MetricsError('prometheus_unreachable', `The simulator's metrics did not answer within ${timeoutMs / 1000}s`, { cause: err });
         const why = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
         throw new MetricsError('prometheus_unreachable', `The simulator's metrics at ${root} are unreachable: ${why}`, { cause: err });
       }
