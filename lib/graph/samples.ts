@@ -89,4 +89,6 @@ export interface MetricsSource {
   samples(query: TrafficQuery, signal?: AbortSignal): Promise<TrafficSamples>;
   /** Per ztunnel pod; absent where the source cannot tell pods apart (the simulator source). */
   ztunnelTraffic?(duration: number, queryTime: number, signal?: AbortSignal): Promise<ZtunnelPodTraffic[]>;
+  /** Unix seconds of the oldest data the source keeps (its retention); undefined when it cannot tell. */
+  oldestDataTime?(signal?: AbortSignal): Promise<number | undefined>;
 }

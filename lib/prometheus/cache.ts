@@ -11,6 +11,8 @@ export interface CacheOptions {
   now?: () => number;
 }
 
+const RETENTION_TTL_MS = 10 * 60_000;
+
 interface Entry {
   expires: number;
   answer: ReturnType<PrometheusClient['query']>;
@@ -32,7 +34,24 @@ export function withCache(client: PrometheusClient, options: CacheOptions): Prom
     entry.upstream.abort(new DOMException('every caller went away', 'AbortError'));
   };
 
+  // Retention is a setting: read once per RETENTION_TTL_MS, the failure not kept.
+  let retention: { expires: number; seconds: Promise<number | undefined> } | undefined;
+  const retentionSeconds = client.retentionSeconds?.bind(client);
+
   return {
+    ...(retentionSeconds
+      ? {
+          retentionSeconds: () => {
+            const at = now();
+            if (!retention || retention.expires <= at) {
+              const seconds = retentionSeconds();
+              retention = { expires: at + RETENTION_TTL_MS, seconds };
+              seconds.catch(() => (retention = undefined));
+            }
+            return retention.seconds;
+          },
+        }
+      : {}),
     query(promql, time, signal) {
       const key = `${time}\n${promql}`;
       const at = now();

@@ -23,6 +23,10 @@ export function createPrometheusMetricsSource(client: PrometheusClient): Metrics
       );
       return toTrafficSamples(queries.map((q, i) => ({ query: q, vector: vectors[i] ?? [] })));
     },
+    async oldestDataTime(signal) {
+      const retention = await client.retentionSeconds?.(signal);
+      return retention === undefined ? undefined : Math.floor(Date.now() / 1000) - retention;
+    },
     async ztunnelTraffic(duration, queryTime, signal) {
       const queries = ztunnelPodQueries(duration);
       const vectors = await Promise.all(queries.map((q) => client.query(q.promql, queryTime, signal)));

@@ -4,12 +4,14 @@ import type { Inventory, InventorySource } from '@/lib/graph/inventory';
 import type { MeshGraph } from '@/lib/graph/model';
 import type { GraphParams } from '@/lib/graph/query';
 import type { MetricsSource } from '@/lib/graph/samples';
+import { badRequest } from '@/lib/errors';
 import { expectedError } from './errors';
 import { logger as processLogger, type Logger } from './logger';
 
 // getGraph: samples and inventory fetched in parallel, then the pure build.
 // - Metrics failing is an error (503 prometheus_unreachable / 502 prometheus_error): no graph is
 //   better than a wrong one, and no stale graph is served.
+// - A window ending before the oldest data Prometheus keeps is a 400 naming queryTime.
 // - The inventory failing degrades the graph instead: it is still drawn from metrics, with a
 //   warning that waypoints, enrollment and idle workloads are unknown.
 
@@ -33,7 +35,11 @@ export function createGraphService(deps: GraphDeps): GraphService {
   const logger = deps.logger ?? processLogger;
   return async function getGraph(query: GraphParams, viewer: GraphViewer = {}, signal?: AbortSignal): Promise<MeshGraph> {
     const window = { namespaces: query.namespaces, duration: query.duration, queryTime: query.queryTime };
-    const [samples, inventory] = await Promise.allSettled([deps.metrics.samples(window, signal), deps.inventory.inventory()]);
+    const [samples, inventory, oldest] = await Promise.allSettled([deps.metrics.samples(window, signal), deps.inventory.inventory(), deps.metrics.oldestDataTime?.(signal)]);
+    // A window wholly before the retention would draw an empty graph that looks like "no traffic".
+    if (oldest.status === 'fulfilled' && oldest.value !== undefined && query.queryTime < oldest.value) {
+      throw badRequest('queryTime', `the window ends before any data Prometheus keeps (its retention starts at ${new Date(oldest.value * 1000).toISOString()})`);
+    }
     if (samples.status === 'rejected') throw samples.reason;
     const warnings: string[] = [];
     let inv = EMPTY_INVENTORY;

@@ -37,8 +37,10 @@ function tokenFromFile(path: string): () => Promise<string> {
 function mapped(source: MetricsSource): MetricsSource {
   const rethrow = (err: unknown) => Promise.reject(expectedError(err) ?? err);
   const ztunnelTraffic = source.ztunnelTraffic?.bind(source);
+  const oldestDataTime = source.oldestDataTime?.bind(source);
   return {
     kind: source.kind,
+    ...(oldestDataTime ? { oldestDataTime } : {}),
     samples: (query, signal) => source.samples(query, signal).catch(rethrow),
     ...(ztunnelTraffic ? { ztunnelTraffic: (duration: number, queryTime: number, signal?: AbortSignal) => ztunnelTraffic(duration, queryTime, signal).catch(rethrow) } : {}),
   };
