@@ -65,7 +65,7 @@ export class KubeLayer {
     this.cache.start();
     if (!this.cache.isReady()) {
       const failure = this.cache.firstSyncFailure();
-      if (failure) throw new KubeLayerError('kubernetes_unreachable', `The Kubernetes API is not answering: ${failure}`);
+      if (failure) throw new KubeLayerError('kubernetes_unreachable', `Kubernetes cache not synced: ${failure}`);
       const remaining = (this.cache.startedAt ?? Date.now()) + (this.options.readyTimeoutMs ?? DEFAULT_FIRST_SYNC_MS) - Date.now();
       try {
         await this.cache.whenReady(Math.max(remaining, 0));

@@ -34,21 +34,19 @@ export function withCache(client: PrometheusClient, options: CacheOptions): Prom
     entry.upstream.abort(new DOMException('every caller went away', 'AbortError'));
   };
 
-  // Retention is a setting: read once per RETENTION_TTL_MS, the failure not kept.
-  let retention: { expires: number; seconds: Promise<number | undefined> } | undefined;
+  // Retention is a setting: an answer is kept RETENTION_TTL_MS, a failure not at all. The call is
+  // not shared in flight, so each caller's signal cancels its own.
+  let retention: { expires: number; seconds: number | undefined } | undefined;
   const retentionSeconds = client.retentionSeconds?.bind(client);
 
   return {
     ...(retentionSeconds
       ? {
-          retentionSeconds: () => {
-            const at = now();
-            if (!retention || retention.expires <= at) {
-              const seconds = retentionSeconds();
-              retention = { expires: at + RETENTION_TTL_MS, seconds };
-              seconds.catch(() => (retention = undefined));
-            }
-            return retention.seconds;
+          retentionSeconds: async (signal?: AbortSignal) => {
+            if (retention && retention.expires > now()) return retention.seconds;
+            const seconds = await retentionSeconds(signal);
+            retention = { expires: now() + RETENTION_TTL_MS, seconds };
+            return seconds;
           },
         }
       : {}),

@@ -35,12 +35,15 @@ export function createGraphService(deps: GraphDeps): GraphService {
   const logger = deps.logger ?? processLogger;
   return async function getGraph(query: GraphParams, viewer: GraphViewer = {}, signal?: AbortSignal): Promise<MeshGraph> {
     const window = { namespaces: query.namespaces, duration: query.duration, queryTime: query.queryTime };
-    const [samples, inventory, oldest] = await Promise.allSettled([deps.metrics.samples(window, signal), deps.inventory.inventory(), deps.metrics.oldestDataTime?.(signal)]);
-    // A window wholly before the retention would draw an empty graph that looks like "no traffic".
-    if (oldest.status === 'fulfilled' && oldest.value !== undefined && query.queryTime < oldest.value) {
-      throw badRequest('queryTime', `the window ends before any data Prometheus keeps (its retention starts at ${new Date(oldest.value * 1000).toISOString()})`);
-    }
+    // The retention is best effort (Thanos or Mimir may not report one): its failure is no answer.
+    const retention = deps.metrics.oldestDataTime?.(signal).catch(() => undefined);
+    const [samples, inventory] = await Promise.allSettled([deps.metrics.samples(window, signal), deps.inventory.inventory()]);
     if (samples.status === 'rejected') throw samples.reason;
+    // A window wholly before the retention would draw an empty graph that looks like "no traffic".
+    const oldest = await retention;
+    if (oldest !== undefined && query.queryTime < oldest) {
+      throw badRequest('queryTime', `the window ends before any data Prometheus keeps (its retention starts at ${new Date(oldest * 1000).toISOString()})`);
+    }
     const warnings: string[] = [];
     let inv = EMPTY_INVENTORY;
     if (inventory.status === 'fulfilled') inv = inventory.value;

@@ -53,7 +53,7 @@ export class KubeCache {
     const failed = resourceNames.filter((n) => this.reflectors[n].state.status === 'error');
     if (failed.length === 0) return undefined;
     const reason = this.reflectors[failed[0]!].state.message;
-    return `${failed.join(', ')} not listed${reason ? `: ${reason}` : ''}`;
+    return `${failed.length} of ${resourceNames.length} resources not listed (${failed.slice(0, 3).join(', ')}${failed.length > 3 ? ', ...' : ''})${reason ? `: ${reason}` : ''}`;
   }
 
   states(): Record<ResourceName, ResourceState> {
