@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['lib/**/*.test.ts', 'sim/**/*.test.ts', 'components/**/*.test.ts', 'cli/**/*.test.ts', 'scripts/**/*.test.ts', 'deploy/**/*.test.ts'],
+    include: ['app/**/*.test.ts', 'lib/**/*.test.ts', 'sim/**/*.test.ts', 'components/**/*.test.ts', 'cli/**/*.test.ts', 'scripts/**/*.test.ts', 'deploy/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 120_000,

@@ -10,8 +10,8 @@ import { startSimulator, type Simulator } from '@/sim/index';
 import { startPrometheus, type RunningPrometheus } from '@/scripts/prometheus';
 import { namespaceObject, typeKeys } from '@/testing/fixtures/clusters';
 import { closedPort, startFaultyPrometheus, type FaultyPrometheus, type PrometheusFault } from '@/testing/harness/faulty-prometheus';
-import { createDeps, setDepsForTest, type Deps } from './deps';
-import { parseEnv } from './env';
+import { createDeps, setDepsForTest, type Deps } from '@/lib/server/deps';
+import { parseEnv } from '@/lib/server/env';
 
 // Faults against real parts: the simulated cluster, a real Prometheus over its history, and a local
 // server playing a Prometheus that refuses, hangs, fails or answers garbage. Each case asserts the
