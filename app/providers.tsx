@@ -2,13 +2,14 @@
 
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import { retryUnanswered } from '@/lib/api-client/fetch-json';
 
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(
     () =>
       new QueryClient({
         defaultOptions: {
-          queries: { staleTime: 5_000, retry: 1, refetchOnWindowFocus: false },
+          queries: { staleTime: 5_000, retry: retryUnanswered, refetchOnWindowFocus: false },
         },
       }),
   );

@@ -20,11 +20,14 @@ let base = '';
 const seen: URLSearchParams[] = [];
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    seen.push(url.searchParams);
+    let form = '';
+    for await (const chunk of req) form += String(chunk);
+    const params = new URLSearchParams(form);
+    seen.push(params);
     if (url.pathname !== '/sim/traffic') return res.writeHead(404).end();
-    const body = url.searchParams.get('namespaces') === 'bookinfo' ? meshOnly : mixed;
+    const body = params.get('namespaces') === 'bookinfo' ? meshOnly : mixed;
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

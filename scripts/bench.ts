@@ -6,7 +6,10 @@ interface BenchModule {
 }
 
 const dir = new URL('./', import.meta.url);
-const files = readdirSync(dir).filter((f) => /^bench-.+\.ts$/.test(f)).sort();
+// `npm run bench -- --only load` runs scripts/bench-load.ts alone; other options go to the benches.
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+const files = readdirSync(dir).filter((f) => /^bench-.+\.ts$/.test(f) && (!only || f === `bench-${only}.ts`)).sort();
 let failed = false;
 for (const file of files) {
   process.stdout.write(`== ${file}\n`);

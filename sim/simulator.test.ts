@@ -134,4 +134,12 @@ describe('simulator over HTTP', () => {
     expect((await fetch(`${sim.url}/sim/traffic/range?namespaces=bookinfo&start=${end}&end=${start}&step=60`)).status).toBe(400);
     expect((await fetch(`${sim.url}/sim/traffic/range?namespaces=bookinfo&start=1&end=${end}&step=1`)).status).toBe(400);
   });
+
+  it('answers /sim/traffic posted as a form, for 200 valid namespace names of 63 characters', async () => {
+    const names = Array.from({ length: 200 }, (_, i) => `${String(i).padStart(3, '0')}-${'n'.repeat(59)}`);
+    const body = new URLSearchParams({ namespaces: ['bookinfo', ...names].join(','), duration: '300' });
+    const response = await fetch(`${sim.url}/sim/traffic`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { tcp: unknown[] }).tcp.length).toBeGreaterThan(0);
+  });
 });

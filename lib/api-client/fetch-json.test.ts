@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, fetchJson, withBasePath } from './fetch-json';
+import { ApiError, fetchJson, retryUnanswered, withBasePath } from './fetch-json';
 import { graphQueryOptions, graphUrl } from './graph';
 
 // A real HTTP server, so status codes, bodies and aborts go through the real fetch.
@@ -110,5 +110,15 @@ describe('withBasePath', () => {
     expect(withBasePath('/lens/api/graph', '/lens')).toBe('/lens/api/graph');
     expect(withBasePath('http://h/api', '/lens')).toBe('http://h/api');
     expect(withBasePath('/api/graph', '')).toBe('/api/graph');
+  });
+});
+
+describe('retryUnanswered', () => {
+  it('retries once when the server never answered, never an answered 503 or 504', () => {
+    expect(retryUnanswered(0, new ApiError('network', 'down', 0))).toBe(true);
+    expect(retryUnanswered(1, new ApiError('network', 'down', 0))).toBe(false);
+    expect(retryUnanswered(0, new ApiError('prometheus_unreachable', 'Prometheus did not answer within 8s', 503))).toBe(false);
+    expect(retryUnanswered(0, new ApiError('bad_response', 'gateway timeout', 504))).toBe(false);
+    expect(retryUnanswered(0, new Error('bug'))).toBe(false);
   });
 });

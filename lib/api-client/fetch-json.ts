@@ -72,3 +72,12 @@ export async function fetchJson<T>(url: string, options: FetchJsonOptions = {}):
   if (!response.ok) throw errorFromBody(body, response.status, response.statusText);
   return body as T;
 }
+
+/**
+ * React Query's `retry`: once, and only when the server never answered (a dropped connection).
+ * An answered error is the server's verdict: a 503/504 already waited out the server's own timeout,
+ * so asking again would only double the time before the page says what is wrong.
+ */
+export function retryUnanswered(failureCount: number, error: unknown): boolean {
+  return failureCount < 1 && error instanceof ApiError && error.status === 0;
+}

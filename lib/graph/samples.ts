@@ -107,4 +107,6 @@ export interface MetricsSource {
   samplesRange?(query: TrafficRangeQuery, signal?: AbortSignal): Promise<TimedSamples[]>;
   /** Per ztunnel pod; absent where the source cannot tell pods apart (the simulator source). */
   ztunnelTraffic?(duration: number, queryTime: number, signal?: AbortSignal): Promise<ZtunnelPodTraffic[]>;
+  /** Unix seconds of the oldest data the source keeps (its retention); undefined when it cannot tell. */
+  oldestDataTime?(signal?: AbortSignal): Promise<number | undefined>;
 }

@@ -24,12 +24,16 @@ import { readZtunnelLogs, type LogQuery } from './ztunnel/log-reader';
 import type { ZtunnelSource } from './ztunnel/merge';
 import { ztunnelPods } from './ztunnel/pods';
 
+/** How long after the cache's start requests wait for its first sync (a page must answer within 10 s). */
+const DEFAULT_FIRST_SYNC_MS = 8_000;
+
 export interface KubeLayerOptions {
   istioNamespace?: string;
   /** ZTUNNEL_NAMESPACE; else ztunnel pods are found by label in any namespace. */
   ztunnelNamespace?: string;
   /** Name of this cluster on graph nodes. */
   cluster?: string;
+  /** The first sync's deadline, from the cache's start (default 8 s). */
   readyTimeoutMs?: number;
   reflector?: Partial<ReflectorOptions>;
   ztunnel?: Partial<ZtunnelDumpOptions>;
@@ -53,13 +57,24 @@ export class KubeLayer {
     this.cache.stop();
   }
 
-  /** Starts the cache on first use and waits for it to be warm. */
+  /**
+   * Starts the cache on first use and waits for it to be warm. Fails fast while it has never
+   * synced: at once when a first list has failed (the API is down), and past the first sync's
+   * deadline (counted from the cache's start) without waiting again, so a page says what is wrong
+   * instead of every request waiting out its own timeout. Once synced, the cache serves its last
+   * state through outages (the reflectors reconnect behind it).
+   */
   async snapshot(): Promise<KubeSnapshot> {
     this.cache.start();
-    try {
-      await this.cache.whenReady(this.options.readyTimeoutMs ?? 15_000);
-    } catch (err) {
-      throw new KubeLayerError('kubernetes_unreachable', err instanceof Error ? err.message : String(err));
+    if (!this.cache.isReady()) {
+      const failure = this.cache.firstSyncFailure();
+      if (failure) throw new KubeLayerError('kubernetes_unreachable', `Kubernetes cache not synced: ${failure}`);
+      const remaining = (this.cache.startedAt ?? Date.now()) + (this.options.readyTimeoutMs ?? DEFAULT_FIRST_SYNC_MS) - Date.now();
+      try {
+        await this.cache.whenReady(Math.max(remaining, 0));
+      } catch (err) {
+        throw new KubeLayerError('kubernetes_unreachable', err instanceof Error ? err.message : String(err));
+      }
     }
     return this.cache.snapshot();
   }

@@ -46,3 +46,30 @@ describe('withCache', () => {
     await expect(b).resolves.toEqual([]);
   });
 });
+
+describe('withCache cancellation', () => {
+  it('cancels the shared upstream request once every caller has gone away, and asks again afterwards', async () => {
+    const upstreamSignals: AbortSignal[] = [];
+    const inner: PrometheusClient = {
+      query: (_promql, _time, signal) =>
+        new Promise((_resolve, reject) => {
+          if (signal) upstreamSignals.push(signal);
+          signal?.addEventListener('abort', () => reject(signal.reason));
+        }),
+      queryRange: () => Promise.resolve([]),
+    };
+    const cached = withCache(inner, { ttlMs: 5000 });
+    const first = new AbortController();
+    const second = new AbortController();
+    const a = cached.query('up', 1, first.signal);
+    const b = cached.query('up', 1, second.signal);
+    first.abort(new Error('tab closed'));
+    await expect(a).rejects.toThrow('tab closed');
+    expect(upstreamSignals[0]?.aborted).toBe(false);
+    second.abort(new Error('tab closed too'));
+    await expect(b).rejects.toThrow('tab closed too');
+    expect(upstreamSignals[0]?.aborted).toBe(true);
+    void cached.query('up', 1).catch(() => undefined);
+    expect(upstreamSignals).toHaveLength(2);
+  });
+});

@@ -2,6 +2,8 @@ import type { PrometheusClient } from './client';
 
 // A short-TTL cache in front of a client. Identical (query, time) pairs within the TTL share one
 // answer, and concurrent identical calls share one request. Failures are never cached.
+// The shared request is cancelled when every caller waiting on it has gone away (closed browser
+// tabs must not keep Prometheus busy); one caller leaving never fails the others.
 
 export interface CacheOptions {
   ttlMs: number;
@@ -9,38 +11,86 @@ export interface CacheOptions {
   now?: () => number;
 }
 
+const RETENTION_TTL_MS = 10 * 60_000;
+
+interface Entry {
+  expires: number;
+  answer: ReturnType<PrometheusClient['query']>;
+  upstream: AbortController;
+  /** Callers still waiting; Infinity once a caller that cannot abort (no signal) joined. */
+  waiters: number;
+  settled: boolean;
+}
+
 export function withCache(client: PrometheusClient, options: CacheOptions): PrometheusClient {
   const now = options.now ?? Date.now;
   const maxEntries = options.maxEntries ?? 500;
-  const entries = new Map<string, { expires: number; answer: ReturnType<PrometheusClient['query']> }>();
+  const entries = new Map<string, Entry>();
+
+  const leave = (key: string, entry: Entry) => {
+    entry.waiters -= 1;
+    if (entry.waiters > 0 || entry.settled) return;
+    if (entries.get(key) === entry) entries.delete(key);
+    entry.upstream.abort(new DOMException('every caller went away', 'AbortError'));
+  };
+
+  // Retention is a setting: an answer is kept RETENTION_TTL_MS, a failure not at all. The call is
+  // not shared in flight, so each caller's signal cancels its own.
+  let retention: { expires: number; seconds: number | undefined } | undefined;
+  const retentionSeconds = client.retentionSeconds?.bind(client);
 
   return {
+    ...(retentionSeconds
+      ? {
+          retentionSeconds: async (signal?: AbortSignal) => {
+            if (retention && retention.expires > now()) return retention.seconds;
+            const seconds = await retentionSeconds(signal);
+            retention = { expires: now() + RETENTION_TTL_MS, seconds };
+            return seconds;
+          },
+        }
+      : {}),
     query(promql, time, signal) {
       const key = `${time}\n${promql}`;
       const at = now();
-      const hit = entries.get(key);
-      if (hit && hit.expires > at) return hit.answer;
-      if (entries.size >= maxEntries) {
-        for (const [k, e] of entries) if (e.expires <= at) entries.delete(k);
-        while (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
+      let entry = entries.get(key);
+      if (!entry || entry.expires <= at) {
+        if (entries.size >= maxEntries) {
+          for (const [k, e] of entries) if (e.expires <= at) entries.delete(k);
+          while (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
+        }
+        const upstream = new AbortController();
+        const created: Entry = { expires: at + options.ttlMs, answer: client.query(promql, time, upstream.signal), upstream, waiters: 0, settled: false };
+        const settle = () => {
+          created.settled = true;
+        };
+        created.answer.then(settle, () => {
+          settle();
+          if (entries.get(key) === created) entries.delete(key);
+        });
+        entries.set(key, created);
+        entry = created;
       }
-      // The shared request is not tied to one caller's signal: one caller going away must not fail the others.
-      const answer = client.query(promql, time);
-      entries.set(key, { expires: at + options.ttlMs, answer });
-      answer.catch(() => {
-        if (entries.get(key)?.answer === answer) entries.delete(key);
-      });
-      return signal ? raceAbort(answer, signal) : answer;
+      if (!signal) {
+        entry.waiters = Infinity;
+        return entry.answer;
+      }
+      if (signal.aborted) return Promise.reject(signal.reason);
+      entry.waiters += 1;
+      return joinUntilAbort(entry.answer, signal, () => leave(key, entry));
     },
     // Range answers are per selection and per window: not worth sharing.
     queryRange: (promql, range, signal) => client.queryRange(promql, range, signal),
   };
 }
 
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
+/** The shared answer, or the caller's abort first; `left` runs once when the caller stops waiting early. */
+function joinUntilAbort<T>(promise: Promise<T>, signal: AbortSignal, left: () => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
+    const onAbort = () => {
+      reject(signal.reason);
+      left();
+    };
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(
       (v) => {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
-import { createPrometheusClient } from './client';
+import { createPrometheusClient, parseRetention } from './client';
 import { MetricsError } from './errors';
 
 // Real HTTP(S) servers on 127.0.0.1 stand in for Prometheus' answers, good and bad.
@@ -141,4 +141,14 @@ describe('createPrometheusClient', () => {
     const untrusted = await failure(createPrometheusClient({ baseUrl: tlsBase }).query('up', 1));
     expect(untrusted.code).toBe('prometheus_unreachable');
   });
+});
+
+describe('parseRetention', () => {
+  it.each([
+    ['15d', 15 * 86400],
+    ['1y2w', 365 * 86400 + 14 * 86400],
+    ['10GiB or 30d', 30 * 86400],
+    ['10GiB', undefined],
+    ['0s', undefined],
+  ])('%s -> %s seconds', (text, seconds) => expect(parseRetention(text)).toBe(seconds));
 });

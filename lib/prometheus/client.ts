@@ -12,6 +12,8 @@ export interface PrometheusClient {
   query(promql: string, time: number, signal?: AbortSignal): Promise<PrometheusVector>;
   /** Unix seconds; step in seconds. */
   queryRange(promql: string, range: { start: number; end: number; step: number }, signal?: AbortSignal): Promise<PrometheusMatrix>;
+  /** How long Prometheus keeps samples (storage.tsdb.retention.time), in seconds; undefined when it does not say. */
+  retentionSeconds?(signal?: AbortSignal): Promise<number | undefined>;
 }
 
 export interface PrometheusClientOptions {
@@ -39,14 +41,13 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
   const doFetch: FetchLike = options.fetch ?? (options.caFile ? fetchWithCa(options.caFile) : (url, init) => fetch(url, init));
   const timeoutMs = options.timeoutMs ?? 30_000;
 
+  const baseHeaders = async (): Promise<Record<string, string>> => {
+    const token = typeof options.token === 'function' ? await options.token() : options.token;
+    return { ...options.headers, accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  };
+
   async function post(path: string, form: Record<string, string>, signal?: AbortSignal): Promise<{ status: number; text: string }> {
-      const token = typeof options.token === 'function' ? await options.token() : options.token;
-      const headers: Record<string, string> = {
-        ...options.headers,
-        'content-type': 'application/x-www-form-urlencoded',
-        accept: 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      };
+      const headers: Record<string, string> = { ...(await baseHeaders()), 'content-type': 'application/x-www-form-urlencoded' };
       const body = new URLSearchParams({ ...form, timeout: `${Math.ceil(timeoutMs / 1000)}s` }).toString();
       const timeout = AbortSignal.timeout(timeoutMs);
       const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
@@ -66,6 +67,16 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
   }
 
   return {
+    async retentionSeconds(signal) {
+      const timeout = AbortSignal.timeout(timeoutMs);
+      const response = await doFetch(`${root}/status/runtimeinfo`, {
+        method: 'GET',
+        headers: await baseHeaders(),
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      });
+      const parsed = runtimeInfo.safeParse(JSON.parse(await response.text()));
+      return parsed.success ? parseRetention(parsed.data.data.storageRetention) : undefined;
+    },
     async query(promql, time, signal) {
       const { status, text } = await post('query', { query: promql, time: String(time) }, signal);
       const result = parseAnswer(status, text, options.baseUrl, 'vector');
@@ -80,6 +91,18 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
       return matrix.data;
     },
   };
+}
+
+const runtimeInfo = z.object({ status: z.literal('success'), data: z.object({ storageRetention: z.string() }) });
+const UNIT_SECONDS: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 7 * 86400, y: 365 * 86400 };
+
+/** "15d", "1y2w", or "15d or 10GiB" (time and size limits): the time part in seconds; undefined without one. */
+export function parseRetention(text: string): number | undefined {
+  const time = text.split(/\s+or\s+/).find((part) => /^(\d+(ms|s|m|h|d|w|y))+$/.test(part.trim()));
+  if (!time) return undefined;
+  let seconds = 0;
+  for (const [, n, unit] of time.trim().matchAll(/(\d+)(ms|s|m|h|d|w|y)/g)) seconds += Number(n) * (UNIT_SECONDS[unit ?? 's'] ?? 1);
+  return seconds > 0 ? seconds : undefined;
 }
 
 function parseAnswer(status: number, text: string, baseUrl: string, resultType: 'vector' | 'matrix'): unknown {

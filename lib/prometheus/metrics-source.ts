@@ -32,6 +32,10 @@ export function createPrometheusMetricsSource(client: PrometheusClient): Metrics
       for (let t = range.start; t <= range.end; t += range.step) times.push(t);
       return toTimedSamples(queries.map((q, i) => ({ query: q, matrix: matrices[i] ?? [] })), times);
     },
+    async oldestDataTime(signal) {
+      const retention = await client.retentionSeconds?.(signal);
+      return retention === undefined ? undefined : Math.floor(Date.now() / 1000) - retention;
+    },
     async ztunnelTraffic(duration, queryTime, signal) {
       const queries = ztunnelPodQueries(duration);
       const vectors = await Promise.all(queries.map((q) => client.query(q.promql, queryTime, signal)));

@@ -5,7 +5,8 @@ import { MetricsError } from './errors';
 import type { FetchLike } from './https-fetch';
 
 // Demo without Prometheus: the simulator serves TrafficSamples directly at
-// GET <baseUrl>/sim/traffic?namespaces=a,b&duration=600&time=<unix seconds>. Validated like any input.
+// POST <baseUrl>/sim/traffic with the form body namespaces=a,b&duration=600&time=<unix seconds>
+// (a form body, not a query string: 200 long namespace names overflow a URL). Validated like any input.
 
 const peer = z.object({
   cluster: z.string(), namespace: z.string(), workload: z.string(), canonicalService: z.string(),
@@ -43,7 +44,7 @@ export function createSimulatorMetricsSource(baseUrl: string, doFetch: FetchLike
     kind: 'simulator',
     async samples(query, signal) {
       const params = new URLSearchParams({ namespaces: query.namespaces.join(','), duration: String(query.duration), time: String(query.queryTime) });
-      return get(`${root}/sim/traffic?${params}`, trafficSamplesSchema, signal);
+      return get(`${root}/sim/traffic`, trafficSamplesSchema, signal, params);
     },
     async samplesRange(range, signal) {
       // The simulator's history: the same samples at each step, in one request.
@@ -52,15 +53,22 @@ export function createSimulatorMetricsSource(baseUrl: string, doFetch: FetchLike
     },
   };
 
-  async function get<T>(url: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
+  async function get<T>(url: string, schema: z.ZodType<T>, signal?: AbortSignal, form?: URLSearchParams): Promise<T> {
       const timeout = AbortSignal.timeout(timeoutMs);
       let response: Response;
       let text: string;
       try {
-        response = await doFetch(url, { method: 'GET', headers: { accept: 'application/json' }, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+        // A form body when given: many long namespace names overflow a URL.
+        response = await doFetch(url, {
+          method: form ? 'POST' : 'GET',
+          headers: { accept: 'application/json', ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+          ...(form ? { body: form.toString() } : {}),
+          signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        });
         text = await response.text();
       } catch (err) {
         if (signal?.aborted) throw signal.reason;
+        if (timeout.aborted) throw new MetricsError('prometheus_unreachable', `The simulator's metrics did not answer within ${timeoutMs / 1000}s`, { cause: err });
         const why = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
         throw new MetricsError('prometheus_unreachable', `The simulator's metrics at ${root} are unreachable: ${why}`, { cause: err });
       }

@@ -37,6 +37,11 @@ export const envSchema = z.object({
   PROMETHEUS_TOKEN_FILE: z.string().min(1).optional(),
   PROMETHEUS_CA_FILE: z.string().min(1).optional(),
   PROMETHEUS_HEADERS: headerList.optional(),
+  /**
+   * How long a page waits for Prometheus (or the simulator's metrics) before saying it did not
+   * answer: one server-side bound, so the page names the fault well within 10 s.
+   */
+  PROMETHEUS_TIMEOUT_SECONDS: z.coerce.number().int().min(1, 'must be at least 1 second').max(300, 'must be at most 300 seconds').default(8),
   /** Demo without Prometheus: read the simulator's traffic directly. */
   SIMULATOR_METRICS_URL: optionalUrl,
 

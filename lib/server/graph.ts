@@ -5,12 +5,14 @@ import type { Inventory, InventorySource } from '@/lib/graph/inventory';
 import type { MeshGraph } from '@/lib/graph/model';
 import type { GraphParams } from '@/lib/graph/query';
 import type { MetricsSource } from '@/lib/graph/samples';
+import { badRequest } from '@/lib/errors';
 import { expectedError } from './errors';
 import { logger as processLogger, type Logger } from './logger';
 
 // getGraph: samples and inventory fetched in parallel, then the pure build.
 // - Metrics failing is an error (503 prometheus_unreachable / 502 prometheus_error): no graph is
 //   better than a wrong one, and no stale graph is served.
+// - A window ending before the oldest data Prometheus keeps is a 400 naming queryTime.
 // - The inventory failing degrades the graph instead: it is still drawn from metrics, with a
 //   warning that waypoints, enrollment and idle workloads are unknown.
 
@@ -37,8 +39,15 @@ export function createGraphService(deps: GraphDeps): GraphService {
     const visible = viewer.accessibleNamespaces;
     const namespaces = query.focus === undefined ? query.namespaces : !visible ? [] : visible.size > 0 ? [...visible].sort() : query.namespaces;
     const window = { namespaces, duration: query.duration, queryTime: query.queryTime };
+    // The retention is best effort (Thanos or Mimir may not report one): its failure is no answer.
+    const retention = deps.metrics.oldestDataTime?.(signal).catch(() => undefined);
     const [samples, inventory] = await Promise.allSettled([deps.metrics.samples(window, signal), deps.inventory.inventory()]);
     if (samples.status === 'rejected') throw samples.reason;
+    // A window wholly before the retention would draw an empty graph that looks like "no traffic".
+    const oldest = await retention;
+    if (oldest !== undefined && query.queryTime < oldest) {
+      throw badRequest('queryTime', `the window ends before any data Prometheus keeps (its retention starts at ${new Date(oldest * 1000).toISOString()})`);
+    }
     const warnings: string[] = [];
     let inv = EMPTY_INVENTORY;
     if (inventory.status === 'fulfilled') inv = inventory.value;

@@ -16,7 +16,11 @@ import { expectedError } from './errors';
 /** Identical graph queries within this window share one Prometheus answer. */
 export const PROMETHEUS_CACHE_TTL_MS = 5_000;
 
-type MetricsEnv = Pick<Env, 'PROMETHEUS_URL' | 'PROMETHEUS_TOKEN' | 'PROMETHEUS_TOKEN_FILE' | 'PROMETHEUS_CA_FILE' | 'PROMETHEUS_HEADERS' | 'SIMULATOR_METRICS_URL'>;
+type MetricsEnv = Pick<Env, 'PROMETHEUS_URL' | 'PROMETHEUS_TOKEN' | 'PROMETHEUS_TOKEN_FILE' | 'PROMETHEUS_CA_FILE' | 'PROMETHEUS_HEADERS' | 'SIMULATOR_METRICS_URL'> &
+  Partial<Pick<Env, 'PROMETHEUS_TIMEOUT_SECONDS'>>;
+
+/** The env's default, for callers that pass a partial env (the CLI, tests). */
+const DEFAULT_TIMEOUT_SECONDS = 8;
 
 /** The token file is read on every query: projected service-account tokens rotate underneath us. */
 function tokenFromFile(path: string): () => Promise<string> {
@@ -34,8 +38,10 @@ function mapped(source: MetricsSource): MetricsSource {
   const rethrow = (err: unknown) => Promise.reject(expectedError(err) ?? err);
   const ztunnelTraffic = source.ztunnelTraffic?.bind(source);
   const samplesRange = source.samplesRange?.bind(source);
+  const oldestDataTime = source.oldestDataTime?.bind(source);
   return {
     kind: source.kind,
+    ...(oldestDataTime ? { oldestDataTime } : {}),
     samples: (query, signal) => source.samples(query, signal).catch(rethrow),
     ...(samplesRange ? { samplesRange: (range: TrafficRangeQuery, signal?: AbortSignal) => samplesRange(range, signal).catch(rethrow) } : {}),
     ...(ztunnelTraffic ? { ztunnelTraffic: (duration: number, queryTime: number, signal?: AbortSignal) => ztunnelTraffic(duration, queryTime, signal).catch(rethrow) } : {}),
@@ -43,9 +49,11 @@ function mapped(source: MetricsSource): MetricsSource {
 }
 
 export function createMetricsSource(e: MetricsEnv, deps: { fetch?: FetchLike; cacheTtlMs?: number } = {}): MetricsSource {
+  const timeoutMs = (e.PROMETHEUS_TIMEOUT_SECONDS ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
   if (e.PROMETHEUS_URL) {
     const client = createPrometheusClient({
       baseUrl: e.PROMETHEUS_URL,
+      timeoutMs,
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
       ...(e.PROMETHEUS_HEADERS ? { headers: e.PROMETHEUS_HEADERS } : {}),
       ...(e.PROMETHEUS_CA_FILE ? { caFile: e.PROMETHEUS_CA_FILE } : {}),
@@ -54,7 +62,7 @@ export function createMetricsSource(e: MetricsEnv, deps: { fetch?: FetchLike; ca
     const ttl = deps.cacheTtlMs ?? PROMETHEUS_CACHE_TTL_MS;
     return mapped(createPrometheusMetricsSource(ttl > 0 ? withCache(client, { ttlMs: ttl }) : client));
   }
-  if (e.SIMULATOR_METRICS_URL) return mapped(createSimulatorMetricsSource(e.SIMULATOR_METRICS_URL, deps.fetch));
+  if (e.SIMULATOR_METRICS_URL) return mapped(createSimulatorMetricsSource(e.SIMULATOR_METRICS_URL, deps.fetch, timeoutMs));
   return {
     kind: 'prometheus',
     samples: async () => {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { readFileSync } from 'node:fs';
 import { VersionApi } from '@kubernetes/client-node';
+import { z } from 'zod';
 import { requestJson } from '@/lib/auth/http-json';
 import type { Deps } from './deps';
 import type { Env } from './env';
@@ -49,6 +50,19 @@ export async function checkKubernetesCache(services: Pick<Deps, 'auth' | 'kube'>
   return { ok: true, detail: `${api.detail ?? 'Kubernetes'}; cache synced` };
 }
 
+const vectorOfOne = z.object({
+  status: z.literal('success'),
+  data: z.object({ resultType: z.literal('vector'), result: z.array(z.object({ value: z.tuple([z.number(), z.literal('1')]) })).length(1) }),
+});
+
+/** requestJson hands over parsed JSON, or the text when it was not JSON (which never matches). */
+const isVectorOfOne = (body: unknown): boolean => vectorOfOne.safeParse(body).success;
+
+/** The answer for a caller who may not see internal addresses: each check's verdict, no detail. */
+export function publicChecks<K extends string>(checks: Record<K, CheckResult>): Record<K, { ok: boolean }> {
+  return Object.fromEntries(Object.entries<CheckResult>(checks).map(([name, c]) => [name, { ok: c.ok }])) as Record<K, { ok: boolean }>;
+}
+
 export async function checkPrometheus(e: Pick<Env, 'PROMETHEUS_URL' | 'PROMETHEUS_TOKEN' | 'PROMETHEUS_TOKEN_FILE' | 'PROMETHEUS_CA_FILE' | 'PROMETHEUS_HEADERS' | 'SIMULATOR_METRICS_URL'>): Promise<CheckResult> {
   if (!e.PROMETHEUS_URL) return { ok: true, detail: e.SIMULATOR_METRICS_URL ? 'not configured (simulator metrics)' : 'not configured' };
   const token = e.PROMETHEUS_TOKEN ?? (e.PROMETHEUS_TOKEN_FILE ? readFileSync(e.PROMETHEUS_TOKEN_FILE, 'utf8').trim() : undefined);
@@ -60,7 +74,9 @@ export async function checkPrometheus(e: Pick<Env, 'PROMETHEUS_URL' | 'PROMETHEU
       { method: 'GET', headers: { ...e.PROMETHEUS_HEADERS, ...(token ? { authorization: `Bearer ${token}` } : {}) }, timeoutMs: 4000 },
       e.PROMETHEUS_CA_FILE ? { ca: readFileSync(e.PROMETHEUS_CA_FILE) } : {},
     );
-    return response.status === 200 ? { ok: true } : { ok: false, detail: `Prometheus answered ${response.status}` };
+    if (response.status !== 200) return { ok: false, detail: `Prometheus answered ${response.status}` };
+    // A proxy's or a wrong service's 200 is not Prometheus answering: the body must be its API's vector(1).
+    return isVectorOfOne(response.body) ? { ok: true } : { ok: false, detail: 'Prometheus answered 200 with a body that is not its query API\'s answer' };
   } catch (err) {
     return { ok: false, detail: `Prometheus: ${message(err)}` };
   }

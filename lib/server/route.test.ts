@@ -44,4 +44,19 @@ describe('route() error mapping', () => {
     const handler = route('test', async (_request, _context, given) => Response.json({ same: given === services }));
     expect(await (await handler(new Request('http://pod/api/test'), {})).json()).toEqual({ same: true });
   });
+
+  it('counts a request the client closed as 499, not as an unhandled error', async () => {
+    const lines: string[] = [];
+    const services = createDeps(parseEnv({ LOG_LEVEL: 'debug' }));
+    const record = (level: string) => (message: string) => void lines.push(`${level} ${message}`);
+    setDepsForTest({ ...services, logger: { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') } });
+    const controller = new AbortController();
+    const handler = route('test', async (request) => {
+      controller.abort();
+      throw request.signal.reason;
+    });
+    const response = await handler(new Request('http://pod/api/test', { signal: controller.signal }), {});
+    expect(response.status).toBe(499);
+    expect(lines).toEqual(['info client closed request']);
+  });
 });

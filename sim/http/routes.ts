@@ -3,6 +3,7 @@
 //   GET  /sim/pods/<ns>/<pod>/metrics|stats/prometheus   what Prometheus scrapes
 //   GET  /sim/traffic?namespaces=a,b&duration=300&time=<unix>   TrafficSamples (demo without Prometheus)
 //   GET  /sim/traffic/range?namespaces=a,b&duration=60&start=&end=&step=   [{ time, samples }] (time series)
+//   POST /sim/traffic  the same parameters as a form body (many long namespace names overflow a URL)
 //   POST /sim/control {"action":"ztunnel-down"|"ztunnel-up","node":"..."}   fault switches for tests
 //   GET  /sim/healthz
 
@@ -18,6 +19,9 @@ const controlSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('ztunnel-down'), node: z.string().min(1).max(253) }),
   z.object({ action: z.literal('ztunnel-up'), node: z.string().min(1).max(253) }),
 ]);
+
+/** 1000 namespaces of 63 characters, form-encoded, with room to spare. */
+const TRAFFIC_BODY_LIMIT = 256 * 1024;
 
 function send(res: ServerResponse, status: number, body: unknown, contentType = 'application/json'): void {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -61,8 +65,17 @@ export function createSimHandler(mesh: SimMesh): (req: IncomingMessage, res: Ser
       else send(res, 200, text, TEXT_CONTENT_TYPE);
       return true;
     }
-    if (req.method === 'GET' && path === '/sim/traffic') {
-      const parsed = trafficQuerySchema.safeParse(Object.fromEntries(url.searchParams));
+    if ((req.method === 'GET' || req.method === 'POST') && path === '/sim/traffic') {
+      let params = url.searchParams;
+      if (req.method === 'POST') {
+        try {
+          params = new URLSearchParams(await readBody(req, TRAFFIC_BODY_LIMIT));
+        } catch (e) {
+          error(res, 413, 'too_large', (e as Error).message);
+          return true;
+        }
+      }
+      const parsed = trafficQuerySchema.safeParse(Object.fromEntries(params));
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         error(res, 400, 'bad_request', issue?.message ?? 'invalid query', issue?.path.join('.'));

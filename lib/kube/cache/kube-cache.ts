@@ -18,6 +18,8 @@ export class KubeCache {
   private cached: KubeSnapshot | undefined;
   private readonly listeners = new Set<() => void>();
   private started = false;
+  /** When start() was called; the first sync's deadline counts from here, not from each caller. */
+  startedAt: number | undefined;
 
   constructor(kc: KubeConfig, options: KubeCacheOptions) {
     const specs = resourceSpecs(options.istioNamespace);
@@ -29,6 +31,7 @@ export class KubeCache {
   start(): void {
     if (this.started) return;
     this.started = true;
+    this.startedAt = Date.now();
     for (const r of Object.values(this.reflectors)) r.start();
   }
 
@@ -41,23 +44,49 @@ export class KubeCache {
     return Object.values(this.reflectors).every((r) => r.state.status !== 'pending' && r.state.status !== 'error');
   }
 
+  /**
+   * Why the cache cannot sync yet: the resources whose first list failed (API down, refused, not
+   * answering). Undefined when ready or while the first lists are still in flight.
+   */
+  firstSyncFailure(): string | undefined {
+    if (this.isReady()) return undefined;
+    const failed = resourceNames.filter((n) => this.reflectors[n].state.status === 'error');
+    if (failed.length === 0) return undefined;
+    const reason = this.reflectors[failed[0]!].state.message;
+    return `${failed.length} of ${resourceNames.length} resources not listed (${failed.slice(0, 3).join(', ')}${failed.length > 3 ? ', ...' : ''})${reason ? `: ${reason}` : ''}`;
+  }
+
   states(): Record<ResourceName, ResourceState> {
     return Object.fromEntries(resourceNames.map((n) => [n, { ...this.reflectors[n].state }])) as Record<ResourceName, ResourceState>;
   }
 
-  /** Resolves when ready; rejects after timeoutMs naming the resources still waiting. */
+  /**
+   * Resolves when ready; rejects after timeoutMs naming the resources still waiting, or as soon as
+   * a first list fails (a caller must not wait out the timeout for an API that already refused).
+   */
   whenReady(timeoutMs: number): Promise<void> {
     if (this.isReady()) return Promise.resolve();
     return new Promise((resolve, reject) => {
+      // A failed list changes a state, not the objects: no change event, so it is polled.
+      const poll = setInterval(() => {
+        const failure = this.firstSyncFailure();
+        if (!failure) return;
+        clearTimeout(timer);
+        clearInterval(poll);
+        this.listeners.delete(check);
+        reject(new Error(`Kubernetes cache not synced: ${failure}`));
+      }, 100);
       const timer = setTimeout(() => {
+        clearInterval(poll);
         this.listeners.delete(check);
         const waiting = resourceNames.filter((n) => !['ready', 'missing', 'forbidden'].includes(this.reflectors[n].state.status));
         const detail = waiting.map((n) => `${n}${this.reflectors[n].state.message ? ` (${this.reflectors[n].state.message})` : ''}`);
-        reject(new Error(`Kubernetes cache not ready after ${timeoutMs} ms: waiting for ${detail.join(', ')}`));
+        reject(new Error(`Kubernetes cache not synced ${Math.round((Date.now() - (this.startedAt ?? Date.now())) / 1000)} s after starting: waiting for ${detail.join(', ')}`));
       }, timeoutMs);
       const check = () => {
         if (!this.isReady()) return;
         clearTimeout(timer);
+        clearInterval(poll);
         this.listeners.delete(check);
         resolve();
       };
