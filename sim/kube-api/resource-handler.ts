@@ -8,6 +8,7 @@ import { readJson } from './body';
 import { servedType, type ServedType } from './catalog';
 import { isReviewEndpoint } from './discovery';
 import { servePodLog } from './logs';
+import { proxyToPod } from './pod-proxy';
 import { patchMediaType } from './patch';
 import { getObject, listObjects } from './reads';
 import { createReview } from './reviews';
@@ -69,6 +70,12 @@ export async function handleResource(r: ResourceRequest): Promise<void> {
   const name = route.name;
   const sub = route.subresource;
 
+  if (sub === 'proxy') {
+    if (method !== 'GET') throw statusErrors.methodNotAllowed();
+    allow('get');
+    proxyToPod(r, served, name ?? '');
+    return;
+  }
   if (sub === 'portforward') {
     allow('create');
     throw statusErrors.badRequest('Upgrade request required');

@@ -24,7 +24,7 @@ const sail = (version: string, plural: string, singular: string, kind: string): 
 
 export const standardResourceTypes: readonly ResourceType[] = [
   core('namespaces', 'namespace', 'Namespace', false, { shortNames: ['ns'], subresources: ['status'] }),
-  core('pods', 'pod', 'Pod', true, { shortNames: ['po'], subresources: ['deletecollection', 'status', 'log', 'portforward'] }),
+  core('pods', 'pod', 'Pod', true, { shortNames: ['po'], subresources: ['deletecollection', 'status', 'log', 'portforward', 'proxy'] }),
   core('services', 'service', 'Service', true, { shortNames: ['svc'], subresources: ['deletecollection', 'status'] }),
   core('serviceaccounts', 'serviceaccount', 'ServiceAccount', true, { shortNames: ['sa'], subresources: ['deletecollection'] }),
   core('nodes', 'node', 'Node', false, { shortNames: ['no'], subresources: ['deletecollection', 'status'] }),
