@@ -32,7 +32,7 @@ test.describe('a large mesh', () => {
 
   test.beforeAll(async () => {
     sim = await startSimulator({ scenario: { scale: { namespaces: 20, workloadsPerNamespace: 30, nodes: 10 } }, profile: 'constant' });
-    app = await startAppServer({ port: 3121, env: { KUBECONFIG: sim.kubeconfigPath, SIMULATOR_METRICS_URL: sim.url, LOG_LEVEL: 'warn' } });
+    app = await startAppServer({ port: 3121, env: { KUBECONFIG: sim.kubeconfigPath, SIMULATOR_METRICS_URL: sim.httpUrl, LOG_LEVEL: 'warn' } });
   });
   test.afterAll(async () => {
     await app?.stop();

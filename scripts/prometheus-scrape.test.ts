@@ -17,7 +17,7 @@ async function vector(q: string): Promise<{ metric: Record<string, string>; valu
 beforeAll(async () => {
   sim = await startSimulator({ scenario: 'bookinfo', profile: 'constant' });
   const now = Math.floor(Date.now() / 1000);
-  prom = await startPrometheus({ simulator: sim, historyStart: now - 600, historyEnd: now, step: 15, scrape: { simulatorUrl: sim.url, intervalSeconds: 1 } });
+  prom = await startPrometheus({ simulator: sim, historyStart: now - 600, historyEnd: now, step: 15, scrape: { simulatorUrl: sim.httpUrl, intervalSeconds: 1 } });
 });
 afterAll(async () => {
   await prom?.stop();

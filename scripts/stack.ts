@@ -29,6 +29,7 @@ export interface StackOptions {
 
 export interface Stack {
   appUrl: string;
+  /** The simulator's own endpoints (/sim/*), plain http. */
   simUrl: string;
   kubeconfigPath: string;
   prometheusUrl?: string;
@@ -61,7 +62,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       historyStart,
       historyEnd: now,
       step: 15,
-      scrape: { simulatorUrl: sim.url, intervalSeconds: options.scrapeIntervalSeconds ?? 5 },
+      scrape: { simulatorUrl: sim.httpUrl, intervalSeconds: options.scrapeIntervalSeconds ?? 5 },
     });
     log(`prometheus: ${prometheus.url}`);
   } else {
@@ -75,7 +76,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     HOSTNAME: options.appHost ?? '127.0.0.1',
     KUBECONFIG: sim.kubeconfigPath,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    ...(prometheus ? { PROMETHEUS_URL: prometheus.url } : { SIMULATOR_METRICS_URL: sim.url }),
+    ...(prometheus ? { PROMETHEUS_URL: prometheus.url } : { SIMULATOR_METRICS_URL: sim.httpUrl }),
     ...options.appEnv,
   };
   if (!prometheus) delete env.PROMETHEUS_URL;
@@ -87,7 +88,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
   return {
     appUrl,
-    simUrl: sim.url,
+    simUrl: sim.httpUrl,
     kubeconfigPath: sim.kubeconfigPath,
     prometheusUrl: prometheus?.url,
     metricsSource: prometheus ? 'prometheus' : 'simulator',

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # The one test command (README: `npm test`). Installs what the tests need, then runs
-# lint, type-check, unit + integration tests (Vitest, real Prometheus, simulated cluster),
+# lint, type-check, unit + integration tests (Vitest, real Prometheus, simulated cluster, the real
+# kubectl from Debian's kubernetes-client against it),
 # the production build and the browser tests (Playwright in Debian Chromium).
 # Ends with one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES="prometheus chromium fonts-noto-color-emoji nginx openssl"
+APT_PACKAGES="prometheus chromium fonts-noto-color-emoji nginx openssl kubernetes-client"
 missing=()
-for bin in prometheus promtool chromium nginx openssl; do command -v "$bin" >/dev/null 2>&1 || missing+=("$bin"); done
+for bin in prometheus promtool chromium nginx openssl kubectl; do command -v "$bin" >/dev/null 2>&1 || missing+=("$bin"); done
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "== installing Debian packages: $APT_PACKAGES"

@@ -38,4 +38,6 @@ export interface MeshHooks {
   portForward(namespace: string, pod: string, port: number): ((req: ForwardedRequest) => ForwardedResponse) | undefined;
   /** Bearer token -> user; undefined for an unknown token (401). */
   authenticate(token: string): SimUser | undefined;
+  /** A known user by name, for `Impersonate-User` (kubectl --as); unknown names get no permissions. */
+  userNamed?(username: string): SimUser | undefined;
 }

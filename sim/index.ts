@@ -1,5 +1,6 @@
 // The simulated Istio ambient cluster in one call: store + mesh model + controllers + the
-// Kubernetes API server (with /sim/* endpoints) on 127.0.0.1, and a kubeconfig pointing at it.
+// Kubernetes API server over TLS (with /sim/* endpoints, also over plain http on the same port) on
+// 127.0.0.1, and a kubeconfig pointing at it with the CA that signed its certificate.
 // Scenarios: `bookinfo` (ambient), `sidecar` (Bookinfo half-migrated from sidecars), `{ scale }`.
 
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -37,7 +38,11 @@ export interface SimulatorOptions {
 }
 
 export interface Simulator {
+  /** The Kubernetes API, https (verified with caPem). */
   url: string;
+  /** The same port over plain http: the simulator's own endpoints (/sim/*), which Prometheus scrapes. */
+  httpUrl: string;
+  caPem: string;
   kubeconfigPath: string;
   adminToken: string;
   store: ObjectStore;
@@ -65,9 +70,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const url = await api.listen(options.port ?? 0);
   const dir = await mkdtemp(join(tmpdir(), 'ambient-sim-'));
   const kubeconfigPath = join(dir, 'kubeconfig');
-  await writeKubeconfig(kubeconfigPath, url, adminToken);
+  await writeKubeconfig(kubeconfigPath, { server: url, caPem: api.caPem }, adminToken);
   return {
     url,
+    httpUrl: api.httpUrl(),
+    caPem: api.caPem,
     kubeconfigPath,
     adminToken,
     store,

@@ -23,7 +23,7 @@ const kc = () => {
 const settle = () => new Promise((r) => setTimeout(r, 50));
 const frontendPods = async (): Promise<V1Pod[]> => (await kc().makeApiClient(CoreV1Api).listNamespacedPod({ namespace: 'frontend' })).items;
 const hasSidecar = (p: V1Pod) => p.metadata?.annotations?.['sidecar.istio.io/status'] !== undefined;
-const scrape = async (path: string) => (await fetch(`${sim.url}${path}`)).text();
+const scrape = async (path: string) => (await fetch(`${sim.httpUrl}${path}`)).text();
 const ztunnelText = async () => (await Promise.all([...sim.mesh.view().ztunnels.values()].map((z) => scrape(`/sim/pods/ztunnel/${z.name}/metrics`)))).join('\n');
 
 /** Sum of a family's samples whose labels include all of `match` (a text exposition). */
@@ -103,7 +103,7 @@ describe('migrating frontend from sidecars to ambient', () => {
     clock = T0 + 720;
     const sd = JSON.parse(await scrape('/sim/sd')) as { labels: Record<string, string> }[];
     expect(sd.filter((t) => t.labels.namespace === 'frontend')).toHaveLength(0);
-    expect((await fetch(`${sim.url}${before.sidecarTargets[0]!}`)).status).toBe(503);
+    expect((await fetch(`${sim.httpUrl}${before.sidecarTargets[0]!}`)).status).toBe(503);
     const zt = await ztunnelText();
     // sidecar -> sidecar became ambient -> ambient: both ztunnels, mTLS, 600 s of traffic.
     for (const reporter of ['source', 'destination']) {

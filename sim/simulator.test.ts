@@ -48,7 +48,7 @@ describe('simulator over HTTP', () => {
     const dump = await configDump(zt);
     expect(dump.workloads.find((w) => w.name === pod.metadata!.name)?.protocol).toBe('HBONE');
     expect(dump.certificates.map((c) => c.identity)).toContain('spiffe://cluster.local/ns/legacy/sa/legacy-client');
-    const metrics = await (await fetch(`${sim.url}/sim/pods/ztunnel/${zt}/metrics`)).text();
+    const metrics = await (await fetch(`${sim.httpUrl}/sim/pods/ztunnel/${zt}/metrics`)).text();
     expect(metrics).toMatch(/istio_tcp_received_bytes_total\{reporter="source",source_workload="legacy-client-v1".*connection_security_policy="mutual_tls"\}/);
     const log = await core().readNamespacedPodLog({ namespace: 'ztunnel', name: zt, sinceSeconds: 3600 });
     expect(typeof log).toBe('string');
@@ -56,29 +56,29 @@ describe('simulator over HTTP', () => {
     await core().patchNamespace({ name: 'legacy', body: { metadata: { labels: { 'istio.io/dataplane-mode': null } } } }, merge);
     await settle();
     expect((await legacyPod()).metadata?.annotations?.['ambient.istio.io/redirection']).toBeUndefined();
-    const after = await (await fetch(`${sim.url}/sim/pods/ztunnel/${zt}/metrics`)).text();
+    const after = await (await fetch(`${sim.httpUrl}/sim/pods/ztunnel/${zt}/metrics`)).text();
     expect(after).not.toMatch(/reporter="source",source_workload="legacy-client-v1"/);
   });
 
   it('takes a node\'s ztunnel down and up: pod, DaemonSet and ZTunnel CR follow; its ports stop answering', async () => {
     const node = 'ambient-worker';
     const zt = await ztunnelOn(node);
-    const down = await fetch(`${sim.url}/sim/control`, { method: 'POST', body: JSON.stringify({ action: 'ztunnel-down', node }) });
+    const down = await fetch(`${sim.httpUrl}/sim/control`, { method: 'POST', body: JSON.stringify({ action: 'ztunnel-down', node }) });
     expect(down.status).toBe(200);
     const cr = (await kc().makeApiClient(CustomObjectsApi).getClusterCustomObject({ group: 'sailoperator.io', version: 'v1alpha1', plural: 'ztunnels', name: 'default' })) as { status: { state: string } };
     expect(cr.status.state).toBe('DaemonSetNotReady');
     const ds = await kc().makeApiClient(AppsV1Api).readNamespacedDaemonSet({ namespace: 'ztunnel', name: 'ztunnel' });
     expect(ds.status?.numberReady).toBe(2);
-    expect((await fetch(`${sim.url}/sim/pods/ztunnel/${zt}/metrics`)).status).toBe(503);
+    expect((await fetch(`${sim.httpUrl}/sim/pods/ztunnel/${zt}/metrics`)).status).toBe(503);
     await expect(fetchThroughPortForward(kc(), 'ztunnel', zt, 15000, '/config_dump')).rejects.toThrow();
     // Clients elsewhere calling pods on that node now fail to connect (CONNECT on the source side).
     const other = await ztunnelOn('ambient-worker2');
-    expect(await (await fetch(`${sim.url}/sim/pods/ztunnel/${other}/metrics`)).text()).toMatch(/istio_tcp_connections_closed_total\{reporter="source"[^}]*response_flags="CONNECT"/);
+    expect(await (await fetch(`${sim.httpUrl}/sim/pods/ztunnel/${other}/metrics`)).text()).toMatch(/istio_tcp_connections_closed_total\{reporter="source"[^}]*response_flags="CONNECT"/);
 
-    expect((await fetch(`${sim.url}/sim/control`, { method: 'POST', body: JSON.stringify({ action: 'ztunnel-up', node }) })).status).toBe(200);
-    expect((await fetch(`${sim.url}/sim/pods/ztunnel/${zt}/metrics`)).status).toBe(200);
-    expect((await fetch(`${sim.url}/sim/control`, { method: 'POST', body: '{"action":"ztunnel-down","node":"nope"}' })).status).toBe(404);
-    expect((await fetch(`${sim.url}/sim/control`, { method: 'POST', body: '{"action":"explode"}' })).status).toBe(400);
+    expect((await fetch(`${sim.httpUrl}/sim/control`, { method: 'POST', body: JSON.stringify({ action: 'ztunnel-up', node }) })).status).toBe(200);
+    expect((await fetch(`${sim.httpUrl}/sim/pods/ztunnel/${zt}/metrics`)).status).toBe(200);
+    expect((await fetch(`${sim.httpUrl}/sim/control`, { method: 'POST', body: '{"action":"ztunnel-down","node":"nope"}' })).status).toBe(404);
+    expect((await fetch(`${sim.httpUrl}/sim/control`, { method: 'POST', body: '{"action":"explode"}' })).status).toBe(400);
   });
 
   it('serves ztunnel access logs through the pods/log API with tailLines', async () => {
@@ -116,11 +116,11 @@ describe('simulator over HTTP', () => {
   });
 
   it('answers /sim/sd and /sim/traffic with validated parameters', async () => {
-    const sd = (await (await fetch(`${sim.url}/sim/sd`)).json()) as { targets: string[]; labels: Record<string, string> }[];
+    const sd = (await (await fetch(`${sim.httpUrl}/sim/sd`)).json()) as { targets: string[]; labels: Record<string, string> }[];
     expect(sd.filter((t) => t.labels.app === 'ztunnel')).toHaveLength(3);
     expect(sd.find((t) => t.labels.gateway_networking_k8s_io_gateway_name === 'waypoint')?.labels.__metrics_path__).toMatch(/^\/sim\/pods\/bookinfo\/waypoint-.*\/stats\/prometheus$/);
-    expect((await fetch(`${sim.url}/sim/traffic?duration=abc`)).status).toBe(400);
-    expect((await fetch(`${sim.url}/sim/traffic?namespaces=a%7Bb`)).status).toBe(400);
+    expect((await fetch(`${sim.httpUrl}/sim/traffic?duration=abc`)).status).toBe(400);
+    expect((await fetch(`${sim.httpUrl}/sim/traffic?namespaces=a%7Bb`)).status).toBe(400);
   });
 
   it('answers /sim/traffic/range with the samples at each step, as /sim/traffic answers each instant', async () => {

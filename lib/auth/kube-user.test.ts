@@ -39,7 +39,7 @@ describe('identity of a bearer token', () => {
 
   it('reports an API server that does not answer as unreachable', async () => {
     const dead = new KubeConfig();
-    dead.loadFromString(cluster.kubeconfigYaml(TOKENS.alice).replace(cluster.baseUrl, 'http://127.0.0.1:9'));
+    dead.loadFromString(cluster.kubeconfigYaml(TOKENS.alice).replace(cluster.baseUrl, 'https://127.0.0.1:9'));
     await expect(identify(dead, TOKENS.alice)).rejects.toMatchObject({ code: 'kubernetes_unreachable' });
   });
 });

@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 async function authorizeAs(user: string, state: string): Promise<URL> {
-  const meta = await discoverOAuthServer(cluster.baseUrl, {});
+  const meta = await discoverOAuthServer(cluster.baseUrl, { ca: cluster.caPem });
   const url = new URL(authorizationUrl(meta, { ...client, redirectUri, state }));
   const approve = new URL('/oauth/approve', oauth.url);
   approve.search = url.search;
@@ -34,20 +34,20 @@ async function authorizeAs(user: string, state: string): Promise<URL> {
 
 describe('OpenShift OAuth', () => {
   it('discovers the OAuth server from the API server', async () => {
-    expect(await discoverOAuthServer(cluster.baseUrl, {})).toEqual(oauth.discovery());
+    expect(await discoverOAuthServer(cluster.baseUrl, { ca: cluster.caPem })).toEqual(oauth.discovery());
   });
 
   it('says so when the API server has no OAuth server (not OpenShift)', async () => {
     const plain = await startKubeApi({ seed: fillNamespaces });
     try {
-      await expect(discoverOAuthServer(plain.baseUrl, {})).rejects.toMatchObject({ code: 'kubernetes_error' });
+      await expect(discoverOAuthServer(plain.baseUrl, { ca: plain.caPem })).rejects.toMatchObject({ code: 'kubernetes_error' });
     } finally {
       await plain.close();
     }
   });
 
   it('builds the authorize URL with code flow, user:full scope and the state', async () => {
-    const url = new URL(authorizationUrl(await discoverOAuthServer(cluster.baseUrl, {}), { ...client, redirectUri, state: 's'.repeat(20) }));
+    const url = new URL(authorizationUrl(await discoverOAuthServer(cluster.baseUrl, { ca: cluster.caPem }), { ...client, redirectUri, state: 's'.repeat(20) }));
     expect(url.origin + url.pathname).toBe(`${oauth.url}/oauth/authorize`);
     expect(Object.fromEntries(url.searchParams)).toEqual({ response_type: 'code', client_id: 'ambient-lens', redirect_uri: redirectUri, scope: 'user:full', state: 's'.repeat(20) });
   });
@@ -57,7 +57,7 @@ describe('OpenShift OAuth', () => {
     expect(back.origin + back.pathname).toBe(redirectUri);
     expect(back.searchParams.get('state')).toBe('state-1234567890abcdef');
     const code = back.searchParams.get('code') ?? '';
-    const meta = await discoverOAuthServer(cluster.baseUrl, {});
+    const meta = await discoverOAuthServer(cluster.baseUrl, { ca: cluster.caPem });
     const { accessToken } = await exchangeCode(meta.token_endpoint, { code, redirectUri, ...client }, {});
     expect(accessToken).toBe(TOKENS.alice);
     await expect(exchangeCode(meta.token_endpoint, { code, redirectUri, ...client }, {})).rejects.toMatchObject({ code: 'unauthenticated' });
@@ -65,7 +65,7 @@ describe('OpenShift OAuth', () => {
 
   it('refuses a wrong client secret', async () => {
     const code = (await authorizeAs('bob', 'state-abcdefghijklmnop')).searchParams.get('code') ?? '';
-    const meta = await discoverOAuthServer(cluster.baseUrl, {});
+    const meta = await discoverOAuthServer(cluster.baseUrl, { ca: cluster.caPem });
     await expect(exchangeCode(meta.token_endpoint, { code, redirectUri, ...client, clientSecret: 'wrong' }, {})).rejects.toMatchObject({ code: 'unauthenticated' });
   });
 });

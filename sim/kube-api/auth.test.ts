@@ -15,11 +15,11 @@ describe('authentication', () => {
   it('answers an unknown or missing token with 401 Unauthorized', async () => {
     const err = await cluster.kubeConfig('nope').makeApiClient(CoreV1Api).listNamespace().catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 401 });
-    const res = await fetch(`${cluster.baseUrl}/api/v1/namespaces`);
+    const res = await cluster.fetch(`/api/v1/namespaces`);
     expect(res.status).toBe(401);
     expect(await res.json()).toEqual({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 });
-    expect((await fetch(`${cluster.baseUrl}/version`)).status).toBe(200);
-    expect((await fetch(`${cluster.baseUrl}/version`, { headers: { Authorization: 'Bearer nope' } })).status).toBe(401);
+    expect((await cluster.fetch(`/version`)).status).toBe(200);
+    expect((await cluster.fetch(`/version`, { headers: { Authorization: 'Bearer nope' } })).status).toBe(401);
   });
 });
 

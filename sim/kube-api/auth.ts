@@ -27,11 +27,20 @@ export function bearerToken(req: IncomingMessage): string | undefined {
   return m?.[1];
 }
 
-/** The caller, or a 401 Status error. */
+/** The caller, or a 401 Status error; with Impersonate-User (kubectl --as) the user named, when the caller may impersonate. */
 export function authenticate(req: IncomingMessage, hooks: MeshHooks): SimUser | KubeStatusError {
   const token = bearerToken(req);
   const user = token ? hooks.authenticate(token) : undefined;
-  return user ?? statusErrors.unauthorized();
+  if (!user) return statusErrors.unauthorized();
+  const impersonated = req.headers['impersonate-user'];
+  if (typeof impersonated !== 'string' || impersonated === '') return user;
+  if (user.namespaces !== '*') {
+    return forbidden(user, { verb: 'impersonate', group: '', resource: 'users', name: impersonated });
+  }
+  const groups = req.headers['impersonate-group'];
+  const asGroups = (Array.isArray(groups) ? groups : groups ? groups.split(',') : []).map((g) => g.trim()).filter(Boolean);
+  const known = hooks.userNamed?.(impersonated);
+  return known ? { ...known, ...(asGroups.length ? { groups: asGroups } : {}) } : { username: impersonated, groups: asGroups, namespaces: [] };
 }
 
 const restrictedVerbs = new Set(['get', 'list', 'watch', 'patch']);

@@ -1,5 +1,5 @@
-// A kubeconfig for the simulated cluster: plain http with insecure-skip-tls-verify, which
-// @kubernetes/client-node requires before it will speak http:// to a server.
+// A kubeconfig for the simulated cluster: its https address and the CA that signed the API
+// server's certificate (certificate-authority-data), so kubectl and client-node verify the server.
 import { writeFile } from 'node:fs/promises';
 
 export interface KubeconfigOptions {
@@ -11,7 +11,13 @@ export interface KubeconfigOptions {
 
 const quote = (s: string): string => JSON.stringify(s);
 
-export function kubeconfigYaml(baseUrl: string, token: string, options: KubeconfigOptions = {}): string {
+/** Where the API server answers and the PEM of its CA. */
+export interface ClusterEndpoint {
+  server: string;
+  caPem: string;
+}
+
+export function kubeconfigYaml(endpoint: ClusterEndpoint, token: string, options: KubeconfigOptions = {}): string {
   const cluster = options.clusterName ?? 'ambient-sim';
   const user = options.userName ?? 'ambient-sim-user';
   const context = options.contextName ?? 'ambient-sim';
@@ -21,8 +27,8 @@ export function kubeconfigYaml(baseUrl: string, token: string, options: Kubeconf
     'clusters:',
     `- name: ${quote(cluster)}`,
     '  cluster:',
-    `    server: ${quote(baseUrl)}`,
-    '    insecure-skip-tls-verify: true',
+    `    server: ${quote(endpoint.server)}`,
+    `    certificate-authority-data: ${quote(Buffer.from(endpoint.caPem).toString('base64'))}`,
     'users:',
     `- name: ${quote(user)}`,
     '  user:',
@@ -40,6 +46,6 @@ export function kubeconfigYaml(baseUrl: string, token: string, options: Kubeconf
 }
 
 /** Writes the kubeconfig with owner-only permissions (it holds a bearer token). */
-export async function writeKubeconfig(path: string, baseUrl: string, token: string, options: KubeconfigOptions = {}): Promise<void> {
-  await writeFile(path, kubeconfigYaml(baseUrl, token, options), { mode: 0o600 });
+export async function writeKubeconfig(path: string, endpoint: ClusterEndpoint, token: string, options: KubeconfigOptions = {}): Promise<void> {
+  await writeFile(path, kubeconfigYaml(endpoint, token, options), { mode: 0o600 });
 }

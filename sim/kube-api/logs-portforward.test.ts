@@ -88,7 +88,7 @@ describe('port-forward', () => {
   });
 
   it('answers a plain GET on portforward with 400 Upgrade request required', async () => {
-    const res = await fetch(`${cluster.baseUrl}/api/v1/namespaces/ztunnel/pods/ztunnel-aaaaa/portforward?ports=15000`, { headers: { Authorization: `Bearer ${TOKENS.admin}` } });
+    const res = await cluster.fetch(`/api/v1/namespaces/ztunnel/pods/ztunnel-aaaaa/portforward?ports=15000`, { headers: { Authorization: `Bearer ${TOKENS.admin}` } });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ message: 'Upgrade request required' });
   });

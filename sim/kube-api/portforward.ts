@@ -8,6 +8,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ForwardedRequest, ForwardedResponse, MeshHooks } from '../contracts';
 import type { KubeObject } from '../store';
+import { serveSpdyPortForward } from './portforward-spdy';
 import { KubeStatusError, statusErrors } from './status';
 
 const supportedProtocols = ['v4.channel.k8s.io'];
@@ -40,7 +41,7 @@ function frame(channel: number, payload: Buffer): Buffer {
   return Buffer.concat([Buffer.from([channel]), payload]);
 }
 
-function refusedMessage(pod: KubeObject, port: number): string {
+export function refusedMessage(pod: KubeObject, port: number): string {
   const sandbox = createHash('sha256').update(`sandbox/${pod.metadata.uid ?? pod.metadata.name}`).digest('hex');
   const netns = createHash('sha256').update(`netns/${sandbox}`).digest('hex');
   const uuid = `${netns.slice(0, 8)}-${netns.slice(8, 12)}-${netns.slice(12, 16)}-${netns.slice(16, 20)}-${netns.slice(20, 32)}`;
@@ -145,6 +146,7 @@ export class PortForwardServer {
     handleProtocols: (offered: Set<string>) => [...offered].find((p) => supportedProtocols.includes(p)) ?? false,
   });
   private readonly sessions = new Set<WebSocket>();
+  private readonly spdySessions = new Set<Duplex>();
 
   constructor(private readonly hooks: MeshHooks) {}
 
@@ -157,11 +159,19 @@ export class PortForwardServer {
     });
   }
 
+  /** kubectl's flavour: `Upgrade: SPDY/3.1`, ports named in each stream's headers. */
+  acceptSpdy(socket: Duplex, head: Buffer, pod: KubeObject): void {
+    this.spdySessions.add(socket);
+    socket.on('close', () => this.spdySessions.delete(socket));
+    serveSpdyPortForward(socket, head, pod, this.hooks);
+  }
+
   openSessionCount(): number {
-    return this.sessions.size;
+    return this.sessions.size + this.spdySessions.size;
   }
 
   closeAll(): void {
+    for (const socket of this.spdySessions) socket.destroy();
     for (const ws of this.sessions) ws.terminate();
     this.wss.close();
   }

@@ -100,7 +100,7 @@ describe('list and get', () => {
   });
 
   it('names the list kind and drops apiVersion/kind on built-in items but not on CRD items', async () => {
-    const res = await fetch(`${cluster.baseUrl}/api/v1/namespaces/bookinfo/pods`, { headers: { Authorization: 'Bearer admin-token' } });
+    const res = await cluster.fetch(`/api/v1/namespaces/bookinfo/pods`, { headers: { Authorization: 'Bearer admin-token' } });
     const list = (await res.json()) as { kind: string; apiVersion: string; items: Record<string, unknown>[] };
     expect(list).toMatchObject({ kind: 'PodList', apiVersion: 'v1' });
     expect(list.items[0]?.kind).toBeUndefined();
@@ -138,10 +138,10 @@ describe('list and get', () => {
   });
 
   it('leaves non-Kubernetes paths to the extra handler and answers unknown paths and verbs with Status', async () => {
-    expect(await (await fetch(`${cluster.baseUrl}/sim/health`)).text()).toBe('sim ok');
-    const unknown = await fetch(`${cluster.baseUrl}/api/v1/widgets`, { headers: { Authorization: 'Bearer admin-token' } });
+    expect(await (await cluster.fetch(`/sim/health`)).text()).toBe('sim ok');
+    const unknown = await cluster.fetch(`/api/v1/widgets`, { headers: { Authorization: 'Bearer admin-token' } });
     expect(unknown.status).toBe(404);
-    const post = await fetch(`${cluster.baseUrl}/api/v1/namespaces/bookinfo/pods/reviews-v1-def`, { method: 'POST', headers: { Authorization: 'Bearer admin-token' }, body: '{}' });
+    const post = await cluster.fetch(`/api/v1/namespaces/bookinfo/pods/reviews-v1-def`, { method: 'POST', headers: { Authorization: 'Bearer admin-token' }, body: '{}' });
     expect(await post.json()).toMatchObject({ kind: 'Status', code: 405, reason: 'MethodNotAllowed' });
   });
 });

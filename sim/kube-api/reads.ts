@@ -44,7 +44,15 @@ export function checkResourceVersion(store: ObjectStore, rv: string | null, matc
   }
 }
 
-export function listObjects(store: ObjectStore, served: ServedType, namespace: string | undefined, params: URLSearchParams): unknown {
+export interface ObjectList {
+  kind: string;
+  apiVersion: string;
+  metadata: Record<string, unknown>;
+  /** Built-in list items omit apiVersion and kind. */
+  items: (Pick<KubeObject, 'metadata'> & Record<string, unknown>)[];
+}
+
+export function listObjects(store: ObjectStore, served: ServedType, namespace: string | undefined, params: URLSearchParams): ObjectList {
   const filter = parseFilter(params, served.type);
   const limit = parseNonNegativeInt(params.get('limit'), 'limit');
   const continueText = params.get('continue');
@@ -85,7 +93,7 @@ export function listObjects(store: ObjectStore, served: ServedType, namespace: s
     kind: `${served.type.kind}List`,
     apiVersion: served.type.group ? `${served.type.group}/${served.type.version}` : served.type.version,
     metadata,
-    items: page.map((o) => presentListItem(served, o)),
+    items: page.map((o) => presentListItem(served, o) as Pick<KubeObject, 'metadata'> & Record<string, unknown>),
   };
 }
 

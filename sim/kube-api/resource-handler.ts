@@ -2,18 +2,20 @@
 // then the read, write, watch, log or review handler.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MeshHooks, SimUser } from '../contracts';
-import type { ObjectStore } from '../store';
+import type { KubeObject, ObjectStore } from '../store';
 import { requireAllowed, type ResourceAttributes } from './auth';
 import { readJson } from './body';
 import { servedType, type ServedType } from './catalog';
 import { isReviewEndpoint } from './discovery';
 import { servePodLog } from './logs';
+import { proxyToPod } from './pod-proxy';
 import { patchMediaType } from './patch';
 import { getObject, listObjects } from './reads';
 import { createReview } from './reviews';
 import { hasSubresource, supportsVerb } from './resources';
 import type { ResourceRoute } from './route';
 import { sendJson, statusErrors } from './status';
+import { toTable, wantsTable } from './table';
 import { serveWatch, type WatchOptions, type WatchRegistry } from './watch';
 import { createObject, deleteCollection, deleteObject, patchObject, replaceObject, type WriteTarget } from './writes';
 
@@ -68,6 +70,12 @@ export async function handleResource(r: ResourceRequest): Promise<void> {
   const name = route.name;
   const sub = route.subresource;
 
+  if (sub === 'proxy') {
+    if (method !== 'GET') throw statusErrors.methodNotAllowed();
+    allow('get');
+    proxyToPod(r, served, name ?? '');
+    return;
+  }
   if (sub === 'portforward') {
     allow('create');
     throw statusErrors.badRequest('Upgrade request required');
@@ -78,13 +86,18 @@ export async function handleResource(r: ResourceRequest): Promise<void> {
         const watch = isWatch(r);
         allow(watch ? 'watch' : 'list');
         if (name !== undefined) params.set('fieldSelector', [params.get('fieldSelector'), `metadata.name=${name}`].filter(Boolean).join(','));
-        if (watch) serveWatch({ store, served, namespace: route.namespace, params, res, registry: r.watches, options: r.watchOptions });
-        else sendJson(res, 200, listObjects(store, served, route.namespace, params));
+        if (watch) {
+          serveWatch({ store, served, namespace: route.namespace, params, res, registry: r.watches, options: r.watchOptions });
+          return;
+        }
+        const list = listObjects(store, served, route.namespace, params);
+        sendJson(res, 200, wantsTable(req.headers.accept) ? toTable(served, list.items as KubeObject[], list.metadata, params) : list);
         return;
       }
       allow('get');
       const obj = getObject(store, served, route.namespace, name);
       if (sub === 'log') servePodLog(res, r.hooks, obj, params);
+      else if (sub === undefined && wantsTable(req.headers.accept)) sendJson(res, 200, toTable(served, [obj], { resourceVersion: obj.metadata.resourceVersion ?? '' }, params));
       else sendJson(res, 200, obj);
       return;
     }

@@ -24,12 +24,16 @@ const sail = (version: string, plural: string, singular: string, kind: string): 
 
 export const standardResourceTypes: readonly ResourceType[] = [
   core('namespaces', 'namespace', 'Namespace', false, { shortNames: ['ns'], subresources: ['status'] }),
-  core('pods', 'pod', 'Pod', true, { shortNames: ['po'], subresources: ['deletecollection', 'status', 'log', 'portforward'] }),
+  core('pods', 'pod', 'Pod', true, { shortNames: ['po'], subresources: ['deletecollection', 'status', 'log', 'portforward', 'proxy'] }),
   core('services', 'service', 'Service', true, { shortNames: ['svc'], subresources: ['deletecollection', 'status'] }),
   core('serviceaccounts', 'serviceaccount', 'ServiceAccount', true, { shortNames: ['sa'], subresources: ['deletecollection'] }),
   core('nodes', 'node', 'Node', false, { shortNames: ['no'], subresources: ['deletecollection', 'status'] }),
   core('configmaps', 'configmap', 'ConfigMap', true, { shortNames: ['cm'], subresources: ['deletecollection'] }),
   core('endpoints', 'endpoints', 'Endpoints', true, { shortNames: ['ep'], subresources: ['deletecollection'] }),
+  // Read by kubectl describe (events of the object; quotas and limit ranges of a namespace).
+  core('events', 'event', 'Event', true, { shortNames: ['ev'], subresources: ['deletecollection'] }),
+  core('resourcequotas', 'resourcequota', 'ResourceQuota', true, { shortNames: ['quota'], subresources: ['deletecollection', 'status'] }),
+  core('limitranges', 'limitrange', 'LimitRange', true, { shortNames: ['limits'], subresources: ['deletecollection'] }),
   { group: 'apps', version: 'v1', plural: 'deployments', singular: 'deployment', kind: 'Deployment', namespaced: true, shortNames: ['deploy'], subresources: ['deletecollection', 'status'] },
   { group: 'apps', version: 'v1', plural: 'replicasets', singular: 'replicaset', kind: 'ReplicaSet', namespaced: true, shortNames: ['rs'], subresources: ['deletecollection', 'status'] },
   { group: 'apps', version: 'v1', plural: 'statefulsets', singular: 'statefulset', kind: 'StatefulSet', namespaced: true, shortNames: ['sts'], subresources: ['deletecollection', 'status'] },

@@ -22,6 +22,8 @@ export interface ResourceRoute {
   subresource?: string;
   /** The legacy /api/v1/watch/... form. */
   watchPrefix: boolean;
+  /** pods/{name}/proxy/<path>: the path sent on to the pod. */
+  proxyPath?: string;
 }
 
 const health = new Set(['/healthz', '/livez', '/readyz']);
@@ -67,12 +69,15 @@ export function parseRoute(pathname: string, store: ObjectStore): KubeRoute {
   return { kind: 'resource', group, version, watchPrefix, ...resourcePart(rest, group, version, store) };
 }
 
-function resourcePart(rest: string[], group: string, version: string, store: ObjectStore): Pick<ResourceRoute, 'plural' | 'namespace' | 'name' | 'subresource'> {
+function resourcePart(rest: string[], group: string, version: string, store: ObjectStore): Pick<ResourceRoute, 'plural' | 'namespace' | 'name' | 'subresource' | 'proxyPath'> {
   const namespacedPlural = rest[0] === 'namespaces' && rest.length >= 3 ? rest[2] : undefined;
   const isNamespaced =
     namespacedPlural !== undefined &&
     store.types().some((t) => t.group === group && t.version === version && t.plural === namespacedPlural && t.namespaced);
   const parts = isNamespaced ? rest.slice(2) : rest;
+  if (parts[2] === 'proxy' && parts.length > 3) {
+    return { plural: parts[0] ?? '', ...(isNamespaced ? { namespace: rest[1] ?? '' } : {}), name: parts[1] ?? '', subresource: 'proxy', proxyPath: `/${parts.slice(3).join('/')}` };
+  }
   if (parts.length > 3) throw statusErrors.noSuchPath();
   const [plural = '', name, subresource] = parts;
   return {

@@ -6,6 +6,7 @@ import type { ObjectStore } from '../store';
 import { authenticate, requireAllowed } from './auth';
 import { apiGroup, apiGroupList, apiResourceList, coreVersions, versionInfo } from './discovery';
 import { parsePorts, rejectUpgrade, type PortForwardServer } from './portforward';
+import { SPDY_PORT_FORWARD_PROTOCOL } from './portforward-spdy';
 import { getObject } from './reads';
 import { handleResource, resolveServed } from './resource-handler';
 import { isKubePath, parseRoute, requestUrl } from './route';
@@ -84,7 +85,7 @@ export async function handleRequest(deps: ApiServerDeps, req: IncomingMessage, r
   }
 }
 
-/** WebSocket upgrades: only pods/portforward; exec and attach are not simulated. */
+/** Upgrades: only pods/portforward, over WebSocket (client-node) or SPDY/3.1 (kubectl); exec and attach are not simulated. */
 export function handleUpgrade(deps: ApiServerDeps, req: IncomingMessage, socket: Duplex, head: Buffer): void {
   try {
     const url = requestUrl(req);
@@ -97,6 +98,12 @@ export function handleUpgrade(deps: ApiServerDeps, req: IncomingMessage, socket:
     const served = resolveServed(deps.store, kubeRoute);
     requireAllowed(user, { verb: 'create', group: '', resource: 'pods', subresource: 'portforward', namespace: kubeRoute.namespace ?? '', name: kubeRoute.name });
     const pod = getObject(deps.store, served, kubeRoute.namespace, kubeRoute.name);
+    if ((req.headers.upgrade ?? '').toLowerCase() === 'spdy/3.1') {
+      const offered = (req.headers['x-stream-protocol-version'] ?? '').toString().split(',').map((p) => p.trim());
+      if (!offered.includes(SPDY_PORT_FORWARD_PROTOCOL)) throw statusErrors.badRequest(`unable to upgrade: no supported stream protocol in ${offered.join(', ') || '(none)'}`);
+      deps.portForward.acceptSpdy(socket, head, pod);
+      return;
+    }
     deps.portForward.accept(req, socket, head, { pod, ports: parsePorts(url.searchParams) });
   } catch (err) {
     rejectUpgrade(socket, asStatusError(err));

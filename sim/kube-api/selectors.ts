@@ -111,6 +111,7 @@ const extraFields: Record<string, string[]> = {
   '/namespaces': ['status.phase'],
   '/nodes': ['spec.unschedulable'],
   '/secrets': ['type'],
+  '/events': ['involvedObject.kind', 'involvedObject.namespace', 'involvedObject.name', 'involvedObject.uid', 'involvedObject.apiVersion', 'involvedObject.resourceVersion', 'involvedObject.fieldPath', 'reason', 'reportingComponent', 'source', 'type'],
   'apps/replicasets': ['status.replicas'],
   'batch/jobs': ['status.successful'],
 };

@@ -87,6 +87,7 @@ export const statusErrors = {
     ),
   tooLarge: () => new KubeStatusError(413, 'RequestEntityTooLarge', 'Request entity too large: limit is 3145728'),
   timeout: (message: string) => new KubeStatusError(504, 'Timeout', message, {}),
+  serviceUnavailable: (message: string) => new KubeStatusError(503, 'ServiceUnavailable', message, {}),
   internal: (message: string) => new KubeStatusError(500, 'InternalError', `Internal error occurred: ${message}`, {}),
 };
 

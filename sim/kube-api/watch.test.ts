@@ -78,7 +78,7 @@ describe('watch', () => {
     const w = await watchEvents('/api/v1/namespaces', { resourceVersion: old });
     await eventually(() => w.isDone());
     expect(w.events).toEqual([{ type: 'ERROR', name: '', rv: '', code: 410 }]);
-    const res = await fetch(`${cluster.baseUrl}/api/v1/namespaces?watch=1&resourceVersion=${old}`, { headers: { Authorization: 'Bearer admin-token' } });
+    const res = await cluster.fetch(`/api/v1/namespaces?watch=1&resourceVersion=${old}`, { headers: { Authorization: 'Bearer admin-token' } });
     const line = JSON.parse((await res.text()).trim()) as { type: string; object: Record<string, unknown> };
     expect(line).toEqual({
       type: 'ERROR',
@@ -91,7 +91,7 @@ describe('watch', () => {
     cluster.store.upsert(typeKeys.namespaces, namespaceObject('a'));
     cluster.store.compact();
     cluster.store.upsert(typeKeys.namespaces, namespaceObject('b'));
-    const res = await fetch(`${cluster.baseUrl}/api/v1/namespaces?resourceVersion=${Number(old) - 1}&resourceVersionMatch=Exact`, { headers: { Authorization: 'Bearer admin-token' } });
+    const res = await cluster.fetch(`/api/v1/namespaces?resourceVersion=${Number(old) - 1}&resourceVersionMatch=Exact`, { headers: { Authorization: 'Bearer admin-token' } });
     expect(res.status).toBe(410);
     expect(await res.json()).toMatchObject({ kind: 'Status', reason: 'Expired', code: 410 });
   });

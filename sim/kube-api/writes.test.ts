@@ -81,7 +81,7 @@ describe('create, replace, delete', () => {
   });
 
   it('answers a malformed body with 400 BadRequest', async () => {
-    const res = await fetch(`${cluster.baseUrl}/api/v1/namespaces`, {
+    const res = await cluster.fetch(`/api/v1/namespaces`, {
       method: 'POST',
       headers: { Authorization: 'Bearer admin-token', 'Content-Type': 'application/json' },
       body: '{"metadata": ',
@@ -133,7 +133,7 @@ describe('patch', () => {
   });
 
   it('answers an unknown patch content type with 415 and a missing object with 404', async () => {
-    const res = await fetch(`${cluster.baseUrl}/api/v1/namespaces/default`, {
+    const res = await cluster.fetch(`/api/v1/namespaces/default`, {
       method: 'PATCH',
       headers: { Authorization: 'Bearer admin-token', 'Content-Type': 'text/plain' },
       body: '{}',

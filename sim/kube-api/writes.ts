@@ -154,7 +154,7 @@ export function deleteObject(target: WriteTarget, name: string): unknown {
 }
 
 export function deleteCollection(target: WriteTarget, params: URLSearchParams): unknown {
-  const list = listObjects(target.store, target.served, target.namespace, params) as { items: Pick<KubeObject, 'metadata'>[] } & Record<string, unknown>;
+  const list = listObjects(target.store, target.served, target.namespace, params);
   const chosen = new Set(list.items.map((i) => `${i.metadata.namespace ?? ''}/${i.metadata.name}`));
   const deleted = target.store
     .list(target.served.storageKey, target.namespace)

@@ -10,7 +10,7 @@ import { hasSidecar } from './injection';
 import { accessLog, logTimestamp } from '../ztunnel/access-log';
 import { buildConfigDump, type CertOptions } from '../ztunnel/config-dump';
 import { MeshCa } from '../ztunnel/certs';
-import { authenticator, type SimUserEntry } from './users';
+import { authenticator, userLookup, type SimUserEntry } from './users';
 
 const DEFAULT_WINDOW = 600;
 const MAX_LINES = 10_000;
@@ -75,5 +75,5 @@ export function createMeshHooks(mesh: SimMesh, users: SimUserEntry[]): MeshHooks
     return undefined;
   };
 
-  return { podLogs, portForward, authenticate: authenticator(users), certs };
+  return { podLogs, portForward, authenticate: authenticator(users), userNamed: userLookup(users), certs };
 }

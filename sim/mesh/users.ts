@@ -22,3 +22,10 @@ export function authenticator(users: SimUserEntry[]): (token: string) => SimUser
     return user ? structuredClone(user) : undefined;
   };
 }
+
+export function userLookup(users: SimUserEntry[]): (username: string) => SimUser | undefined {
+  return (username) => {
+    const entry = users.find((u) => u.user.username === username);
+    return entry ? structuredClone(entry.user) : undefined;
+  };
+}

@@ -19,7 +19,7 @@ async function vector(q: string, time?: number): Promise<Vector> {
 beforeAll(async () => {
   sim = await startSimulator({ scenario: 'sidecar', profile: 'constant' });
   end = Math.floor(Date.now() / 1000);
-  prom = await startPrometheus({ simulator: sim, historyStart: end - 900, historyEnd: end, step: 15, scrape: { simulatorUrl: sim.url, intervalSeconds: 1 } });
+  prom = await startPrometheus({ simulator: sim, historyStart: end - 900, historyEnd: end, step: 15, scrape: { simulatorUrl: sim.httpUrl, intervalSeconds: 1 } });
 }, 120_000);
 afterAll(async () => {
   await prom?.stop();

@@ -9,23 +9,24 @@ import { bits, bool, explicit, integer, octets, oid, seq, set, tlv, time, utf8 }
 const ED25519 = seq(oid('1.3.101.112'));
 const PKCS8_ED25519_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 
-function keyFrom(seed: string): { privateKey: KeyObject; spki: Buffer } {
+/** An Ed25519 key derived from the seed (the API server's serving chain passes a random one). */
+export function keyFrom(seed: string): { privateKey: KeyObject; spki: Buffer } {
   const d = createHash('sha256').update(seed).digest();
   const privateKey = createPrivateKey({ key: Buffer.concat([PKCS8_ED25519_PREFIX, d]), format: 'der', type: 'pkcs8' });
   const spki = createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
   return { privateKey, spki };
 }
 
-function serialFrom(seed: string): bigint {
+export function serialFrom(seed: string): bigint {
   const h = createHash('sha256').update(`serial/${seed}`).digest().subarray(0, 16);
   h[0] = h[0]! & 0x7f;
   return BigInt(`0x${h.toString('hex')}`);
 }
 
 /** KeyUsage BIT STRING: digitalSignature|keyEncipherment = 0xa0 (5 unused bits), keyCertSign|cRLSign = 0x06 (1). */
-const keyUsage = (value: number, unused: number) => tlv(0x03, Buffer.from([unused, value]));
+export const keyUsage = (value: number, unused: number) => tlv(0x03, Buffer.from([unused, value]));
 const orgName = (org: string) => seq(set(seq(oid('2.5.4.10'), utf8(org))));
-const ext = (id: string, critical: boolean, value: Buffer) => seq(oid(id), ...(critical ? [bool(true)] : []), octets(value));
+export const ext = (id: string, critical: boolean, value: Buffer) => seq(oid(id), ...(critical ? [bool(true)] : []), octets(value));
 
 export interface IssuedCert {
   pem: string;
@@ -34,7 +35,7 @@ export interface IssuedCert {
   expirationTime: Date;
 }
 
-function issue(tbsParts: { serial: bigint; issuer: Buffer; subject: Buffer; notBefore: Date; notAfter: Date; spki: Buffer; extensions: Buffer[] }, signer: KeyObject): IssuedCert {
+export function issue(tbsParts: { serial: bigint; issuer: Buffer; subject: Buffer; notBefore: Date; notAfter: Date; spki: Buffer; extensions: Buffer[] }, signer: KeyObject): IssuedCert {
   const tbs = seq(
     explicit(0, integer(2n)),
     integer(tbsParts.serial),

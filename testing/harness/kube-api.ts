@@ -1,8 +1,10 @@
 // The one test harness around the simulated Kubernetes API server (sim/kube-api): a store a fixture
 // fills (testing/fixtures/clusters.ts), four users, the pod logs and ztunnel admin answers a test
 // sets, and a record of what the server was asked. Tests reach it through @kubernetes/client-node
-// over HTTP, as the app does. The full simulator (mesh, traffic, /sim/*) is sim/index.ts instead.
+// over TLS (verifying the server against the CA it made), as the app does; `fetch` does the same for
+// raw protocol checks. The full simulator (mesh, traffic, /sim/*) is sim/index.ts instead.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { KubeConfig } from '@kubernetes/client-node';
 import type { ForwardedRequest, ForwardedResponse, MeshHooks, PodLogOptions, SimUser } from '@/sim/contracts';
 import { createKubeApiServer, kubeconfigYaml, standardResourceTypes, type KubeApiServer } from '@/sim/kube-api';
@@ -41,7 +43,12 @@ export interface KubeApiHarnessOptions {
 export interface KubeApiHarness {
   store: ObjectStore;
   api: KubeApiServer;
+  /** https://127.0.0.1:<port> */
   baseUrl: string;
+  /** PEM of the API server's CA. */
+  caPem: string;
+  /** A fetch-like call to the API server trusting its CA (the whole body is read). */
+  fetch(path: string, init?: { method?: string; headers?: Record<string, string>; body?: string }): Promise<Response>;
   /** A client-node KubeConfig for the user with this token (default: admin). */
   kubeConfig(token?: string): KubeConfig;
   /** The same as kubeconfig YAML, for code that loads a file or a string. */
@@ -102,16 +109,19 @@ export async function startKubeApi(options: KubeApiHarnessOptions = {}): Promise
   api.server.on('request', (req: { method?: string; url?: string }) => seen.push(`${req.method} ${req.url}`));
   api.server.on('upgrade', (req: { url?: string }) => seen.push(`UPGRADE ${req.url}`));
   const baseUrl = await api.listen(0);
+  const endpoint = { server: baseUrl, caPem: api.caPem };
   return {
     store,
     api,
     baseUrl,
+    caPem: api.caPem,
+    fetch: (path, init = {}) => fetchTrusting(`${baseUrl}${path}`, api.caPem, init),
     kubeConfig(token = TOKENS.admin) {
       const kc = new KubeConfig();
-      kc.loadFromString(kubeconfigYaml(baseUrl, token));
+      kc.loadFromString(kubeconfigYaml(endpoint, token));
       return kc;
     },
-    kubeconfigYaml: (token = TOKENS.admin) => kubeconfigYaml(baseUrl, token),
+    kubeconfigYaml: (token = TOKENS.admin) => kubeconfigYaml(endpoint, token),
     requests: () => [...seen],
     logCalls,
     forwarded,
@@ -119,6 +129,24 @@ export async function startKubeApi(options: KubeApiHarnessOptions = {}): Promise
     podLogs,
     close: () => api.close(),
   };
+}
+
+/** GET/POST over https with the given CA; Node's fetch has no per-call CA. */
+export function fetchTrusting(url: string, caPem: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const req = httpsRequest(url, { method: init.method ?? 'GET', headers: init.headers ?? {}, ca: caPem }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const headers = new Headers();
+        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+        resolve(new Response(Buffer.concat(chunks), { status: res.statusCode ?? 0, headers }));
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
 }
 
 /** The parsed Status body of a client-node ApiException. */
