@@ -126,19 +126,19 @@ describe('simulator over HTTP', () => {
   it('answers /sim/traffic/range with the samples at each step, as /sim/traffic answers each instant', async () => {
     const end = Math.floor(Date.now() / 1000);
     const start = end - 120;
-    const range = (await (await fetch(`${sim.url}/sim/traffic/range?namespaces=bookinfo&duration=60&start=${start}&end=${end}&step=60`)).json()) as { time: number; samples: { tcp: unknown[] } }[];
+    const range = (await (await fetch(`${sim.httpUrl}/sim/traffic/range?namespaces=bookinfo&duration=60&start=${start}&end=${end}&step=60`)).json()) as { time: number; samples: { tcp: unknown[] } }[];
     expect(range.map((r) => r.time)).toEqual([start, start + 60, end]);
-    const instant = (await (await fetch(`${sim.url}/sim/traffic?namespaces=bookinfo&duration=60&time=${start + 60}`)).json()) as unknown;
+    const instant = (await (await fetch(`${sim.httpUrl}/sim/traffic?namespaces=bookinfo&duration=60&time=${start + 60}`)).json()) as unknown;
     expect(range[1]?.samples).toEqual(instant);
     expect(range[1]?.samples.tcp.length).toBeGreaterThan(0);
-    expect((await fetch(`${sim.url}/sim/traffic/range?namespaces=bookinfo&start=${end}&end=${start}&step=60`)).status).toBe(400);
-    expect((await fetch(`${sim.url}/sim/traffic/range?namespaces=bookinfo&start=1&end=${end}&step=1`)).status).toBe(400);
+    expect((await fetch(`${sim.httpUrl}/sim/traffic/range?namespaces=bookinfo&start=${end}&end=${start}&step=60`)).status).toBe(400);
+    expect((await fetch(`${sim.httpUrl}/sim/traffic/range?namespaces=bookinfo&start=1&end=${end}&step=1`)).status).toBe(400);
   });
 
   it('answers /sim/traffic posted as a form, for 200 valid namespace names of 63 characters', async () => {
     const names = Array.from({ length: 200 }, (_, i) => `${String(i).padStart(3, '0')}-${'n'.repeat(59)}`);
     const body = new URLSearchParams({ namespaces: ['bookinfo', ...names].join(','), duration: '300' });
-    const response = await fetch(`${sim.url}/sim/traffic`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    const response = await fetch(`${sim.httpUrl}/sim/traffic`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
     expect(response.status).toBe(200);
     expect(((await response.json()) as { tcp: unknown[] }).tcp.length).toBeGreaterThan(0);
   });

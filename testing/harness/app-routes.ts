@@ -81,7 +81,7 @@ export async function startAppHarness(): Promise<AppHarness> {
         LOG_LEVEL: 'silent',
         AUTH_STRATEGY: strategy,
         KUBECONFIG: sim.kubeconfigPath,
-        SIMULATOR_METRICS_URL: sim.url,
+        SIMULATOR_METRICS_URL: sim.httpUrl,
         ...(strategy === 'anonymous' ? {} : { SESSION_SECRET }),
         ...(strategy === 'header' ? { AUTH_HEADER_SECRET: PROXY_SECRET } : {}),
         TRUST_FORWARDED_HEADERS: 'true',

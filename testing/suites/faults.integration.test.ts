@@ -175,7 +175,7 @@ describe('client disconnects', () => {
 describe('Kubernetes faults', () => {
   async function kubeconfigAt(url: string): Promise<string> {
     const path = join(dir, `kubeconfig-${Math.random().toString(36).slice(2)}`);
-    await writeKubeconfig(path, url, 'any-token');
+    await writeKubeconfig(path, { server: url, caPem: sim.caPem }, 'any-token');
     return path;
   }
 
