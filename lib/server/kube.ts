@@ -40,11 +40,18 @@ export function singleParams(request: Request): Record<string, string> {
 }
 
 /** Query parameters through a zod schema; the first problem becomes a 400 naming the parameter. */
+/** A 400 naming the first parameter that is not one of `names` (before any value is judged). */
+export function rejectUnknownParams(params: Record<string, string>, names: readonly string[]): void {
+  const unknown = Object.keys(params).find((name) => !names.includes(name));
+  if (unknown !== undefined) throw badRequest(unknown, 'not a parameter of this route');
+}
+
 export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
   const params = singleParams(request);
   const result = schema.safeParse(params);
   if (!result.success) {
-    const issue = result.error.issues[0];
+    // An unknown parameter is named first, whatever else is wrong.
+    const issue = result.error.issues.find((i) => i.code === 'unrecognized_keys') ?? result.error.issues[0];
     // An unknown parameter is named by the issue's keys, not its path.
     const name = issue?.code === 'unrecognized_keys' ? issue.keys[0] : issue?.path[0];
     throw badRequest(String(name ?? 'query'), issue?.code === 'unrecognized_keys' ? 'not a parameter of this route' : (issue?.message ?? 'invalid'));

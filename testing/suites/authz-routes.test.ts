@@ -12,7 +12,7 @@ let sim: Simulator;
 let services: Deps;
 beforeAll(async () => {
   sim = await startSimulator({ scenario: 'bookinfo' });
-  services = createDeps(parseEnv({ LOG_LEVEL: 'silent', KUBECONFIG: sim.kubeconfigPath, AUTH_STRATEGY: 'header', SESSION_SECRET: 'a-test-secret-of-at-least-32-characters!!' }));
+  services = createDeps(parseEnv({ LOG_LEVEL: 'silent', KUBECONFIG: sim.kubeconfigPath, AUTH_STRATEGY: 'header', HOSTNAME: '127.0.0.1', SESSION_SECRET: 'a-test-secret-of-at-least-32-characters!!' }));
   setDepsForTest(services);
 });
 afterAll(async () => {

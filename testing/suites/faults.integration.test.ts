@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +24,8 @@ let prom: RunningPrometheus;
 let dir: string;
 const built: Deps[] = [];
 const faulty: FaultyPrometheus[] = [];
+/** Other listeners a case started, closed after it. */
+const closers: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
   const now = Math.floor(Date.now() / 1000);
@@ -40,6 +43,7 @@ afterEach(async () => {
     }
   }
   for (const f of faulty.splice(0)) await f.close();
+  for (const close of closers.splice(0)) await close();
   setDepsForTest(undefined);
 });
 
@@ -180,7 +184,7 @@ describe('Kubernetes faults', () => {
   }
 
   it('API down at start: 503 kubernetes_unreachable at once, and again at once', async () => {
-    install({ PROMETHEUS_URL: prom.url, KUBECONFIG: await kubeconfigAt(`http://127.0.0.1:${await closedPort()}`) });
+    install({ PROMETHEUS_URL: prom.url, KUBECONFIG: await kubeconfigAt(`https://127.0.0.1:${await closedPort()}`) });
     const first = await ask(namespacesRoute, '/api/namespaces');
     expect([first.status, first.code]).toEqual([503, 'kubernetes_unreachable']);
     expect(first.message).toMatch(/^Kubernetes cache not synced: (\d+) of \1 resources not listed \(namespaces, pods, services, \.\.\.\): Kubernetes API not reachable: .*ECONNREFUSED/);
@@ -191,8 +195,16 @@ describe('Kubernetes faults', () => {
   });
 
   it('API hanging at start: the first request waits at most the first sync deadline, the next fails at once', async () => {
-    const hanging = await fault('hang');
-    install({ PROMETHEUS_URL: prom.url, KUBECONFIG: await kubeconfigAt(hanging.url) });
+    // A TCP listener that never answers: the TLS handshake itself hangs, as with a wedged API server.
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => void sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    closers.push(() => new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      silent.close(() => resolve());
+    }));
+    const port = (silent.address() as AddressInfo).port;
+    install({ PROMETHEUS_URL: prom.url, KUBECONFIG: await kubeconfigAt(`https://127.0.0.1:${port}`) });
     const first = await ask(namespacesRoute, '/api/namespaces');
     expect([first.status, first.code]).toEqual([503, 'kubernetes_unreachable']);
     expect(first.message).toMatch(/Kubernetes cache not synced \d+ s after starting: waiting for namespaces/);

@@ -47,13 +47,19 @@ function refusal(o: Outcome, label: string, parameter?: string): string | undefi
 
 const asUser = (strategy: Strategy) => app.as(strategy, SIM_TOKENS.alice);
 /** Parameters a route requires, so a hostile value for another one is judged on its own. */
-const requiredQuery: Record<string, Record<string, string>> = { '/api/graph': { namespaces: 'bookinfo' } };
+const requiredQuery: Record<string, Record<string, string>> = {
+  '/api/graph': { namespaces: 'bookinfo' },
+  '/api/graph/sparklines': { namespaces: 'bookinfo' },
+  '/api/graph/series': { namespaces: 'bookinfo', node: 'wl:bookinfo:productpage-v1' },
+  '/api/authz/check': { from: 'bookinfo/productpage-v1', to: 'bookinfo/reviews-v1' },
+};
 
 /** Names the routes take as Kubernetes names: a value that is a valid name (evil, 0x10) is not hostile there. */
 const nameParameters = new Set(['namespace', 'namespaces', 'workload', 'name']);
 const isHostileFor = (parameter: string, value: string) => !(nameParameters.has(parameter) && DNS_LABEL.test(value));
 // The graph's parser is shared with the page URL, where an empty parameter means "the default".
-const isHostileOn = (route: ApiRoute, value: string) => !(route.path === '/api/graph' && value === '');
+const sharesGraphParser = (route: ApiRoute) => route.path === '/api/graph' || route.path === '/api/graph/sparklines';
+const isHostileOn = (route: ApiRoute, value: string) => !(sharesGraphParser(route) && value === '');
 
 const validParams = (route: ApiRoute): Record<string, string> => Object.fromEntries(route.params.map((p) => [p, p === 'namespace' ? 'bookinfo' : 'productpage-v1']));
 
@@ -118,7 +124,8 @@ describe('hostile input on every API route', () => {
       app.use(strategy);
       for (const route of routes.filter((r) => r.handlers.GET && !r.path.startsWith('/api/auth/'))) {
         const params = validParams(route);
-        const query = route.path === '/api/graph' ? '?namespaces=bookinfo' : '';
+        const required = requiredQuery[route.path];
+        const query = required ? `?${new URLSearchParams(required)}` : '';
         const o = await outcome(await app.call(route, 'GET', `${pathOf(route, params)}${query}`, { params }));
         if (o.status !== 401) failures.push(`${strategy} ${route.path}: ${o.status}`);
         const problem = refusal(o, `${strategy} ${route.path}`);

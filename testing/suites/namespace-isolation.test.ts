@@ -54,6 +54,9 @@ function isOpaque(holder: Record<string, unknown>): boolean {
  * Cluster-scoped Sail Operator resources (Istio, IstioCNI, ZTunnel, IstioRevision) name the control
  * plane's namespaces in their spec; the control-plane page shows them to every user by design.
  */
+// The mesh's root namespace (policies there apply to every namespace) and the kind of an enforcement
+// point ("ztunnel", an enum that happens to be a namespace's name too) are mesh facts, not a namespace's data.
+const meshWideAuthzField = /^\/api\/authz\/policies\?\.(rootNamespace|(authorizationPolicies|peerAuthentications)\[\d+\]\.enforcedBy\[\d+\]\.(kind|label))$/;
 const sailNamespaceField = /^\/api\/control-plane\?\.controlPlane\.(istios|istioCNIs|ztunnels|revisions)\[\d+\]\.namespace$/;
 
 /** A policy in the user's namespace may name other namespaces in its rules: it is their own resource's text. */
@@ -61,7 +64,7 @@ const ownPolicyRule = /\.policies\[\d+\]\.rules\[/;
 
 function scan(value: unknown, forbidden: Forbidden, path: string, holder: Record<string, unknown> | undefined, found: string[], isKey = false): void {
   if (typeof value === 'string') {
-    if (sailNamespaceField.test(path) || ownPolicyRule.test(path)) return;
+    if (sailNamespaceField.test(path) || ownPolicyRule.test(path) || meshWideAuthzField.test(path)) return;
     for (const s of forbidden.secrets) if (s.pattern.test(value)) found.push(`${path}: ${s.what} ${s.value} in "${value.slice(0, 120)}"`);
     const opaqueId = /^ns:[^:]+:(.+)$/.exec(value)?.[1];
     const named = forbidden.namespaces.has(value) ? value : opaqueId && forbidden.namespaces.has(opaqueId) ? opaqueId : undefined;

@@ -1,5 +1,5 @@
 import { graphParamNames, parseGraphParams } from '@/lib/graph/query';
-import { singleParams } from '@/lib/server/kube';
+import { rejectUnknownParams, singleParams } from '@/lib/server/kube';
 import { AppError } from '@/lib/errors';
 import type { MeshGraph } from '@/lib/graph/model';
 import { route } from '@/lib/server/route';
@@ -10,8 +10,7 @@ export const dynamic = 'force-dynamic';
 
 export const GET = route('graph', async (request, _context, { auth, graph: getGraph }) => {
   const params = singleParams(request);
-  const unknown = Object.keys(params).find((name) => !(graphParamNames as readonly string[]).includes(name));
-  if (unknown !== undefined) throw new AppError('bad_request', `${unknown}: not a graph parameter`, unknown);
+  rejectUnknownParams(params, graphParamNames);
   const parsed = parseGraphParams(params);
   if (!parsed.ok) throw new AppError('bad_request', parsed.message, parsed.parameter);
   const user = await auth.requestUser(request);

@@ -1,5 +1,6 @@
 import { SeriesParams, type TrafficSeries } from '@/lib/graph/series';
 import { AppError } from '@/lib/errors';
+import { rejectUnknownParams, singleParams } from '@/lib/server/kube';
 import { route } from '@/lib/server/route';
 
 // GET /api/graph/series?namespaces=a,b&graphType=workload&waypoints=show&duration=600&queryTime=&edge=<id>|node=<id>
@@ -7,7 +8,9 @@ import { route } from '@/lib/server/route';
 export const dynamic = 'force-dynamic';
 
 export const GET = route('graph-series', async (request, _context, { auth, series }) => {
-  const parsed = SeriesParams.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const params = singleParams(request);
+  rejectUnknownParams(params, Object.keys(SeriesParams.shape));
+  const parsed = SeriesParams.safeParse(params);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const parameter = String(issue?.path[0] ?? 'query');

@@ -1,4 +1,5 @@
-import { parseGraphParams } from '@/lib/graph/query';
+import { graphParamNames, parseGraphParams } from '@/lib/graph/query';
+import { rejectUnknownParams, singleParams } from '@/lib/server/kube';
 import type { EdgeSparklines } from '@/lib/graph/series';
 import { AppError } from '@/lib/errors';
 import { route } from '@/lib/server/route';
@@ -9,7 +10,9 @@ import { route } from '@/lib/server/route';
 export const dynamic = 'force-dynamic';
 
 export const GET = route('graph-sparklines', async (request, _context, { auth, series }) => {
-  const parsed = parseGraphParams(new URL(request.url).searchParams);
+  const params = singleParams(request);
+  rejectUnknownParams(params, graphParamNames);
+  const parsed = parseGraphParams(params);
   if (!parsed.ok) throw new AppError('bad_request', parsed.message, parsed.parameter);
   const user = await auth.requestUser(request);
   await auth.requireNamespaces(user, parsed.query.namespaces);
