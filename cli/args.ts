@@ -5,14 +5,19 @@ import { parseGraphParams, type GraphParams } from '@/lib/graph/query';
 export const USAGE = `Usage:
   ambient-lens edges -n <namespace>[,<namespace>...] [-o wide|json] [--duration 5m] [--graph-type workload|app|versionedApp|service] [--waypoints show|merge]
   ambient-lens check mtls -n <namespace>[,<namespace>...] [--duration 5m] [--waypoints show|merge]
+  ambient-lens migrate plan -n <namespace> [-o json] [--duration 5m]
 
 Reads the same environment as the server: PROMETHEUS_URL (PROMETHEUS_TOKEN, PROMETHEUS_TOKEN_FILE,
 PROMETHEUS_CA_FILE, PROMETHEUS_HEADERS) or SIMULATOR_METRICS_URL; KUBECONFIG for waypoints and enrollment.
-Exit codes: 0 ok; 1 check failed (an edge is not fully mTLS); 2 usage or configuration error;
+Exit codes: 0 ok; 1 check failed (an edge is not fully mTLS, or something blocks the migration); 2 usage or configuration error;
 3 Prometheus or Kubernetes failed.`;
 
 export type Output = 'table' | 'wide' | 'json';
-export type Command = { name: 'help' } | { name: 'edges'; query: GraphParams; output: Output } | { name: 'check-mtls'; query: GraphParams };
+export type Command =
+  | { name: 'help' }
+  | { name: 'edges'; query: GraphParams; output: Output }
+  | { name: 'check-mtls'; query: GraphParams }
+  | { name: 'migrate-plan'; query: GraphParams & { namespaces: [string] }; output: 'table' | 'json' };
 export type Parsed = { ok: true; command: Command } | { ok: false; message: string };
 
 const flags: Record<string, string> = {
@@ -40,7 +45,7 @@ export function parseArgs(argv: readonly string[], now?: () => number): Parsed {
   }
 
   const command = positional.join(' ');
-  if (command !== 'edges' && command !== 'check mtls') {
+  if (command !== 'edges' && command !== 'check mtls' && command !== 'migrate plan') {
     return { ok: false, message: command ? `unknown command "${command}"` : 'a command is required' };
   }
   const output = values.output ?? 'table';
@@ -50,5 +55,11 @@ export function parseArgs(argv: readonly string[], now?: () => number): Parsed {
 
   const parsed = parseGraphParams({ namespaces: values.namespaces, duration: values.duration, graphType: values.graphType, waypoints: values.waypoints, queryTime: values.queryTime }, now);
   if (!parsed.ok) return { ok: false, message: parsed.message };
+  if (command === 'migrate plan') {
+    const [namespace, ...more] = parsed.query.namespaces;
+    if (namespace === undefined || more.length > 0) return { ok: false, message: 'migrate plan takes one namespace' };
+    if (output === 'wide') return { ok: false, message: '-o must be json for migrate plan' };
+    return { ok: true, command: { name: 'migrate-plan', query: { ...parsed.query, namespaces: [namespace] }, output } };
+  }
   return { ok: true, command: command === 'edges' ? { name: 'edges', query: parsed.query, output } : { name: 'check-mtls', query: parsed.query } };
 }

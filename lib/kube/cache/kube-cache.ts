@@ -91,6 +91,9 @@ export class KubeCache {
       istiorevisions: list('istiorevisions'),
       ztunnels: list('ztunnels'),
       configmaps: list('configmaps'),
+      authorizationpolicies: list('authorizationpolicies'),
+      virtualservices: list('virtualservices'),
+      httproutes: list('httproutes'),
       states: this.states(),
       generation: this.generation,
     };

@@ -36,6 +36,10 @@ export const resourceNames = [
   'istiorevisions',
   'ztunnels',
   'configmaps',
+  // Optional, for the migration plan (lib/migration): absent CRDs or RBAC leave them empty.
+  'authorizationpolicies',
+  'virtualservices',
+  'httproutes',
 ] as const;
 
 export type ResourceName = (typeof resourceNames)[number];
@@ -65,6 +69,9 @@ export function resourceSpecs(istioNamespace: string): Record<ResourceName, Reso
       namespaced: false,
       optional: true,
     },
+    authorizationpolicies: { plural: 'authorizationpolicies', versions: [{ group: 'security.istio.io', version: 'v1' }, { group: 'security.istio.io', version: 'v1beta1' }], namespaced: true, optional: true },
+    virtualservices: { plural: 'virtualservices', versions: [{ group: 'networking.istio.io', version: 'v1' }, { group: 'networking.istio.io', version: 'v1beta1' }], namespaced: true, optional: true },
+    httproutes: { plural: 'httproutes', versions: [{ group: 'gateway.networking.k8s.io', version: 'v1' }], namespaced: true, optional: true },
     configmaps: {
       plural: 'configmaps',
       versions: core,
@@ -98,6 +105,10 @@ export interface KubeSnapshot {
   istiorevisions: SailResource[];
   ztunnels: SailResource[];
   configmaps: ConfigMap[];
+  /** Optional resources read by the migration plan; undefined in snapshots built without them. */
+  authorizationpolicies?: KubeObject[];
+  virtualservices?: KubeObject[];
+  httproutes?: KubeObject[];
   states: Record<ResourceName, ResourceState>;
   /** Grows on every change: derived views are memoised on it. */
   generation: number;
