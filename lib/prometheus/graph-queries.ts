@@ -68,6 +68,10 @@ function ztunnelOnly(namespaces: readonly string[]): Matcher[][] {
       ['destination_workload_namespace', '=', 'unknown'],
       inSet('destination_service_namespace', namespaces),
     ],
+    // Calls into R from elsewhere that no ztunnel in R saw: the server has a sidecar (its Envoy reports
+    // L7 / its own TCP), so the client's ztunnel is the only L4 view. Where both ztunnels report,
+    // their series have the same labels and `or` keeps the destination's (first branch).
+    [['reporter', '=', 'source'], inSet('source_workload_namespace', namespaces, true), inSet('destination_workload_namespace', namespaces)],
   ];
 }
 

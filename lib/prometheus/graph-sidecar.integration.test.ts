@@ -86,9 +86,17 @@ describe('graph from real Prometheus (sidecars beside ambient)', () => {
     expect(t.reporters).toContain('ztunnel');
   });
 
+  it('ambient -> sidecar seen from the sidecar namespace: the client ztunnel is the only L4 view', async () => {
+    const g = await graph(['frontend']);
+    const t = edge(g, wl('bookinfo', 'productpage-v1'), wl('frontend', 'catalog-v1'), 'tcp');
+    expect(t.tcp?.clientToServerBps).toBeCloseTo(800, 6);
+    expect(t.security.mtlsShare).toBe(1);
+  });
+
   it('a non-mesh client of a sidecar (PERMISSIVE) is plaintext, not locked', async () => {
     const g = await graph(['frontend']);
-    const h = edge(g, wl('legacy', 'legacy-client-v1'), wl('frontend', 'catalog-v1'), 'http');
+    // Envoy gets no peer metadata from a plaintext client: it is an unknown source, as in Kiali.
+    const h = edge(g, 'unknown:Kubernetes', wl('frontend', 'catalog-v1'), 'http');
     expect(h.http?.requestsPerSec).toBeCloseTo(2, 6);
     expect(h.security).toMatchObject({ mtlsShare: 0, reason: 'non-mesh-client' });
   });

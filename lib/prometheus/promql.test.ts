@@ -42,7 +42,9 @@ describe('graph-queries (agg3)', () => {
     // A non-mesh client in R calling out: only the server's ztunnel reports it.
     expect(q).toContain('{reporter="destination",source_workload_namespace=~"bookinfo|reviews",destination_workload_namespace!~"bookinfo|reviews",app="ztunnel"}');
     expect(q).not.toMatch(/by \([^)]*reporter/);
-    expect(q.split(' or ')).toHaveLength(4);
+    // Ambient -> sidecar from elsewhere: only the client's ztunnel reports it.
+    expect(q).toContain('{reporter="source",source_workload_namespace!~"bookinfo|reviews",destination_workload_namespace=~"bookinfo|reviews",app="ztunnel"}');
+    expect(q.split(' or ')).toHaveLength(5);
     expect(q.endsWith(' > 0')).toBe(true);
   });
 
