@@ -12,4 +12,5 @@ export const navItems: NavItem[] = [
   { href: '/ztunnel', label: 'ztunnel', icon: '⛓' },
   { href: '/control-plane', label: 'Control plane', icon: '⚙' },
   { href: '/security', label: 'Security', icon: '🔒' },
+  { href: '/migration', label: 'Sidecar to ambient', icon: '⇢' },
 ];

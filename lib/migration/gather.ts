@@ -30,7 +30,7 @@ export function routesOf(virtualServices: readonly RawObject[], httpRoutes: read
 }
 
 function peerOf(n: GraphNode | undefined, inventory: Inventory): PlanEdgePeer | undefined {
-  if (!n || n.kind !== 'workload') return undefined;
+  if (!n || n.kind !== 'workload' || n.flags.inaccessible) return undefined;
   const enrollment: Enrollment = inventory.workloads.find((w) => w.namespace === n.namespace && w.name === n.workload)?.enrollment ?? n.enrollment;
   return { namespace: n.namespace, name: n.workload, enrollment };
 }

@@ -1,6 +1,9 @@
 import type { Enrollment } from '@/lib/graph/model';
 import type { AuthorizationPolicy } from '@/lib/authz';
 import { httpAttributesOfRule } from '@/lib/authz/l7';
+import type { ItemKind, MigrationPlan, PlanItem } from '@/lib/kube/wire/migration';
+
+export type { ItemKind, MigrationPlan, MigrationResponse, ObjectRef, PlanItem } from '@/lib/kube/wire/migration';
 
 // What would change if a namespace moved from sidecars to ambient (Istio's "Migrate from Sidecar
 // to Ambient" guide, checked against this namespace's objects and traffic). Pure: the caller
@@ -23,28 +26,6 @@ export interface MigrationInput {
   authorizationPolicies: AuthorizationPolicy[];
   routes: PlanRoute[];
   edges: PlanEdge[];
-}
-
-export interface ObjectRef { kind: string; namespace: string; name: string }
-export type ItemKind = 'l7-policy' | 'l4-policy' | 'http-routing' | 'caller' | 'callee' | 'switch';
-
-export interface PlanItem {
-  kind: ItemKind;
-  /** blocker: moving now would break something; change: a step of the move; info: good to know. */
-  severity: 'blocker' | 'change' | 'info';
-  object?: ObjectRef;
-  message: string;
-  /** The change to make, in the mesh's words. */
-  change?: string;
-}
-
-export interface MigrationPlan {
-  namespace: string;
-  counts: { sidecar: number; ambient: number; none: number };
-  state: 'sidecar' | 'ambient' | 'mixed' | 'none';
-  needsWaypoint: boolean;
-  items: PlanItem[];
-  blocked: boolean;
 }
 
 function selects(p: AuthorizationPolicy, w: PlanWorkload, rootNamespace: string): boolean {

@@ -16,9 +16,14 @@ export interface MigrationDeps {
   rootNamespace: string;
 }
 
-export async function migrationPlan(deps: MigrationDeps, query: GraphParams & { namespaces: [string] }, signal?: AbortSignal): Promise<MigrationPlan> {
-  const [snapshot, inventory, graph] = await Promise.all([deps.kube().snapshot(), deps.inventory.inventory(), deps.graph(query, {}, signal)]);
-  return planMigration(migrationInput({
+/**
+ * `access`: the namespaces the user may see (undefined: all). Items naming an object elsewhere
+ * (a caller's workload, a mesh-wide policy in the root namespace) are left out and counted.
+ */
+export async function migrationPlan(deps: MigrationDeps, query: GraphParams & { namespaces: [string] }, access?: ReadonlySet<string>, signal?: AbortSignal): Promise<MigrationPlan> {
+  const viewer = access ? { accessibleNamespaces: access } : {};
+  const [snapshot, inventory, graph] = await Promise.all([deps.kube().snapshot(), deps.inventory.inventory(), deps.graph(query, viewer, signal)]);
+  const plan = planMigration(migrationInput({
     namespace: query.namespaces[0],
     rootNamespace: deps.rootNamespace,
     inventory,
@@ -27,4 +32,9 @@ export async function migrationPlan(deps: MigrationDeps, query: GraphParams & { 
     virtualServices: snapshot.virtualservices ?? [],
     httpRoutes: snapshot.httproutes ?? [],
   }));
+  if (!access) return plan;
+  const items = plan.items.filter((i) => !i.object || access.has(i.object.namespace));
+  const hidden = plan.items.length - items.length;
+  // A hidden blocker still blocks: the verdict stays, only the object's name is withheld.
+  return { ...plan, items, ...(hidden > 0 ? { hiddenItems: hidden } : {}) };
 }
