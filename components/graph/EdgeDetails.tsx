@@ -6,7 +6,7 @@ import { formatBytesPerSec, formatMs, formatRate, formatShare } from './format';
 import { mtlsBadge, mtlsState, mtlsStateWords, nodeName, plaintextReasonWords, type MtlsState } from './names';
 
 /** Who reported an edge, in the mesh's words. */
-const REPORTER_NAMES: Record<EdgeReporter, string> = { 'server-sidecar': "server's sidecar", 'client-sidecar': "client's sidecar", ztunnel: 'ztunnel', waypoint: 'waypoint' };
+const REPORTER_NAMES: Record<EdgeReporter, string> = { 'server-sidecar': "server's sidecar", 'client-sidecar': "client's sidecar", 'ztunnel-l4': 'ztunnel', waypoint: 'waypoint' };
 
 const tone: Record<MtlsState, Tone> = { full: 'good', partial: 'warn', none: 'bad', unknown: 'neutral' };
 

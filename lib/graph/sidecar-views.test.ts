@@ -29,7 +29,7 @@ describe('sidecar telemetry in the graph', () => {
     const tcp = graph.edges.find((e) => e.protocol === 'tcp');
     expect(tcp?.tcp?.clientToServerBps).toBe(500);
     expect(tcp?.security.mtlsShare).toBe(1);
-    expect(tcp?.reporters).toEqual(['ztunnel', 'client-sidecar']);
+    expect(tcp?.reporters).toEqual(['ztunnel-l4', 'client-sidecar']);
   });
 
   it('plaintext sidecar edges are not locked, with the side outside the mesh named', () => {

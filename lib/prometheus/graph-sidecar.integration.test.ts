@@ -83,7 +83,7 @@ describe('graph from real Prometheus (sidecars beside ambient)', () => {
     expect(h.reporters?.[0]).toBe('server-sidecar');
     const t = edge(g, wl('bookinfo', 'productpage-v1'), wl('frontend', 'catalog-v1'), 'tcp');
     expect(t.tcp?.clientToServerBps).toBeCloseTo(800, 6);
-    expect(t.reporters).toContain('ztunnel');
+    expect(t.reporters).toContain('ztunnel-l4');
   });
 
   it('ambient -> sidecar seen from the sidecar namespace: the client ztunnel is the only L4 view', async () => {

@@ -10,7 +10,7 @@ export function round(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }
 
-const REPORTER_ORDER: EdgeReporter[] = ['server-sidecar', 'ztunnel', 'waypoint', 'client-sidecar'];
+const REPORTER_ORDER: EdgeReporter[] = ['server-sidecar', 'ztunnel-l4', 'waypoint', 'client-sidecar'];
 
 const share = (part: number, whole: number) => (whole > 0 ? round(Math.min(1, part / whole)) : null);
 

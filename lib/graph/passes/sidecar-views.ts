@@ -13,12 +13,12 @@ import { pairKey } from './dedupe';
 export type Seen<S> = S & { seenBy: EdgeReporter[] };
 
 const tcpReporter = (s: TcpSample): EdgeReporter =>
-  s.proxy === 'sidecar' ? (s.reporter === 'source' ? 'client-sidecar' : 'server-sidecar') : 'ztunnel';
+  s.proxy === 'sidecar' ? (s.reporter === 'source' ? 'client-sidecar' : 'server-sidecar') : 'ztunnel-l4';
 
 const httpReporter = (s: HttpSample): EdgeReporter =>
   s.reporter === 'waypoint' ? 'waypoint' : s.reporter === 'source' ? 'client-sidecar' : 'server-sidecar';
 
-const TCP_PREFERENCE: EdgeReporter[] = ['server-sidecar', 'ztunnel', 'client-sidecar'];
+const TCP_PREFERENCE: EdgeReporter[] = ['server-sidecar', 'ztunnel-l4', 'client-sidecar'];
 const HTTP_PREFERENCE: EdgeReporter[] = ['server-sidecar', 'waypoint', 'client-sidecar'];
 
 function pick<S extends Pick<TcpSample, 'source' | 'destination'>>(samples: S[], reporterOf: (s: S) => EdgeReporter, preference: EdgeReporter[]): Seen<S>[] {
@@ -50,7 +50,7 @@ export function chooseTcpViews(samples: TcpSample[]): Seen<TcpSample>[] {
 export function chooseHttpViews(samples: HttpSample[], tcp: Seen<TcpSample>[]): Seen<HttpSample>[] {
   const ztunnelPolicies = new Map<string, Set<string>>();
   for (const t of tcp) {
-    if (t.seenBy[0] !== 'ztunnel' || t.metric !== 'receivedBytes') continue;
+    if (t.seenBy[0] !== 'ztunnel-l4' || t.metric !== 'receivedBytes') continue;
     const set = ztunnelPolicies.get(pairKey(t)) ?? new Set<string>();
     set.add(t.securityPolicy);
     ztunnelPolicies.set(pairKey(t), set);
