@@ -9,15 +9,16 @@ export const USAGE = `Usage:
   ambient-lens check mtls -n <namespace>[,<namespace>...] [--duration 5m] [--waypoints show|merge]
   ambient-lens authz check --from NS/WORKLOAD|plaintext:NS --to NS/WORKLOAD|NS/service:NAME [--port N]
   ambient-lens authz lint [-n <namespace>]...
+  ambient-lens migrate plan -n <namespace> [-o json] [--duration 5m]
 
 Reads the same environment as the server: PROMETHEUS_URL (PROMETHEUS_TOKEN, PROMETHEUS_TOKEN_FILE,
 PROMETHEUS_CA_FILE, PROMETHEUS_HEADERS) or SIMULATOR_METRICS_URL; KUBECONFIG for waypoints and enrollment.
 The authz commands need only KUBECONFIG (or the pod's service account).
 Exit codes: 0 ok; 1 check failed (an edge is not fully mTLS; authz check: denied; authz lint: a
-warning or error); 2 usage or configuration error; 3 Prometheus or Kubernetes failed;
-4 authz check: conditional (the answer depends on HTTP attributes, an external authorizer, or which
-backend is picked). authz check exits 0 for allowed-unenforced (the connection gets through) and
-names the policies not enforced on stderr.`;
+warning or error; migrate plan: something blocks the migration); 2 usage or configuration error;
+3 Prometheus or Kubernetes failed; 4 authz check: conditional (the answer depends on HTTP attributes,
+an external authorizer, or which backend is picked). authz check exits 0 for allowed-unenforced (the
+connection gets through) and names the policies not enforced on stderr.`;
 
 export type Output = 'table' | 'wide' | 'json';
 export type Command =
@@ -25,7 +26,8 @@ export type Command =
   | { name: 'edges'; query: GraphParams; output: Output }
   | { name: 'check-mtls'; query: GraphParams }
   | { name: 'authz-check'; params: AuthzCheckParams }
-  | { name: 'authz-lint'; namespaces: string[] };
+  | { name: 'authz-lint'; namespaces: string[] }
+  | { name: 'migrate-plan'; query: GraphParams & { namespaces: [string] }; output: 'table' | 'json' };
 export type Parsed = { ok: true; command: Command } | { ok: false; message: string };
 
 const flags: Record<string, string> = {
@@ -78,7 +80,7 @@ export function parseArgs(argv: readonly string[], now?: () => number): Parsed {
   if (command === 'authz check' || command === 'authz lint') return authzCommand(command, values);
   const authzFlag = Object.keys(values).find((k) => !GRAPH_FLAGS.includes(k));
   if (authzFlag) return { ok: false, message: `--${authzFlag} is only for authz check` };
-  if (command !== 'edges' && command !== 'check mtls') {
+  if (command !== 'edges' && command !== 'check mtls' && command !== 'migrate plan') {
     return { ok: false, message: command ? `unknown command "${command}"` : 'a command is required' };
   }
   const output = values.output ?? 'table';
@@ -88,5 +90,11 @@ export function parseArgs(argv: readonly string[], now?: () => number): Parsed {
 
   const parsed = parseGraphParams({ namespaces: values.namespaces, duration: values.duration, graphType: values.graphType, waypoints: values.waypoints, queryTime: values.queryTime }, now);
   if (!parsed.ok) return { ok: false, message: parsed.message };
+  if (command === 'migrate plan') {
+    const [namespace, ...more] = parsed.query.namespaces;
+    if (namespace === undefined || more.length > 0) return { ok: false, message: 'migrate plan takes one namespace' };
+    if (output === 'wide') return { ok: false, message: '-o must be json for migrate plan' };
+    return { ok: true, command: { name: 'migrate-plan', query: { ...parsed.query, namespaces: [namespace] }, output } };
+  }
   return { ok: true, command: command === 'edges' ? { name: 'edges', query: parsed.query, output } : { name: 'check-mtls', query: parsed.query } };
 }

@@ -7,6 +7,7 @@ import { createMetricsSource } from '@/lib/server/metrics';
 import { parseArgs, USAGE } from './args';
 import { edgeRows, formatEdges, notFullyMtls } from './format';
 import { checkExitCode, formatCheck, formatLint } from './format-authz';
+import { formatPlan } from './migrate';
 
 async function inventory(e: ReturnType<typeof parseEnv>): Promise<InventorySource> {
   if (!e.KUBECONFIG && !process.env.KUBERNETES_SERVICE_HOST) {
@@ -49,6 +50,19 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
     return { code: 2, out: '', err: 'ambient-lens: set PROMETHEUS_URL (or SIMULATOR_METRICS_URL for the demo simulator)\n' };
   }
 
+  if (parsed.command.name === 'migrate-plan') {
+    if (!e.KUBECONFIG && !process.env.KUBERNETES_SERVICE_HOST) return { code: 2, out: '', err: 'ambient-lens: migrate plan reads the cluster: set KUBECONFIG\n' };
+    const { createDeps } = await import('@/lib/server/deps');
+    const { migrationPlan } = await import('@/lib/server/migration');
+    const deps = createDeps(e);
+    try {
+      const plan = await migrationPlan({ ...deps, rootNamespace: e.ISTIO_NAMESPACE ?? 'istio-system' }, parsed.command.query);
+      const out = parsed.command.output === 'json' ? JSON.stringify(plan, null, 2) + '\n' : formatPlan(plan);
+      return { code: plan.blocked ? 1 : 0, out, err: '' };
+    } finally {
+      deps.kube().stop();
+    }
+  }
   const getGraph = createGraphService({ metrics: createMetricsSource(e, { cacheTtlMs: 0 }), inventory: await inventory(e) });
   const graph = await getGraph(command.query);
   const warnings = graph.warnings.map((w) => `warning: ${w}\n`).join('');

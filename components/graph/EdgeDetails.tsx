@@ -1,10 +1,13 @@
 import { effectiveMtlsShare, graphLookup } from '@/lib/graph/lookup';
-import type { GraphEdge, MeshGraph } from '@/lib/graph/model';
+import type { EdgeReporter, GraphEdge, MeshGraph } from '@/lib/graph/model';
 import { Badge, type Tone } from '@/components/ui/Badge';
 import { DefinitionList } from '@/components/ui/Panel';
 import { EdgeAuthorization } from './EdgeAuthorization';
 import { formatBytesPerSec, formatMs, formatRate, formatShare } from './format';
 import { mtlsBadge, mtlsState, mtlsStateWords, nodeName, plaintextReasonWords, type MtlsState } from './names';
+
+/** Who reported an edge, in the mesh's words. */
+const REPORTER_NAMES: Record<EdgeReporter, string> = { 'server-sidecar': "server's sidecar", 'client-sidecar': "client's sidecar", 'ztunnel-l4': 'ztunnel', waypoint: 'waypoint' };
 
 const tone: Record<MtlsState, Tone> = { full: 'good', partial: 'warn', none: 'bad', unknown: 'neutral' };
 
@@ -61,6 +64,12 @@ export function EdgeDetails({ edge, graph, onSelect }: { edge: GraphEdge; graph:
           <button type="button" className="hover:underline" onClick={() => onSelect(edge.target)}>{target ? nodeName(target) : edge.target}</button>
         </h3>
         {edge.waypoint && <p className="text-xs text-slate-500">through waypoint {edge.waypoint}</p>}
+        {edge.reporters && edge.reporters.length > 0 && (
+          <p className="text-xs text-slate-500" data-testid="edge-reporters">
+            reported by {edge.reporters.map((r) => REPORTER_NAMES[r]).join(', ')}
+            {edge.reporters.length > 1 ? ' (counted once, from the first)' : ''}
+          </p>
+        )}
         {edge.sourceCluster !== edge.destinationCluster && <p className="text-xs text-slate-500">{edge.sourceCluster} → {edge.destinationCluster}</p>}
       </div>
 
@@ -90,7 +99,7 @@ export function EdgeDetails({ edge, graph, onSelect }: { edge: GraphEdge; graph:
       )}
       {http.length > 0 && (
         <section aria-label="HTTP traffic">
-          <h4 className="mb-1 text-sm font-semibold">{edge.protocol === 'grpc' ? 'gRPC' : 'HTTP'} (waypoint)</h4>
+          <h4 className="mb-1 text-sm font-semibold">{edge.protocol === 'grpc' ? 'gRPC' : 'HTTP'} ({edge.reporters?.[0] && edge.reporters[0] !== 'waypoint' ? REPORTER_NAMES[edge.reporters[0]] : 'waypoint'})</h4>
           <DefinitionList items={http} />
         </section>
       )}

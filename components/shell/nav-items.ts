@@ -13,4 +13,5 @@ export const navItems: NavItem[] = [
   { href: '/control-plane', label: 'Control plane', icon: '⚙' },
   { href: '/security', label: 'Security', icon: '🔒' },
   { href: '/policies', label: 'Policies', icon: '⚖' },
+  { href: '/migration', label: 'Sidecar to ambient', icon: '⇢' },
 ];

@@ -7,6 +7,7 @@ import { dedupeHttp, dedupeTcpReporters } from './passes/dedupe';
 import { mergeWaypointHops } from './passes/waypoint-merge';
 import { touchesNamespaces } from './passes/select-namespaces';
 import { addTcpEdges } from './passes/tcp-edges';
+import { chooseHttpViews, chooseLatencyViews, chooseTcpViews } from './passes/sidecar-views';
 import { addHttpEdges } from './passes/http-edges';
 import { addIdleNodes } from './passes/idle-nodes';
 import { hideInaccessible, markOutside } from './passes/visibility';
@@ -19,10 +20,13 @@ export function buildGraph(samples: TrafficSamples, inventory: Inventory, option
   const graph: WorkGraph = { options, inventory: indexInventory(inventory), nodes: new Map(), edges: new Map(), warnings: [] };
   const touches = touchesNamespaces(options.namespaces);
 
-  let tcp = dedupeTcpReporters(samples.tcp);
+  // Sidecars first: one proxy's view per edge, then ztunnel's two reporters as before.
+  const tcpViews = chooseTcpViews(samples.tcp);
+  let tcp = dedupeTcpReporters(tcpViews);
   if (options.waypoints === 'merge') tcp = mergeWaypointHops(tcp, graph.inventory);
   addTcpEdges(graph, tcp.filter(touches));
-  addHttpEdges(graph, dedupeHttp(samples.http).filter(touches), samples.latency);
+  const http = chooseHttpViews(dedupeHttp(samples.http), tcpViews);
+  addHttpEdges(graph, http.filter(touches), chooseLatencyViews(samples.latency, http));
 
   if (options.idle) addIdleNodes(graph);
   markOutside(graph);

@@ -22,6 +22,7 @@ function toSums(e: GraphEdge): EdgeAcc {
     sourcePrincipals: new Set(e.security.sourcePrincipals),
     destinationPrincipals: new Set(e.security.destinationPrincipals),
     plaintextHints: hints,
+    reporters: new Set(e.reporters ?? []),
   };
   if (e.tcp) {
     const t = e.tcp;
@@ -72,6 +73,7 @@ export function mergeEdges(parts: readonly GraphEdge[], ends: { source: string; 
     sourcePrincipals: new Set(),
     destinationPrincipals: new Set(),
     plaintextHints: new Set(),
+    reporters: new Set(),
   };
   for (const part of parts) mergeEdgeInto(merged, toSums(part));
   return finalizeEdge(merged);

@@ -4,6 +4,11 @@
 export type GraphType = 'workload' | 'app' | 'versionedApp' | 'service';
 export type Enrollment = 'ambient' | 'ambient-pending' | 'sidecar' | 'none' | 'unknown';
 export type EdgeProtocol = 'tcp' | 'http' | 'grpc';
+/**
+ * A proxy that reported an edge's traffic: the client's or server's Envoy sidecar, ztunnel's L4
+ * (either end's), a waypoint. Not bare "ztunnel": that is also a namespace's name.
+ */
+export type EdgeReporter = 'server-sidecar' | 'client-sidecar' | 'ztunnel-l4' | 'waypoint';
 /** How ztunnel carries a workload's traffic: HBONE when captured, TCP otherwise. */
 export type DataplaneProtocol = 'HBONE' | 'TCP';
 
@@ -149,6 +154,8 @@ export interface GraphEdge {
   waypoint?: string;
   sourceCluster: string;
   destinationCluster: string;
+  /** Every proxy that saw this edge's traffic (it is counted once, from the first listed). */
+  reporters?: EdgeReporter[];
 }
 
 export interface GraphWindow {

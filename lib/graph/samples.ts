@@ -25,6 +25,8 @@ export interface TcpSample {
   metric: TcpMetric;
   /** Which ztunnel reported it; undefined when the query already chose one view per edge. */
   reporter?: 'source' | 'destination';
+  /** Set on an Envoy sidecar's series (istio_tcp_* share names and reporters with ztunnel's). */
+  proxy?: 'sidecar';
   source: PeerLabels;
   destination: DestinationLabels;
   /** mutual_tls | unknown | none (the literal label value). */
@@ -48,8 +50,10 @@ export interface HttpSample {
   value: number;
 }
 
-/** Latency quantiles per (source workload, destination workload) from the waypoint histogram. */
+/** Latency quantiles per (source workload, destination workload) from the waypoint histogram or a sidecar's. */
 export interface LatencySample {
+  /** Whose histogram: a sidecar's (source / destination); undefined is the waypoint's. */
+  reporter?: 'source' | 'destination';
   source: Pick<PeerLabels, 'cluster' | 'namespace' | 'workload'>;
   destination: Pick<PeerLabels, 'cluster' | 'namespace' | 'workload'>;
   quantile: 0.5 | 0.95 | 0.99;

@@ -1,4 +1,4 @@
-import type { EdgeProtocol, GraphNode, GraphType, PlaintextReason } from './model';
+import type { EdgeProtocol, EdgeReporter, GraphNode, GraphType, PlaintextReason } from './model';
 import type { WaypointMode } from './query';
 import type { InventoryIndex } from './inventory-index';
 import { edgeId } from './ids';
@@ -53,6 +53,7 @@ export interface EdgeAcc {
   destinationPrincipals: Set<string>;
   /** Why plaintext parts of this edge were plaintext (see passes/security.ts). */
   plaintextHints: Set<PlaintextReason>;
+  reporters: Set<EdgeReporter>;
 }
 
 export interface WorkGraph {
@@ -90,6 +91,7 @@ export function edgeFor(
       sourcePrincipals: new Set(),
       destinationPrincipals: new Set(),
       plaintextHints: new Set(),
+      reporters: new Set(),
     };
     graph.edges.set(id, edge);
   }
@@ -113,4 +115,5 @@ export function mergeEdgeInto(a: EdgeAcc, b: EdgeAcc): void {
   b.sourcePrincipals.forEach((p) => a.sourcePrincipals.add(p));
   b.destinationPrincipals.forEach((p) => a.destinationPrincipals.add(p));
   b.plaintextHints.forEach((r) => a.plaintextHints.add(r));
+  b.reporters.forEach((r) => a.reporters.add(r));
 }

@@ -56,9 +56,9 @@ describe('informer cache against the simulated API server', () => {
       await layer.authzInput();
     }
     expect(cluster.requests().length).toBe(before);
-    // 15 resources: one list and one watch each; the 3 security.istio.io ones are not served here
-    // (no CRDs): one list of v1 and one of v1beta1 each, then nothing.
-    expect(before).toBe(30 + 6);
+    // 15 resources: one list and one watch each; the 5 optional ones this cluster does not serve (no
+    // CRDs): one list per version tried (the 3 security.istio.io ones and VirtualService 2, HTTPRoute 1).
+    expect(before).toBe(30 + 9);
   });
 
   it('builds the inventory with workload names, principals, enrollment and waypoints', async () => {

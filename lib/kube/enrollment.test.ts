@@ -28,6 +28,9 @@ describe('podEnrollment', () => {
     expect(podEnrollment(pod({ 'istio.io/dataplane-mode': 'none' }), ambientNs).state).toBe('opted-out');
     expect(podEnrollment(pod({}, { 'sidecar.istio.io/status': '{}' }), ambientNs)).toMatchObject({ state: 'sidecar', enrollment: 'sidecar' });
     expect(podEnrollment(pod({}, redirected, { hostNetwork: true }), ambientNs)).toMatchObject({ state: 'host-network', enrollment: 'none' });
+    // Sidecar pods show up as HBONE in ztunnel's config_dump: enrollment comes from the pod, not from there.
+    expect(podEnrollment(pod({}, redirected, { containers: [{ name: 'app' }, { name: 'istio-proxy' }] }), ambientNs, 'ready')).toMatchObject({ state: 'sidecar', enrollment: 'sidecar' });
+    expect(podEnrollment(pod({}, {}, { initContainers: [{ name: 'istio-proxy' }] }), ambientNs).state).toBe('sidecar');
   });
   it('treats waypoint pods as in the mesh although they carry dataplane-mode=none', () => {
     const w = pod({ 'gateway.istio.io/managed': 'istio.io-mesh-controller', 'istio.io/dataplane-mode': 'none' });

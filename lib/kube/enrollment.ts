@@ -51,6 +51,10 @@ export function podEnrollment(pod: Pod, ns: Namespace | undefined, nodeZtunnel?:
   if (annotations[SIDECAR_STATUS] !== undefined) {
     return done('sidecar', 'sidecar', 'Has an injected sidecar proxy (sidecar.istio.io/status), so ambient skips it');
   }
+  // Injected by hand or by a tool that leaves no annotation: the container itself says so.
+  if ([...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].some((c) => c.name === 'istio-proxy')) {
+    return done('sidecar', 'sidecar', 'Has an istio-proxy sidecar container, so ambient skips it');
+  }
   if (podMode === 'none') {
     return done('opted-out', 'none', `Opted out with the pod label ${DATAPLANE_MODE}=none`);
   }

@@ -49,6 +49,8 @@ export interface Pod extends KubeObject {
     hostNetwork?: boolean;
     serviceAccountName?: string;
     containers?: { name: string; image?: string }[];
+    /** A native sidecar (Kubernetes 1.28+) is an init container named istio-proxy. */
+    initContainers?: { name: string; image?: string }[];
   };
   status?: {
     phase?: string;

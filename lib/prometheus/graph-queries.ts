@@ -1,5 +1,6 @@
 import type { TcpMetric, TrafficQuery } from '@/lib/graph/samples';
 import { assertNamespaces, inSet, or, selector, sumRateBy, type Matcher } from './promql';
+import { sidecarQueries } from './sidecar-queries';
 
 // The queries behind one graph: a CONSTANT number whatever the namespace count ("agg3",
 // perf/prometheus-query-cost.md). Each selector is partitioned by reporter so every series is read
@@ -36,7 +37,7 @@ export const LATENCY_GROUP_BY = ['le', 'source_cluster', 'source_workload_namesp
 export const QUANTILES = [0.5, 0.95, 0.99] as const;
 
 export type GraphQueryKind =
-  | { kind: 'tcp'; metric: TcpMetric }
+  | { kind: 'tcp'; metric: TcpMetric; proxy?: 'sidecar' }
   | { kind: 'http' }
   | { kind: 'latency'; quantile: (typeof QUANTILES)[number] };
 
@@ -49,6 +50,13 @@ export type NamedQuery = GraphQueryKind & { id: string; promql: string };
  * unserviced calls into R.
  */
 function ztunnelBranches(namespaces: readonly string[]): Matcher[][] {
+  return ztunnelOnly(namespaces).map((m) => [...m, ZTUNNEL]);
+}
+
+/** Envoy sidecars report istio_tcp_* too (sidecar-queries.ts reads them): keep ztunnel's own series. */
+const ZTUNNEL: Matcher = ['app', '=', 'ztunnel'];
+
+function ztunnelOnly(namespaces: readonly string[]): Matcher[][] {
   if (namespaces.length === 0) return [[['reporter', '=', 'destination']], [['reporter', '=', 'source']]];
   return [
     [['reporter', '=', 'destination'], inSet('destination_workload_namespace', namespaces)],
@@ -60,6 +68,10 @@ function ztunnelBranches(namespaces: readonly string[]): Matcher[][] {
       ['destination_workload_namespace', '=', 'unknown'],
       inSet('destination_service_namespace', namespaces),
     ],
+    // Calls into R from elsewhere that no ztunnel in R saw: the server has a sidecar (its Envoy reports
+    // L7 / its own TCP), so the client's ztunnel is the only L4 view. Where both ztunnels report,
+    // their series have the same labels and `or` keeps the destination's (first branch).
+    [['reporter', '=', 'source'], inSet('source_workload_namespace', namespaces, true), inSet('destination_workload_namespace', namespaces)],
   ];
 }
 
@@ -94,5 +106,5 @@ export function graphQueries(query: TrafficQuery): NamedQuery[] {
     quantile,
     promql: `histogram_quantile(${quantile}, ${buckets})`,
   }));
-  return [...tcp, http, ...latency];
+  return [...tcp, http, ...latency, ...sidecarQueries(query)];
 }

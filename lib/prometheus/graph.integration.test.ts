@@ -12,7 +12,7 @@ import { createPrometheusClient } from './client';
 import { createPrometheusMetricsSource } from './metrics-source';
 
 // The whole path on real parts: the simulator's bookinfo history backfilled into a real Prometheus
-// (promtool), our 8 queries over HTTP, toSamples, the inventory from the Kubernetes layer reading the
+// (promtool), our 16 queries over HTTP, toSamples, the inventory from the Kubernetes layer reading the
 // simulated API server, then buildGraph. Expected numbers come from the scenario's flows
 // (sim/scenarios/bookinfo.ts) and from the simulator's own series (sumRate), not from our code.
 
@@ -56,13 +56,13 @@ function edge(g: MeshGraph, source: string, target: string, protocol = 'tcp'): G
 const principal = (ns: string, sa: string) => `spiffe://cluster.local/ns/${ns}/sa/${sa}`;
 
 describe('graph from real Prometheus (bookinfo)', () => {
-  it('uses the same 8 queries for 1 namespace and for 3', async () => {
+  it('uses the same 16 queries (8 ztunnel and waypoint, 8 sidecar) for 1 namespace and for 3', async () => {
     requests = 0;
     await graph(['bookinfo']);
-    expect(requests).toBe(8);
+    expect(requests).toBe(16);
     requests = 0;
     await graph(['bookinfo', 'frontend', 'legacy']);
-    expect(requests).toBe(8);
+    expect(requests).toBe(16);
   });
 
   it('counts mesh -> mesh bytes once, fully mTLS, with both principals', async () => {

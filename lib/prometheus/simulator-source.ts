@@ -21,6 +21,7 @@ export const trafficSamplesSchema = z.object({
     z.object({
       metric: z.enum(['receivedBytes', 'sentBytes', 'connectionsOpened', 'connectionsClosed']),
       reporter: z.enum(['source', 'destination']).optional(),
+      proxy: z.literal('sidecar').optional(),
       source: peer, destination, securityPolicy: z.string(), responseFlags: z.string(), value: rate,
     }),
   ),
@@ -32,7 +33,7 @@ export const trafficSamplesSchema = z.object({
     }),
   ),
   latency: z.array(
-    z.object({ source: workloadRef, destination: workloadRef, quantile: z.union([z.literal(0.5), z.literal(0.95), z.literal(0.99)]), valueMs: z.number().finite().nullable() }),
+    z.object({ reporter: z.enum(['source', 'destination']).optional(), source: workloadRef, destination: workloadRef, quantile: z.union([z.literal(0.5), z.literal(0.95), z.literal(0.99)]), valueMs: z.number().finite().nullable() }),
   ),
 }) satisfies z.ZodType<TrafficSamples>;
 

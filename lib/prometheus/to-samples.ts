@@ -69,13 +69,14 @@ const finiteRates = (vector: PrometheusVector) =>
   });
 
 /** `reporter` is set when the series carries the label, or when the caller knows which view it asked for. */
-export function toTcpSamples(metric: TcpMetric, vector: PrometheusVector, reporter?: 'source' | 'destination'): TcpSample[] {
+export function toTcpSamples(metric: TcpMetric, vector: PrometheusVector, reporter?: 'source' | 'destination', proxy?: 'sidecar'): TcpSample[] {
   return summed(
     finiteRates(vector).map(({ m, value }): TcpSample => {
       const r = reporterOf(m, ['source', 'destination'] as const) ?? reporter;
       return {
         metric,
         ...(r ? { reporter: r } : {}),
+        ...(proxy ? { proxy } : {}),
         source: peer(m, 'source'),
         destination: destination(m),
         securityPolicy: label(m, 'connection_security_policy'),
@@ -110,7 +111,8 @@ export function toLatencySamples(quantile: 0.5 | 0.95 | 0.99, vector: Prometheus
       namespace: label(s.metric, `${side}_workload_namespace`),
       workload: label(s.metric, `${side}_workload`),
     });
-    return { source: pick('source'), destination: pick('destination'), quantile, valueMs: Number.isFinite(v) ? v : null };
+    const reporter = reporterOf(s.metric, ['source', 'destination'] as const);
+    return { ...(reporter ? { reporter } : {}), source: pick('source'), destination: pick('destination'), quantile, valueMs: Number.isFinite(v) ? v : null };
   });
 }
 
@@ -118,7 +120,7 @@ export function toLatencySamples(quantile: 0.5 | 0.95 | 0.99, vector: Prometheus
 export function toTrafficSamples(answers: { query: NamedQuery; vector: PrometheusVector }[]): TrafficSamples {
   const out: TrafficSamples = { tcp: [], http: [], latency: [] };
   for (const { query, vector } of answers) {
-    if (query.kind === 'tcp') out.tcp.push(...toTcpSamples(query.metric, vector));
+    if (query.kind === 'tcp') out.tcp.push(...toTcpSamples(query.metric, vector, undefined, query.proxy));
     else if (query.kind === 'http') out.http.push(...toHttpSamples(vector));
     else out.latency.push(...toLatencySamples(query.quantile, vector));
   }

@@ -51,9 +51,10 @@ describe('createMetricsSource', () => {
     await source.samples(window);
     writeFileSync(file, 'rotated\n');
     await source.samples(window);
-    expect(seen).toHaveLength(16);
-    expect(new Set(seen.slice(0, 8).map((r) => r.authorization))).toEqual(new Set(['Bearer first']));
-    expect(new Set(seen.slice(8).map((r) => r.authorization))).toEqual(new Set(['Bearer rotated']));
+    // 16 queries per graph: 8 ztunnel and waypoint, 8 sidecar (lib/prometheus/sidecar-queries.ts).
+    expect(seen).toHaveLength(32);
+    expect(new Set(seen.slice(0, 16).map((r) => r.authorization))).toEqual(new Set(['Bearer first']));
+    expect(new Set(seen.slice(16).map((r) => r.authorization))).toEqual(new Set(['Bearer rotated']));
     expect(seen.every((r) => r.tenant === 'team-a' && r.url === '/api/v1/query')).toBe(true);
   });
 
@@ -62,7 +63,7 @@ describe('createMetricsSource', () => {
     seen.length = 0;
     await source.samples(window);
     await source.samples(window);
-    expect(seen).toHaveLength(8);
+    expect(seen).toHaveLength(16);
   });
 
   it('maps failures to AppError: unreachable, unconfigured, missing token file', async () => {

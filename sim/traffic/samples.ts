@@ -76,24 +76,26 @@ export function trafficSamples(timeline: Timeline, query: TrafficQuery): Traffic
   const namespaces = new Set(query.namespaces);
   const t = query.queryTime;
   const rates = seriesRates(timeline, t, query.duration, (s) => inScope(s.labels, namespaces));
-  const merged = new Map<string, { name: string; labels: Record<string, string>; rate: number }>();
+  const merged = new Map<string, { name: string; labels: Record<string, string>; rate: number; sidecar: boolean }>();
   for (const r of rates) {
-    const key = `${r.series.name}\u0000${Object.values(r.series.labels).join('\u0000')}`;
+    // Envoy's istio_tcp_* share names and reporters with ztunnel's: the exposing pod tells them apart.
+    const sidecar = !/\/ztunnel-/.test(r.series.target);
+    const key = `${r.series.name}\u0000${sidecar}\u0000${Object.values(r.series.labels).join('\u0000')}`;
     const m = merged.get(key);
     if (m) m.rate += r.rate;
-    else merged.set(key, { name: r.series.name, labels: r.series.labels, rate: r.rate });
+    else merged.set(key, { name: r.series.name, labels: r.series.labels, rate: r.rate, sidecar });
   }
   const tcp: TcpSample[] = [];
   const http: HttpSample[] = [];
   const hist = new Map<string, { l: Record<string, string>; buckets: Map<number, number> }>();
-  for (const { name, labels: l, rate } of merged.values()) {
+  for (const { name, labels: l, rate, sidecar } of merged.values()) {
     const metric = METRIC_BY_NAME[name];
     if (metric && rate > 0) {
-      tcp.push({ metric, reporter: l.reporter as 'source' | 'destination', source: peerOf(l, 'source'), destination: destinationOf(l), securityPolicy: l.connection_security_policy ?? 'unknown', responseFlags: l.response_flags ?? '-', value: rate });
+      tcp.push({ metric, reporter: l.reporter as 'source' | 'destination', ...(sidecar ? { proxy: 'sidecar' as const } : {}), source: peerOf(l, 'source'), destination: destinationOf(l), securityPolicy: l.connection_security_policy ?? 'unknown', responseFlags: l.response_flags ?? '-', value: rate });
     } else if (name === 'istio_requests_total' && rate > 0) {
       http.push({ reporter: l.reporter as HttpSample['reporter'], source: peerOf(l, 'source'), destination: destinationOf(l), protocol: l.request_protocol === 'grpc' ? 'grpc' : 'http', responseCode: l.response_code ?? '0', grpcStatus: l.grpc_response_status ?? '', securityPolicy: l.connection_security_policy ?? 'unknown', responseFlags: l.response_flags ?? '-', value: rate });
     } else if (name === 'istio_request_duration_milliseconds_bucket') {
-      const key = [l.source_cluster, l.source_workload_namespace, l.source_workload, l.destination_cluster, l.destination_workload_namespace, l.destination_workload].join('\u0000');
+      const key = [l.reporter, l.source_cluster, l.source_workload_namespace, l.source_workload, l.destination_cluster, l.destination_workload_namespace, l.destination_workload].join('\u0000');
       const h = hist.get(key) ?? { l, buckets: new Map() };
       const le = l.le === '+Inf' ? Infinity : Number(l.le);
       h.buckets.set(le, (h.buckets.get(le) ?? 0) + rate);
@@ -105,6 +107,7 @@ export function trafficSamples(timeline: Timeline, query: TrafficQuery): Traffic
     const list = [...buckets].map(([le, value]) => ({ le, value }));
     for (const quantile of [0.5, 0.95, 0.99] as const) {
       latency.push({
+        ...(l.reporter === 'source' || l.reporter === 'destination' ? { reporter: l.reporter } : {}),
         source: { cluster: l.source_cluster ?? 'unknown', namespace: l.source_workload_namespace ?? 'unknown', workload: l.source_workload ?? 'unknown' },
         destination: { cluster: l.destination_cluster ?? 'unknown', namespace: l.destination_workload_namespace ?? 'unknown', workload: l.destination_workload ?? 'unknown' },
         quantile,

@@ -1,3 +1,4 @@
+import type { EdgeReporter } from '@/lib/graph/model';
 import type { HttpSample, PeerLabels, TcpSample } from '@/lib/graph/samples';
 
 // Both ztunnels report mesh-to-mesh traffic: count it once, from the destination's view.
@@ -10,6 +11,8 @@ export interface ViewedTcpSample extends TcpSample {
   views: EdgeViews;
   /** Set when waypoint hops were merged: the waypoint ("namespace/name") the traffic went through. */
   waypoint?: string;
+  /** Which proxies saw the edge (passes/sidecar-views.ts); absent: ztunnel. */
+  seenBy?: EdgeReporter[];
 }
 
 /** The node pair a sample belongs to, independent of metric, policy and flags. */

@@ -1,4 +1,4 @@
-import type { EdgeSecurity, GraphEdge, HttpEdgeTraffic, MeshGraph, TcpEdgeTraffic } from '@/lib/graph/model';
+import type { EdgeReporter, EdgeSecurity, GraphEdge, HttpEdgeTraffic, MeshGraph, TcpEdgeTraffic } from '@/lib/graph/model';
 import type { EdgeAcc, HttpSums, WorkGraph } from '@/lib/graph/work';
 import { edgeBytes, effectiveMtlsShare } from '@/lib/graph/lookup';
 import { plaintextReason } from './security';
@@ -9,6 +9,8 @@ import { plaintextReason } from './security';
 export function round(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }
+
+const REPORTER_ORDER: EdgeReporter[] = ['server-sidecar', 'ztunnel-l4', 'waypoint', 'client-sidecar'];
 
 const share = (part: number, whole: number) => (whole > 0 ? round(Math.min(1, part / whole)) : null);
 
@@ -66,6 +68,7 @@ export function finalizeEdge(e: EdgeAcc): GraphEdge {
     ...(e.waypoint ? { waypoint: e.waypoint } : {}),
     sourceCluster: e.sourceCluster,
     destinationCluster: e.destinationCluster,
+    ...(e.reporters.size > 0 ? { reporters: REPORTER_ORDER.filter((r) => e.reporters.has(r)) } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { EdgeReporter } from '@/lib/graph/model';
 import type { HttpSample, LatencySample } from '@/lib/graph/samples';
 import { edgeFor, emptyHttp, type HttpSums, type WorkGraph } from '@/lib/graph/work';
 import { destinationEndpoint, known, sourceEndpoint, withClusters } from './endpoints';
@@ -25,7 +26,7 @@ function isError(s: HttpSample): boolean {
 
 const workloadKey = (p: { cluster: string; namespace: string; workload: string }) => `${p.cluster}/${p.namespace}/${p.workload}`;
 
-export function addHttpEdges(graph: WorkGraph, samples: HttpSample[], latency: LatencySample[]): void {
+export function addHttpEdges(graph: WorkGraph, samples: (HttpSample & { seenBy?: EdgeReporter[] })[], latency: LatencySample[]): void {
   const edgesByPair = new Map<string, Set<string>>();
   for (const s of samples) {
     const [src, dst] = withClusters(sourceEndpoint(s.source), destinationEndpoint(s.destination));
@@ -38,6 +39,7 @@ export function addHttpEdges(graph: WorkGraph, samples: HttpSample[], latency: L
       sourceCluster: src.cluster,
       destinationCluster: dst.cluster,
     });
+    for (const reporter of s.seenBy ?? ['waypoint' as const]) edge.reporters.add(reporter);
     const http = (edge.http ??= emptyHttp());
     http.requests += s.value;
     http.byClass[responseClass(s.responseCode)] += s.value;

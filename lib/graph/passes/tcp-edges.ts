@@ -39,6 +39,7 @@ export function addTcpEdges(graph: WorkGraph, samples: ViewedTcpSample[]): void 
       });
       if (known(src.principal)) edge.sourcePrincipals.add(src.principal);
       if (known(dst.principal)) edge.destinationPrincipals.add(dst.principal);
+      for (const reporter of s.seenBy ?? ['ztunnel-l4' as const]) edge.reporters.add(reporter);
       r = { edge, src, dst, hints: new Map() };
       resolved.set(key, r);
     }

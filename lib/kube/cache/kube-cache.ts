@@ -123,6 +123,8 @@ export class KubeCache {
       authorizationpolicies: list('authorizationpolicies'),
       peerauthentications: list('peerauthentications'),
       requestauthentications: list('requestauthentications'),
+      virtualservices: list('virtualservices'),
+      httproutes: list('httproutes'),
       states: this.states(),
       generation: this.generation,
     };

@@ -36,9 +36,12 @@ export const resourceNames = [
   'istiorevisions',
   'ztunnels',
   'configmaps',
+  // Optional: absent CRDs or RBAC leave them empty (lib/authz, lib/migration).
   'authorizationpolicies',
   'peerauthentications',
   'requestauthentications',
+  'virtualservices',
+  'httproutes',
 ] as const;
 
 export type ResourceName = (typeof resourceNames)[number];
@@ -70,6 +73,8 @@ export function resourceSpecs(istioNamespace: string): Record<ResourceName, Reso
       namespaced: false,
       optional: true,
     },
+    virtualservices: { plural: 'virtualservices', versions: [{ group: 'networking.istio.io', version: 'v1' }, { group: 'networking.istio.io', version: 'v1beta1' }], namespaced: true, optional: true },
+    httproutes: { plural: 'httproutes', versions: [{ group: 'gateway.networking.k8s.io', version: 'v1' }], namespaced: true, optional: true },
     configmaps: {
       plural: 'configmaps',
       versions: core,
@@ -110,6 +115,9 @@ export interface KubeSnapshot {
   authorizationpolicies: KubeObject[];
   peerauthentications: KubeObject[];
   requestauthentications: KubeObject[];
+  /** Read by the migration plan; undefined in snapshots built without them. */
+  virtualservices?: KubeObject[];
+  httproutes?: KubeObject[];
   states: Record<ResourceName, ResourceState>;
   /** Grows on every change: derived views are memoised on it. */
   generation: number;
