@@ -18,7 +18,7 @@ afterAll(async () => {
 
 function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const clean: Record<string, string | undefined> = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(PROMETHEUS_|SIMULATOR_|KUBECONFIG|KUBERNETES_)/.test(k)));
-  const env: Record<string, string | undefined> = { ...clean, SIMULATOR_METRICS_URL: sim.url, KUBECONFIG: sim.kubeconfigPath };
+  const env: Record<string, string | undefined> = { ...clean, SIMULATOR_METRICS_URL: sim.httpUrl, KUBECONFIG: sim.kubeconfigPath };
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [bin, ...args], { env: env as NodeJS.ProcessEnv });
     let stdout = '';
