@@ -3,7 +3,7 @@ import type { GraphEdge, MeshGraph } from '@/lib/graph/model';
 import { Badge, type Tone } from '@/components/ui/Badge';
 import { DefinitionList } from '@/components/ui/Panel';
 import { formatBytesPerSec, formatMs, formatRate, formatShare } from './format';
-import { mtlsBadge, mtlsState, mtlsStateWords, nodeName, plaintextReasonWords, type MtlsState } from './names';
+import { mtlsBadge, mtlsState, mtlsStateWords, edgeAdvice, nodeName, type MtlsState } from './names';
 
 const tone: Record<MtlsState, Tone> = { full: 'good', partial: 'warn', none: 'bad', unknown: 'neutral' };
 
@@ -22,6 +22,15 @@ function Principals({ label, values }: { label: string; values: string[] }) {
           ))}
         </ul>
       )}
+    </div>
+  );
+}
+
+function Advice({ advice }: { advice: { reason: string; fix?: string } }) {
+  return (
+    <div className="space-y-1 text-sm">
+      <p data-testid="plaintext-reason" className="break-words">{advice.reason}</p>
+      {advice.fix && <p data-testid="plaintext-fix" className="break-words"><span className="font-medium">Fix: </span>{advice.fix}</p>}
     </div>
   );
 }
@@ -76,7 +85,7 @@ export function EdgeDetails({ edge, graph, onSelect }: { edge: GraphEdge; graph:
             ['mTLS share (connections)', edge.security.mtlsShareByConnections === null ? 'n/a' : formatShare(edge.security.mtlsShareByConnections)],
           ]}
         />
-        {state !== 'full' && <p className="text-sm" data-testid="plaintext-reason">{plaintextReasonWords(edge.security.reason, edge)}</p>}
+        {state !== 'full' && <Advice advice={edgeAdvice(edge, graph)} />}
         <Principals label="Source identity" values={edge.security.sourcePrincipals} />
         <Principals label="Destination identity" values={edge.security.destinationPrincipals} />
       </section>
