@@ -1,5 +1,6 @@
 // API rows built from the cluster model and the ztunnel views, with the per-user namespace filter
 // applied (accessibleNamespaces undefined = everything). Pure.
+import { countPods, emptyCounts, waypointsOf } from '@/lib/posture/pod-counts';
 import type { ClusterModel, WorkloadView } from './cluster-model';
 import type { ControlPlane } from './wire/control-plane';
 import type { NamespaceRow } from './wire/namespaces';
@@ -13,7 +14,10 @@ export type Access = ReadonlySet<string> | undefined;
 export const canSee = (access: Access, namespace: string | undefined): boolean => !access || (namespace !== undefined && access.has(namespace));
 
 export function namespaceRows(model: ClusterModel, access: Access): NamespaceRow[] {
-  return model.namespaces.filter((n) => canSee(access, n.name)).map((n): NamespaceRow => ({ ...n, ambient: n.enrollment.labelled }));
+  const counts = countPods(model.workloads, model.namespaces);
+  return model.namespaces
+    .filter((n) => canSee(access, n.name))
+    .map((n): NamespaceRow => ({ ...n, ambient: n.enrollment.labelled, podCounts: counts.byNamespace.get(n.name) ?? emptyCounts(), waypoints: waypointsOf(n.name, model) }));
 }
 
 /** pod uid-less key "namespace/pod" -> protocol, from whatever ztunnel dumps are cached. */

@@ -24,10 +24,11 @@ export type WorkloadRole = 'application' | 'proxy' | 'mesh-infrastructure';
 
 const infrastructureApps = new Set(['istiod', 'ztunnel', 'istio-cni-node', 'istio-cni']);
 
-export function workloadRole(w: Pick<WorkloadView, 'isWaypoint' | 'isIngressGateway' | 'labels'>): WorkloadRole {
+/** istiod (also per revision, istiod-1-24), the ztunnel and istio-cni DaemonSets, by label or by name. */
+export function workloadRole(w: Pick<WorkloadView, 'name' | 'isWaypoint' | 'isIngressGateway' | 'labels'>): WorkloadRole {
   if (w.isWaypoint || w.isIngressGateway) return 'proxy';
   const l = w.labels;
-  const names = [l['app'], l['k8s-app'], l['app.kubernetes.io/name']];
+  const names = [l['app'], l['k8s-app'], l['app.kubernetes.io/name'], w.name.replace(/^istiod-.*$/, 'istiod')];
   return names.some((n) => n !== undefined && infrastructureApps.has(n)) ? 'mesh-infrastructure' : 'application';
 }
 

@@ -47,7 +47,8 @@ export function PlaintextTable({ edges }: { edges: PlaintextEdge[] }) {
             <Td><PeerCell peer={e.destination} /></Td>
             <Td className="max-w-md text-xs">
               <Badge tone={e.reason === 'partial' ? 'warn' : 'bad'}>{e.reason}</Badge>
-              <div className="mt-0.5 text-slate-600 dark:text-slate-400">{e.explanation}</div>
+              <div className="mt-0.5 text-slate-600 dark:text-slate-400" data-testid="plaintext-reason">{e.explanation}</div>
+              <div className="mt-0.5 text-slate-700 dark:text-slate-300" data-testid="plaintext-fix"><span className="font-medium">Fix: </span>{e.fix}</div>
             </Td>
             <Td className="text-right text-xs whitespace-nowrap tabular-nums">{formatBytesPerSec(e.bytesPerSec)}</Td>
             <Td className="text-right text-xs tabular-nums">{e.mtlsShare === null ? '—' : formatShare(e.mtlsShare)}</Td>
@@ -87,15 +88,16 @@ export function PodTable({ pods, nodeLink }: { pods: PodFinding[]; nodeLink?: bo
   return (
     <Table caption="Pods">
       <thead>
-        <tr><Th>Pod</Th><Th>Workload</Th><Th>Node</Th><Th>Why</Th></tr>
+        <tr><Th>Pod</Th><Th>Workload</Th><Th>Node</Th><Th>Why</Th><Th>Fix</Th></tr>
       </thead>
       <tbody>
         {pods.map((p) => (
           <tr key={`${p.namespace}/${p.pod}`} data-testid="pod-finding">
-            <Td className="font-mono text-xs">{p.namespace}/{p.pod}</Td>
+            <Td className="font-mono text-xs break-words">{p.namespace}/{p.pod}</Td>
             <Td><Link href={p.href} className={`text-xs ${link}`}>{p.workload}</Link></Td>
             <Td className="text-xs whitespace-nowrap">{p.node ? nodeLink ? <Link href={ztunnelHref({ node: p.node })} className={link}>{p.node}</Link> : p.node : '—'}</Td>
-            <Td className="text-xs text-slate-600 dark:text-slate-400">{p.reason}</Td>
+            <Td className="text-xs text-slate-600 dark:text-slate-400" data-testid="pod-reason">{p.reason}</Td>
+            <Td className="text-xs" data-testid="pod-fix">{p.fix}</Td>
           </tr>
         ))}
       </tbody>
