@@ -12,7 +12,7 @@ import { env } from '@/lib/server/env';
 //  - pages need a session under AUTH_STRATEGY token/openshift: without one, off to /login.
 // API routes answer 401 themselves (lib/server/auth.ts requestUser), so fetch callers get JSON.
 
-const PUBLIC_PATHS = new Set(['/login', '/healthz', '/readyz', '/metrics', '/favicon.ico']);
+const PUBLIC_PATHS = new Set(['/login', '/healthz', '/readyz', '/metrics', '/favicon.ico', '/icon.svg']);
 const PUBLIC_PREFIXES = ['/api/', '/_next/'];
 
 let sessionKey: Buffer | undefined;

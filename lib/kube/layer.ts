@@ -112,7 +112,8 @@ export class KubeLayer {
 
   async ztunnelLogs(query: LogQuery, access?: views.Access): Promise<ZtunnelLogs> {
     const sources = await this.ztunnelSources();
-    return views.filterLogs(await readZtunnelLogs(this.kc, sources, query), access, sources[0]?.namespace);
+    const logs = views.filterLogs(await readZtunnelLogs(this.kc, sources, query), access, sources[0]?.namespace);
+    return views.nameSourcesByAddress(logs, await this.model(), access);
   }
 
   async controlPlane(access?: views.Access): Promise<ControlPlane> {

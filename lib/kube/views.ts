@@ -6,7 +6,7 @@ import type { ControlPlane } from './wire/control-plane';
 import type { NamespaceRow } from './wire/namespaces';
 import type { WorkloadDetail, WorkloadRow } from './wire/workloads';
 import type { ZtunnelClusterView, ZtunnelTableName, ZtunnelTableResponse } from './wire/ztunnel';
-import type { ZtunnelLogs } from './wire/ztunnel-logs';
+import type { PodByAddress, ZtunnelLogs } from './wire/ztunnel-logs';
 import type { ZtunnelDumpResult } from './ztunnel/merge';
 
 export type Access = ReadonlySet<string> | undefined;
@@ -97,4 +97,29 @@ export function ztunnelTable<T extends ZtunnelTableName>(view: ZtunnelClusterVie
     !namespace || (row.namespace ?? (row.identity ? identityNamespace(row.identity) : undefined)) === namespace;
   const rows = (view[table] as { namespace?: string; identity?: string }[]).filter(inNamespace);
   return { ztunnels: view.ztunnels, [table]: rows } as ZtunnelTableResponse<T>;
+}
+
+/** "10.244.0.17:40978" or "[fd00::1]:80" -> the address without its port. */
+function hostOf(addr: string): string {
+  const v6 = /^\[(.+)\](?::\d+)?$/.exec(addr);
+  if (v6?.[1]) return v6[1];
+  const parts = addr.split(':');
+  return parts.length === 2 ? (parts[0] ?? addr) : addr;
+}
+
+/**
+ * A client ztunnel could not name (no src.workload) is named from the pod that holds its address,
+ * when one does (e.g. a pod outside the discovery selectors) and the user may see its namespace.
+ */
+export function nameSourcesByAddress(logs: ZtunnelLogs, model: ClusterModel, access: Access): ZtunnelLogs {
+  const byIp = new Map<string, PodByAddress>();
+  for (const w of model.workloads) if (canSee(access, w.namespace)) for (const p of w.pods) if (p.ip) byIp.set(p.ip, { namespace: p.namespace, pod: p.pod, workload: w.name });
+  return {
+    ...logs,
+    lines: logs.lines.map((l) => {
+      if (l.kind !== 'access' || l.src.workload || !l.src.addr) return l;
+      const found = byIp.get(hostOf(l.src.addr));
+      return found ? { ...l, src: { ...l.src, byAddress: found } } : l;
+    }),
+  };
 }

@@ -2,8 +2,9 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { CertificateFinding, DeniedEdge, NamespaceFinding, Peer, PlaintextEdge, PodFinding } from '@/lib/posture/findings';
 import { ztunnelHref } from '@/lib/posture/links';
-import { certificateHealthLabel, expiryText } from '@/lib/posture/certificates';
+import { certificateStatusText } from '@/lib/posture/certificates';
 import { formatBytesPerSec, formatRate, formatShare } from '@/components/graph/format';
+import { LongName } from '@/components/ui/Breakable';
 import { Badge } from '@/components/ui/Badge';
 import { Table, Td, Th } from '@/components/ui/Table';
 import { shortIdentity } from '../common/format';
@@ -128,9 +129,9 @@ export function CertificateTable({ certificates, now }: { certificates: Certific
       <tbody>
         {certificates.map((c) => (
           <tr key={`${c.ztunnel}/${c.identity}/${c.serial ?? ''}`} data-testid="certificate-finding">
-            <Td className="font-mono text-xs break-all">{c.identity}</Td>
+            <Td className="font-mono text-xs"><LongName value={c.identity} /></Td>
             <Td className="text-xs whitespace-nowrap">{c.node ?? c.ztunnel}</Td>
-            <Td><Badge tone={c.health === 'expired' ? 'bad' : 'warn'}>{certificateHealthLabel[c.health]} · {expiryText(c.notAfter, now)}</Badge></Td>
+            <Td><Badge tone={c.health === 'expired' ? 'bad' : 'warn'}>{certificateStatusText(c.health, c.notAfter, now)}</Badge></Td>
             <Td className="font-mono text-[11px] whitespace-nowrap">{c.notAfter ?? '—'}</Td>
             <Td className="text-right text-xs whitespace-nowrap"><Link href={c.href} className={link}>Certificates</Link></Td>
           </tr>

@@ -19,13 +19,20 @@ export const ZtunnelLogParams = z
   })
   .strict();
 
+/** The pod that holds an address ztunnel could not name, from the Kubernetes API's pod IPs. */
+export interface PodByAddress {
+  namespace: string;
+  pod: string;
+  workload: string;
+}
+
 export interface AccessLogRecord {
   kind: 'access';
   time: string;
   level: string;
   message: string;
   direction?: string;
-  src: { addr?: string; workload?: string; namespace?: string; identity?: string };
+  src: { addr?: string; workload?: string; namespace?: string; identity?: string; byAddress?: PodByAddress };
   dst: { addr?: string; hboneAddr?: string; service?: string; workload?: string; namespace?: string; identity?: string };
   bytesSent?: number;
   bytesRecv?: number;
