@@ -13,7 +13,7 @@ test('mesh-wide headline figures from one traffic graph and the cluster', async 
   await expect(figures.getByRole('link', { name: /Control plane/ })).toContainText('Healthy');
   // Application pods only; waypoints, gateways and the mesh's own pods are counted apart (issue 14).
   await expect(figures.getByRole('link', { name: /Pods protected/ })).toContainText(/\d+ of \d+ application pods/);
-  await expect(figures.getByRole('link', { name: /Pods protected/ })).toContainText('labelled, not redirected');
+  await expect(figures.getByRole('link', { name: /Pods protected/ })).toContainText('mesh pods');
 });
 
 test('a card per namespace: enrollment, waypoint, pods, mTLS share and throughput', async ({ page }) => {

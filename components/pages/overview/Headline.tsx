@@ -37,7 +37,7 @@ export function Headline({ overview }: { overview: Overview }) {
         label="Pods protected"
         value={<span data-testid="pods-protected">{pods.protected} of {pods.application}</span>}
         tone={pods.notProtected > 0 ? 'warn' : pods.protected > 0 ? 'good' : 'neutral'}
-        detail={<><span data-testid="pods-protected-text">{protectedText(pods)}</span>{pods.notProtected > 0 ? ` · ${gapsText(pods)}` : ''} · apart: {pods.proxies} waypoint/gateway, {pods.meshInfrastructure} mesh pods</>}
+        detail={<span title={gapsText(pods)}><span data-testid="pods-protected-text">{protectedText(pods)}</span> · apart: {pods.proxies} waypoint/gateway, {pods.meshInfrastructure} mesh pods</span>}
         href="/security#pods"
       />
       <Stat
