@@ -46,12 +46,12 @@ const browserClient = boundary(
   'lib/api-client runs in the browser: it imports wire types (lib/kube/wire, lib/posture, lib/graph, lib/authz) and zod, never server modules.',
 );
 const postureInputs = boundary(
-  ['@/lib/prometheus', '@/lib/prometheus/*', '@/lib/auth', '@/lib/auth/*', '@/lib/kube/*', '!@/lib/kube/wire', '!@/lib/kube/cluster-model'],
-  'lib/posture is pure: it reads the cluster model (lib/kube/cluster-model, lib/kube/wire) and the graph, never an adapter.',
+  ['@/lib/prometheus', '@/lib/prometheus/*', '@/lib/auth', '@/lib/auth/*', '@/lib/kube/*', '!@/lib/kube/wire', '!@/lib/kube/cluster-model', '!@/lib/kube/capture'],
+  'lib/posture is pure: it reads the cluster model (lib/kube/cluster-model, lib/kube/wire, the pure lib/kube/capture) and the graph, never an adapter.',
 );
 const wireTypes = boundary(
-  ['@/lib/*', '!@/lib/graph', '!@/lib/authz', '!@/lib/errors', '!@/lib/kube', '@/lib/kube/*', '!@/lib/kube/wire', '../*'],
-  'lib/kube/wire holds the API wire types: zod, lib/graph and lib/authz (pure) only, so the browser may import them.',
+  ['@/lib/*', '!@/lib/graph', '!@/lib/authz', '!@/lib/posture', '!@/lib/errors', '!@/lib/kube', '@/lib/kube/*', '!@/lib/kube/wire', '../*'],
+  'lib/kube/wire holds the API wire types: zod and the pure lib/graph, lib/authz and lib/posture only, so the browser may import them.',
 );
 
 const app = [noSimulator, noCytoscape];

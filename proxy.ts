@@ -15,7 +15,7 @@ import { hasValidEncoding } from '@/lib/server/url-path';
 //  - a path with malformed percent-encoding: 400 JSON for the API, the app's 404 page otherwise.
 // API routes answer 401 themselves (lib/server/auth.ts requestUser), so fetch callers get JSON.
 
-const PUBLIC_PATHS = new Set(['/login', '/healthz', '/readyz', '/metrics', '/favicon.ico']);
+const PUBLIC_PATHS = new Set(['/login', '/healthz', '/readyz', '/metrics', '/favicon.ico', '/icon.svg']);
 const PUBLIC_PREFIXES = ['/api/', '/_next/'];
 
 let sessionKey: Buffer | undefined;

@@ -1,4 +1,5 @@
 import { effectiveMtlsShare, graphLookup } from '@/lib/graph/lookup';
+import { edgeProtection } from '@/lib/posture/protection';
 import type { GraphEdge, GraphNode, MeshGraph } from '@/lib/graph/model';
 
 // MeshGraph -> what the CLI prints. Pure.
@@ -12,6 +13,9 @@ export interface EdgeRow {
   secured: string;
   mtlsShare: number | null;
   reason?: string;
+  /** Why it is not protected and the fix, as every page of the console says it (lib/posture/protection). */
+  why?: string;
+  fix?: string;
   waypoint?: string;
   clientIdentities: string[];
   serverIdentities: string[];
@@ -42,6 +46,7 @@ export function edgeRows(graph: MeshGraph): EdgeRow[] {
   return graph.edges.map((e) => {
     const src = nodes.node(e.source);
     const dst = nodes.node(e.target);
+    const protection = edgeProtection(e, { source: src, target: dst });
     return {
       source: nodeName(src),
       destination: nodeName(dst),
@@ -51,6 +56,7 @@ export function edgeRows(graph: MeshGraph): EdgeRow[] {
       secured: secured(e),
       mtlsShare: effectiveMtlsShare(e.security),
       ...(e.security.reason ? { reason: e.security.reason } : {}),
+      ...(protection ? { why: protection.reason, fix: protection.fix } : {}),
       ...(e.waypoint ? { waypoint: e.waypoint } : {}),
       clientIdentities: e.security.sourcePrincipals,
       serverIdentities: e.security.destinationPrincipals,

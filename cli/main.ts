@@ -78,8 +78,12 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
     const judged = rows.filter((r) => r.mtlsShare !== null).length;
     return { code: 0, out: `OK: all ${judged} edges are fully mTLS.\n`, err: warnings };
   }
-  const lines = bad.map((r) => `${r.source}.${r.sourceNamespace} -> ${r.destination}.${r.destinationNamespace} (${r.protocol}): ${r.secured}`);
-  return { code: 1, out: `${bad.length} of ${rows.length} edges are not fully mTLS:\n${lines.map((l) => `  ${l}\n`).join('')}`, err: warnings };
+  const lines = bad.map((r) => [
+    `  ${r.source}.${r.sourceNamespace} -> ${r.destination}.${r.destinationNamespace} (${r.protocol}): ${r.secured}\n`,
+    r.why ? `    why: ${r.why}\n` : '',
+    r.fix ? `    fix: ${r.fix}\n` : '',
+  ].join(''));
+  return { code: 1, out: `${bad.length} of ${rows.length} edges are not fully mTLS:\n${lines.join('')}`, err: warnings };
 }
 
 function write(stream: NodeJS.WriteStream, text: string): Promise<void> {

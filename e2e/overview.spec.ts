@@ -11,7 +11,9 @@ test('mesh-wide headline figures from one traffic graph and the cluster', async 
   await expect(figures.getByRole('link', { name: /Denied connections/ })).toContainText(/Denied connections\s*0\.\d+ \/s/);
   await expect(figures.getByRole('link', { name: /ztunnels ready/ })).toContainText('3/3');
   await expect(figures.getByRole('link', { name: /Control plane/ })).toContainText('Healthy');
-  await expect(figures.getByRole('link', { name: /Pods protected/ })).toContainText('enrolled but not protected');
+  // Application pods only; waypoints, gateways and the mesh's own pods are counted apart (issue 14).
+  await expect(figures.getByRole('link', { name: /Pods protected/ })).toContainText(/\d+ of \d+ application pods/);
+  await expect(figures.getByRole('link', { name: /Pods protected/ })).toContainText('mesh pods');
 });
 
 test('a card per namespace: enrollment, waypoint, pods, mTLS share and throughput', async ({ page }) => {

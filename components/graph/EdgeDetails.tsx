@@ -4,7 +4,7 @@ import { Badge, type Tone } from '@/components/ui/Badge';
 import { DefinitionList } from '@/components/ui/Panel';
 import { EdgeAuthorization } from './EdgeAuthorization';
 import { formatBytesPerSec, formatMs, formatRate, formatShare } from './format';
-import { mtlsBadge, mtlsState, mtlsStateWords, nodeName, plaintextReasonWords, type MtlsState } from './names';
+import { mtlsBadge, mtlsState, mtlsStateWords, edgeAdvice, nodeName, type MtlsState } from './names';
 
 /** Who reported an edge, in the mesh's words. */
 const REPORTER_NAMES: Record<EdgeReporter, string> = { 'server-sidecar': "server's sidecar", 'client-sidecar': "client's sidecar", 'ztunnel-l4': 'ztunnel', waypoint: 'waypoint' };
@@ -26,6 +26,15 @@ function Principals({ label, values }: { label: string; values: string[] }) {
           ))}
         </ul>
       )}
+    </div>
+  );
+}
+
+function Advice({ advice }: { advice: { reason: string; fix?: string } }) {
+  return (
+    <div className="space-y-1 text-sm">
+      <p data-testid="plaintext-reason" className="break-words">{advice.reason}</p>
+      {advice.fix && <p data-testid="plaintext-fix" className="break-words"><span className="font-medium">Fix: </span>{advice.fix}</p>}
     </div>
   );
 }
@@ -86,7 +95,7 @@ export function EdgeDetails({ edge, graph, onSelect }: { edge: GraphEdge; graph:
             ['mTLS share (connections)', edge.security.mtlsShareByConnections === null ? 'n/a' : formatShare(edge.security.mtlsShareByConnections)],
           ]}
         />
-        {state !== 'full' && <p className="text-sm" data-testid="plaintext-reason">{plaintextReasonWords(edge.security.reason, edge)}</p>}
+        {state !== 'full' && <Advice advice={edgeAdvice(edge, graph)} />}
         <Principals label="Source identity" values={edge.security.sourcePrincipals} />
         <Principals label="Destination identity" values={edge.security.destinationPrincipals} />
       </section>

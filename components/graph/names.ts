@@ -1,6 +1,7 @@
 // Words the graph uses for the mesh's things: node names, mTLS states, enrollment, reasons. Pure.
-import { effectiveMtlsShare } from '@/lib/graph/lookup';
-import type { EdgeSecurity, Enrollment, GraphEdge, GraphNode, PlaintextReason } from '@/lib/graph/model';
+import { effectiveMtlsShare, graphLookup } from '@/lib/graph/lookup';
+import type { EdgeSecurity, Enrollment, GraphEdge, GraphNode, MeshGraph } from '@/lib/graph/model';
+import { edgeProtection } from '@/lib/posture/protection';
 
 /** How much of an edge's traffic was mTLS: what the Security badge draws. */
 export type MtlsState = 'full' | 'partial' | 'none' | 'unknown';
@@ -69,23 +70,16 @@ export function usesWaypointOf(node: GraphNode): string | undefined {
   return node.kind === 'workload' || node.kind === 'service' ? node.usesWaypoint : undefined;
 }
 
-/** Why an edge is not (fully) mTLS, in words a reader can act on. */
-export function plaintextReasonWords(reason: PlaintextReason | undefined, edge: Pick<GraphEdge, 'security'>): string {
+/**
+ * Why an edge is not (fully) mTLS and the one fix for that case (lib/posture/protection decides,
+ * so the graph, the workload page, Security and the CLI say the same).
+ */
+export function edgeAdvice(edge: Pick<GraphEdge, 'security' | 'source' | 'target'>, graph: MeshGraph): { reason: string; fix?: string } {
+  const nodes = graphLookup(graph);
+  const protection = edgeProtection(edge, { source: nodes.node(edge.source), target: nodes.node(edge.target) });
+  if (protection) return protection;
   const state = mtlsState(edge.security);
-  switch (reason) {
-    case 'non-mesh-client':
-      return 'The client is outside the mesh: only the destination ztunnel saw this traffic, and it arrived without mTLS. Enroll the client namespace in ambient (istio.io/dataplane-mode=ambient).';
-    case 'non-mesh-destination':
-      return 'The server is outside the mesh: only the source ztunnel reported this traffic, and ztunnel sent it as plain TCP. Enroll the destination workload in ambient.';
-    case 'external-destination':
-      return 'The destination is outside the cluster (an IP or host the mesh does not know), so ztunnel cannot use mTLS to it.';
-    case 'partial':
-      return 'Some of this traffic was mTLS and some was not: part of the clients or servers behind this edge are not in the mesh, or were enrolled during the window.';
-    case 'not-mtls':
-      return 'ztunnel reported this traffic as not mTLS (connection_security_policy is not mutual_tls).';
-    case undefined:
-      if (state === 'unknown') return 'No bytes crossed this edge in the window, so its security cannot be told.';
-      if (state === 'full') return 'All traffic on this edge was mTLS.';
-      return 'This traffic was not mTLS; the server gave no reason.';
-  }
+  if (state === 'unknown') return { reason: 'No bytes crossed this edge in the window, so its security cannot be told.' };
+  if (state === 'full') return { reason: 'All traffic on this edge was mTLS.' };
+  return { reason: 'This traffic was not mTLS; the server gave no reason.' };
 }

@@ -19,7 +19,7 @@ export type {
   ZtunnelTableResponse,
   ZtunnelWorkload,
 } from '@/lib/kube/wire/ztunnel';
-export type { AccessLogRecord, RawLogLine, ZtunnelLogLine, ZtunnelLogs, ZtunnelLogStatus } from '@/lib/kube/wire/ztunnel-logs';
+export type { AccessLogRecord, PodByAddress, RawLogLine, ZtunnelLogLine, ZtunnelLogs, ZtunnelLogStatus } from '@/lib/kube/wire/ztunnel-logs';
 
 export const ztunnelPodsQueryOptions = (options: ApiQueryOptions = {}) => apiQueryOptions<ZtunnelPodsResponse>('/api/ztunnel', {}, live(options));
 

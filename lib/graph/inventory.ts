@@ -1,6 +1,6 @@
 // What the graph core needs to know about the cluster. The Kubernetes layer (lib/kube)
 // builds this from its informer cache; tests build it by hand. No I/O here.
-import type { DataplaneProtocol, Enrollment } from './model';
+import type { Capture, DataplaneProtocol, Enrollment } from './model';
 
 export interface InventoryNamespace {
   name: string;
@@ -33,6 +33,10 @@ export interface InventoryWorkload {
   isIngressGateway: boolean;
   pods: number;
   labels: Record<string, string>;
+  /** Why its least protected pod is (not) protected; absent from hand-built inventories. */
+  capture?: Capture;
+  /** Its pods' names and IPs (to name a client ztunnel could not). */
+  podAddresses?: { pod: string; ip?: string }[];
 }
 
 export interface InventoryService {

@@ -13,6 +13,43 @@ export type EdgeReporter = 'server-sidecar' | 'client-sidecar' | 'ztunnel-l4' | 
 export type DataplaneProtocol = 'HBONE' | 'TCP';
 
 /** Why an edge is not (fully) mTLS. Absent when mtlsShare is 1. */
+/**
+ * What istio-cni decided for a pod (lib/kube/enrollment): the finer cause behind Enrollment, so
+ * advice can name the one fix that applies.
+ */
+export type CaptureState =
+  | 'ambient' // redirected by istio-cni: ztunnel carries its traffic
+  | 'ambient-pending' // enrolled on paper (label) but not (yet) redirected
+  | 'waypoint' // a waypoint proxy: speaks HBONE itself
+  | 'sidecar'
+  | 'opted-out' // istio.io/dataplane-mode=none
+  | 'host-network'
+  | 'not-enrolled';
+
+/** Why a workload is (not) protected: the facts lib/posture/protection turns into a reason and a fix. */
+export interface Capture {
+  /** The state of its least protected pod. */
+  state: CaptureState;
+  /** Redirected, but the ztunnel on the pod's node is not ready (or absent). */
+  ztunnelNotReady: boolean;
+  namespaceLabelled: boolean;
+  /** Inside meshConfig.discoverySelectors. */
+  namespaceDiscovered: boolean;
+  /** Node of that pod. */
+  node?: string;
+  /** Name of that pod. */
+  pod?: string;
+}
+
+/** A pod ztunnel cannot name (its namespace is outside the discovery selectors): a likely unknown source. */
+export interface UnnamedPod {
+  namespace: string;
+  workload: string;
+  pod: string;
+  ip?: string;
+  capture: Capture;
+}
+
 export type PlaintextReason =
   | 'non-mesh-client' // only the destination ztunnel reported it; the client is outside the mesh
   | 'non-mesh-destination' // only the source ztunnel reported it; the server is outside the mesh
@@ -61,6 +98,8 @@ export interface WorkloadNode extends NodeBase {
   usesWaypoint?: string;
   /** Seen in metrics but not found in the cluster inventory. */
   notInInventory: boolean;
+  /** Absent when the inventory did not say. */
+  capture?: Capture;
 }
 
 export interface AppNode extends NodeBase {
@@ -71,6 +110,8 @@ export interface AppNode extends NodeBase {
   workloads: string[];
   principals: string[];
   enrollment: Enrollment;
+  /** Its least protected workload's, when the inventory said. */
+  capture?: Capture;
 }
 
 export interface ServiceNode extends NodeBase {
@@ -83,6 +124,8 @@ export interface ServiceNode extends NodeBase {
 /** A client that the destination ztunnel saw but could not name. */
 export interface UnknownSourceNode extends NodeBase {
   kind: 'unknown';
+  /** In-cluster pods ztunnel cannot name: the client is one of them, or outside the cluster. */
+  unnamedPods?: UnnamedPod[];
 }
 
 /** Egress outside the mesh: destination_* labels were all unknown. */

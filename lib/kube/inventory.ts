@@ -2,6 +2,7 @@
 import type { Inventory, InventorySource } from '@/lib/graph/inventory';
 import type { ClusterModel, WorkloadView } from './cluster-model';
 import type { WaypointUse } from './enrollment';
+import { workloadCapture } from './capture';
 
 function waypointRef(use: WaypointUse): string | undefined {
   return use.kind === 'waypoint' ? use.waypoint : undefined;
@@ -18,6 +19,7 @@ function protocolOf(w: WorkloadView): 'HBONE' | 'TCP' | undefined {
 
 export function toInventory(model: ClusterModel, cluster: string, accessibleNamespaces?: ReadonlySet<string>): Inventory {
   const visible = (ns: string) => !accessibleNamespaces || accessibleNamespaces.has(ns);
+  const namespaces = new Map(model.namespaces.map((n) => [n.name, n]));
   return {
     trustDomain: model.trustDomain,
     namespaces: model.namespaces
@@ -42,6 +44,8 @@ export function toInventory(model: ClusterModel, cluster: string, accessibleName
         isIngressGateway: w.isIngressGateway,
         pods: w.pods.length,
         labels: w.labels,
+        capture: workloadCapture(w, namespaces.get(w.namespace)),
+        podAddresses: w.pods.map((p) => ({ pod: p.pod, ip: p.ip })),
       })),
     services: model.services
       .filter((s) => visible(s.namespace))

@@ -146,7 +146,8 @@ export class KubeLayer {
     const podNamespaces = new Map<string, string>();
     for (const p of (await this.snapshot()).pods) for (const ip of p.status?.podIPs?.map((x) => x.ip) ?? [p.status?.podIP]) if (ip && p.metadata.namespace) podNamespaces.set(ip, p.metadata.namespace);
     const logs = await readZtunnelLogs(this.kc, sources, query, (line) => views.visibleLogLine(line, access, ztunnelNamespace, (ip) => podNamespaces.get(ip)));
-    return views.filterLogStatuses(logs, access);
+    // A client ztunnel could not name, resolved to a pod by IP (only pods the user may see).
+    return views.nameSourcesByAddress(views.filterLogStatuses(logs, access), await this.model(), access);
   }
 
   async controlPlane(access?: views.Access): Promise<ControlPlane> {

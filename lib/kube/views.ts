@@ -1,12 +1,13 @@
 // API rows built from the cluster model and the ztunnel views, with the per-user namespace filter
 // applied (accessibleNamespaces undefined = everything). Pure.
 import { identityNamespace, isHiddenPeer, maySee, opaquePeer, peerNamespace, peerSecrets, scrub } from '@/lib/graph/redaction';
+import { countPods, emptyCounts, waypointsOf } from '@/lib/posture/pod-counts';
 import type { ClusterModel, WorkloadView } from './cluster-model';
 import type { ControlPlane } from './wire/control-plane';
 import type { NamespaceRow } from './wire/namespaces';
 import type { WorkloadDetail, WorkloadRow } from './wire/workloads';
 import type { ZtunnelClusterView, ZtunnelTableName, ZtunnelTableResponse } from './wire/ztunnel';
-import type { ZtunnelLogLine, ZtunnelLogs } from './wire/ztunnel-logs';
+import type { PodByAddress, ZtunnelLogLine, ZtunnelLogs } from './wire/ztunnel-logs';
 import type { ZtunnelDumpResult } from './ztunnel/merge';
 
 export type Access = ReadonlySet<string> | undefined;
@@ -14,7 +15,10 @@ export type Access = ReadonlySet<string> | undefined;
 export const canSee = maySee;
 
 export function namespaceRows(model: ClusterModel, access: Access): NamespaceRow[] {
-  return model.namespaces.filter((n) => canSee(access, n.name)).map((n): NamespaceRow => ({ ...n, ambient: n.enrollment.labelled }));
+  const counts = countPods(model.workloads, model.namespaces);
+  return model.namespaces
+    .filter((n) => canSee(access, n.name))
+    .map((n): NamespaceRow => ({ ...n, ambient: n.enrollment.labelled, podCounts: counts.byNamespace.get(n.name) ?? emptyCounts(), waypoints: waypointsOf(n.name, model) }));
 }
 
 /** pod uid-less key "namespace/pod" -> protocol, from whatever ztunnel dumps are cached. */
@@ -146,4 +150,29 @@ export function ztunnelTable<T extends ZtunnelTableName>(view: ZtunnelClusterVie
     !namespace || (row.namespace ?? (row.identity ? identityNamespace(row.identity) : undefined)) === namespace;
   const rows = (view[table] as { namespace?: string; identity?: string }[]).filter(inNamespace);
   return { ztunnels: view.ztunnels, [table]: rows } as ZtunnelTableResponse<T>;
+}
+
+/** "10.244.0.17:40978" or "[fd00::1]:80" -> the address without its port. */
+function hostOf(addr: string): string {
+  const v6 = /^\[(.+)\](?::\d+)?$/.exec(addr);
+  if (v6?.[1]) return v6[1];
+  const parts = addr.split(':');
+  return parts.length === 2 ? (parts[0] ?? addr) : addr;
+}
+
+/**
+ * A client ztunnel could not name (no src.workload) is named from the pod that holds its address,
+ * when one does (e.g. a pod outside the discovery selectors) and the user may see its namespace.
+ */
+export function nameSourcesByAddress(logs: ZtunnelLogs, model: ClusterModel, access: Access): ZtunnelLogs {
+  const byIp = new Map<string, PodByAddress>();
+  for (const w of model.workloads) if (canSee(access, w.namespace)) for (const p of w.pods) if (p.ip) byIp.set(p.ip, { namespace: p.namespace, pod: p.pod, workload: w.name });
+  return {
+    ...logs,
+    lines: logs.lines.map((l) => {
+      if (l.kind !== 'access' || l.src.workload || !l.src.addr) return l;
+      const found = byIp.get(hostOf(l.src.addr));
+      return found ? { ...l, src: { ...l.src, byAddress: found } } : l;
+    }),
+  };
 }

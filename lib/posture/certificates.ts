@@ -51,3 +51,13 @@ export const certificateHealthLabel: Record<CertificateHealth, string> = {
   undecodable: 'Not decodable',
   ok: 'Valid',
 };
+
+/** One phrase for a certificate's state and time, never repeating itself ("Expired 1 min ago", "Expires in 5 h"). */
+export function certificateStatusText(health: CertificateHealth, notAfter: string | undefined, now: Date): string {
+  const left = expiryText(notAfter, now);
+  if (health === 'ok') return left;
+  if (!notAfter) return certificateHealthLabel[health];
+  if (left.startsWith('expired ')) return `Expired ${left.slice('expired '.length)}`;
+  if (health === 'expiring') return `Expires in ${left}`;
+  return `${certificateHealthLabel[health]} · ${left} left`;
+}

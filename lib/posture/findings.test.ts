@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ZtunnelClusterView } from '@/lib/kube/wire/ztunnel';
-import { certificateHealth, expiryText } from './certificates';
+import { certificateHealth, certificateStatusText, expiryText } from './certificates';
 import { securityPosture } from './findings';
 import { externalNode, graphOf, namespaceView, pod, tcpEdge, unknownNode, workload, workloadNode } from '@/testing/fixtures/posture-mesh';
 
@@ -139,5 +139,9 @@ describe('certificates', () => {
     expect(expiryText(new Date(now.getTime() + 2 * day + 3 * 3_600_000).toISOString(), now)).toBe('2 d 3 h');
     expect(expiryText(new Date(now.getTime() - 2 * day).toISOString(), now)).toBe('expired 2 d ago');
     expect(expiryText(undefined, now)).toBe('unknown');
+    // The badge never says "Expired · expired 1 min ago".
+    expect(certificateStatusText('expired', new Date(now.getTime() - 60_000).toISOString(), now)).toBe('Expired 1 min ago');
+    expect(certificateStatusText('expiring', new Date(now.getTime() + 5 * 3_600_000).toISOString(), now)).toBe('Expires in 5 h');
+    expect(certificateStatusText('ok', new Date(now.getTime() + 2 * day).toISOString(), now)).toBe('2 d');
   });
 });

@@ -3,6 +3,9 @@
 import type { NamespaceView, WorkloadView } from '@/lib/kube/cluster-model';
 import type { ZtunnelClusterView } from '@/lib/kube/wire/ztunnel';
 import type { GraphNode, MeshGraph, PlaintextReason } from '@/lib/graph/model';
+import { podCapture } from '@/lib/kube/capture';
+import { countPods, workloadRole, type PodCounts } from './pod-counts';
+import { edgeProtection, podProtection, type ProtectionGap } from './protection';
 import { certificateHealth, type CertificateHealth } from './certificates';
 import { graphHref, namespaceHref, workloadHref, ztunnelHref } from './links';
 import { edgeBytes, graphLookup, nodeNamespace } from '@/lib/graph/lookup';
@@ -27,7 +30,10 @@ export interface PlaintextEdge {
   source: Peer;
   destination: Peer;
   reason: PlaintextReason;
+  /** lib/posture/protection's case, reason and fix. */
+  gap: ProtectionGap;
   explanation: string;
+  fix: string;
   mtlsShare: number | null;
   bytesPerSec: number;
   connectionsPerSec: number;
@@ -47,7 +53,9 @@ export interface PodFinding {
   workload: string;
   pod: string;
   node?: string;
+  gap: ProtectionGap;
   reason: string;
+  fix: string;
   href: string;
 }
 
@@ -77,6 +85,9 @@ export interface SecurityPosture {
   notRedirected: PodFinding[];
   noReadyZtunnel: PodFinding[];
   optedOut: PodFinding[];
+  /** Every application pod not protected, whatever the case (the same counts as Overview and Namespaces). */
+  unprotectedPods: PodFinding[];
+  podCounts: PodCounts;
   undiscoveredNamespaces: NamespaceFinding[];
   /** No discovery selectors: istiod watches every namespace, so none is outside. */
   discoverySelectorsSet: boolean;
@@ -93,14 +104,6 @@ export interface PostureInput {
   ztunnel?: Pick<ZtunnelClusterView, 'ztunnels' | 'certificates'>;
   now: Date;
 }
-
-export const reasonText: Record<PlaintextReason, string> = {
-  'non-mesh-client': 'The client is outside the mesh: only the server’s ztunnel saw the connection, and it arrived in plaintext',
-  'non-mesh-destination': 'The server is outside the mesh: the client’s ztunnel sent it in plaintext',
-  'external-destination': 'Egress to an address outside the cluster: ztunnel cannot wrap it in mTLS',
-  partial: 'Part of this traffic was mTLS, part was not',
-  'not-mtls': 'Reported without mTLS',
-};
 
 function peer(node: GraphNode | undefined, id: string, principals: string[]): Peer {
   if (!node) return { id, kind: 'unknown', name: id, principals };
@@ -124,13 +127,16 @@ function edgeFindings(graph: MeshGraph): { plaintext: PlaintextEdge[]; denied: D
     const source = peer(nodes.node(e.source), e.source, e.security.sourcePrincipals);
     const destination = peer(nodes.node(e.target), e.target, e.security.destinationPrincipals);
     const href = graphHref([source.namespace ?? '', destination.namespace ?? ''], { selected: e.id, duration: graph.window.duration, waypoints: 'merge' });
-    if (e.security.reason) {
+    const protection = edgeProtection(e, { source: nodes.node(e.source), target: nodes.node(e.target) });
+    if (e.security.reason && protection) {
       plaintext.push({
         id: e.id,
         source,
         destination,
         reason: e.security.reason,
-        explanation: reasonText[e.security.reason],
+        gap: protection.gap,
+        explanation: protection.reason,
+        fix: protection.fix,
         mtlsShare: e.security.mtlsShare,
         bytesPerSec: edgeBytes(e),
         connectionsPerSec: e.tcp?.connectionsOpenedPerSec ?? 0,
@@ -144,18 +150,25 @@ function edgeFindings(graph: MeshGraph): { plaintext: PlaintextEdge[]; denied: D
   return { plaintext, denied };
 }
 
+type PodLists = Pick<SecurityPosture, 'notRedirected' | 'noReadyZtunnel' | 'optedOut' | 'unprotectedPods'>;
+
 /**
- * Opting out only means something inside an enrolled namespace; gateways Istio deploys carry the
- * opt-out label by design (they speak mTLS themselves), so they are not findings.
+ * Application pods only: the mesh's own pods and its Envoy proxies (gateways carry the opt-out
+ * label by design, they speak mTLS themselves) are not findings. Same rule as the counts.
  */
-function podFindings(workloads: WorkloadView[], enrolledNamespaces: Set<string>): Pick<SecurityPosture, 'notRedirected' | 'noReadyZtunnel' | 'optedOut'> {
-  const out: Pick<SecurityPosture, 'notRedirected' | 'noReadyZtunnel' | 'optedOut'> = { notRedirected: [], noReadyZtunnel: [], optedOut: [] };
+function podFindings(workloads: WorkloadView[], namespaces: NamespaceView[]): PodLists {
+  const out: PodLists = { notRedirected: [], noReadyZtunnel: [], optedOut: [], unprotectedPods: [] };
+  const nsByName = new Map(namespaces.map((n) => [n.name, n]));
   for (const w of workloads) {
+    if (workloadRole(w) !== 'application') continue;
     for (const p of w.pods) {
-      const f: PodFinding = { namespace: p.namespace, workload: w.name, pod: p.pod, node: p.node, reason: p.enrollment.reason, href: workloadHref(w.namespace, w.name) };
-      if (p.enrollment.state === 'ambient-pending') out.notRedirected.push(f);
-      else if (p.enrollment.state === 'ambient' && p.enrollment.unprotected) out.noReadyZtunnel.push(f);
-      else if (p.enrollment.state === 'opted-out' && enrolledNamespaces.has(p.namespace) && !w.isIngressGateway && !w.isWaypoint) out.optedOut.push(f);
+      const protection = podProtection({ namespace: w.namespace, workload: w.name }, podCapture(p, nsByName.get(w.namespace)));
+      if (!protection) continue;
+      const f: PodFinding = { namespace: p.namespace, workload: w.name, pod: p.pod, node: p.node, gap: protection.gap, reason: protection.reason, fix: protection.fix, href: workloadHref(w.namespace, w.name) };
+      out.unprotectedPods.push(f);
+      if (protection.gap === 'not-redirected') out.notRedirected.push(f);
+      else if (protection.gap === 'ztunnel-not-ready') out.noReadyZtunnel.push(f);
+      else if (protection.gap === 'opted-out') out.optedOut.push(f);
     }
   }
   return out;
@@ -186,7 +199,8 @@ export function securityPosture(input: PostureInput): SecurityPosture {
     traffic: input.graph ? meshTraffic(input.graph).totals : null,
     plaintextEdges: edges.plaintext,
     deniedEdges: edges.denied,
-    ...podFindings(input.workloads, new Set(input.namespaces.filter((n) => n.enrollment.labelled).map((n) => n.name))),
+    ...podFindings(input.workloads, input.namespaces),
+    podCounts: countPods(input.workloads, input.namespaces).total,
     undiscoveredNamespaces: input.namespaces
       .filter((n) => !n.discovered)
       .map((n) => ({ name: n.name, ambient: n.enrollment.labelled, pods: n.pods.total, href: namespaceHref(n.name) })),

@@ -1,6 +1,7 @@
 // The overview: a card per namespace (enrollment, waypoint, workloads and pods, mTLS share and
 // throughput) and the mesh-wide headline figures. Pure: kube rows + one traffic graph in.
-import type { NamespaceView, WorkloadView } from '@/lib/kube/cluster-model';
+import type { NamespaceView, ServiceView, WorkloadView } from '@/lib/kube/cluster-model';
+import { countPods, emptyCounts, waypointsOf, type PodCounts, type WaypointRef } from './pod-counts';
 import type { ControlPlane } from '@/lib/kube/wire/control-plane';
 import type { NamespaceEnrollmentState } from '@/lib/kube/wire/namespaces';
 import type { NodePod } from '@/lib/kube/wire/pods';
@@ -16,17 +17,22 @@ export interface NamespaceCard {
   ambient: boolean;
   enrollment: NamespaceEnrollmentState;
   enrollmentReason: string;
+  /** The namespace's own waypoint (istio.io/use-waypoint on the namespace). */
   waypoint?: string;
+  /** Every waypoint deployed here or used from here: namespace, service and workload waypoints. */
+  waypoints: WaypointRef[];
   discovered: boolean;
   workloads: number;
-  pods: { total: number; ready: number; protected: number; unprotected: number };
+  pods: { total: number; ready: number };
+  /** The one set of pod counts (lib/posture/pod-counts). */
+  podCounts: PodCounts;
   /** Absent when traffic could not be read; zeros when the namespace was idle. */
   traffic?: Omit<NamespaceTraffic, 'namespace'>;
 }
 
 export interface Headline {
   traffic: TrafficTotals | null;
-  pods: { protected: number; total: number; unprotected: number };
+  pods: PodCounts;
   ztunnels: { ready: number; total: number };
   controlPlane: ControlPlaneHealth | null;
 }
@@ -47,6 +53,8 @@ export interface Overview {
 export interface OverviewInput {
   namespaces: NamespaceView[];
   workloads: WorkloadView[];
+  /** For the services' waypoints; none: only namespace and workload waypoints are shown. */
+  services?: ServiceView[];
   graph: { ok: true; graph: MeshGraph } | { ok: false; code: string; message: string };
   ztunnels: NodePod[];
   /** Each ztunnel pod's own series, when the metrics source has them. */
@@ -55,16 +63,11 @@ export interface OverviewInput {
   now: Date;
 }
 
-/** Pods whose traffic ztunnel protects: redirected (with a ready ztunnel on their node) or waypoints. */
-export function protectedPods(n: NamespaceView): number {
-  const c = n.enrollment.pods;
-  const unprotectedRedirected = n.enrollment.unprotected - c['ambient-pending'];
-  return Math.max(0, c.ambient - unprotectedRedirected) + c.waypoint;
-}
-
 export function buildOverview(input: OverviewInput): Overview {
   const traffic = input.graph.ok ? meshTraffic(input.graph.graph) : undefined;
   const zero = { bytesPerSec: 0, mtlsBytesPerSec: 0, mtlsShare: null, connectionsPerSec: 0, mtlsConnectionsPerSec: 0, mtlsShareByConnections: null, deniedPerSec: 0, plaintextEdges: 0, edges: 0, inboundBps: 0, outboundBps: 0 };
+  const counts = countPods(input.workloads, input.namespaces);
+  const model = { namespaces: input.namespaces, workloads: input.workloads, services: input.services ?? [] };
   const namespaces: NamespaceCard[] = input.namespaces.map((n) => {
     const t = traffic?.byNamespace.get(n.name);
     const { namespace: _ns, ...rest } = t ?? { namespace: n.name, ...zero };
@@ -74,18 +77,19 @@ export function buildOverview(input: OverviewInput): Overview {
       enrollment: n.enrollment.state,
       enrollmentReason: n.enrollment.reason,
       waypoint: n.waypoint,
+      waypoints: waypointsOf(n.name, model),
       discovered: n.discovered,
       workloads: n.workloads,
-      pods: { total: n.pods.total, ready: n.pods.ready, protected: protectedPods(n), unprotected: n.enrollment.unprotected },
+      pods: { total: n.pods.total, ready: n.pods.ready },
+      podCounts: counts.byNamespace.get(n.name) ?? emptyCounts(),
       traffic: traffic ? rest : undefined,
     };
   });
-  const pods = namespaces.reduce((acc, n) => ({ protected: acc.protected + n.pods.protected, total: acc.total + n.pods.total, unprotected: acc.unprotected + n.pods.unprotected }), { protected: 0, total: 0, unprotected: 0 });
   return {
     generatedAt: input.now.toISOString(),
     headline: {
       traffic: traffic?.totals ?? null,
-      pods,
+      pods: counts.total,
       ztunnels: { ready: input.ztunnels.filter((z) => z.ready).length, total: input.ztunnels.length },
       controlPlane: input.controlPlane.ok ? controlPlaneHealth(input.controlPlane.view) : null,
     },

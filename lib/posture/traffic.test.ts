@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildOverview, protectedPods } from './overview';
+import { buildOverview } from './overview';
 import { meshTraffic } from './traffic';
 import { withMeasuredZtunnels, ztunnelNodeTraffic } from './ztunnel-traffic';
 import { externalNode, graphOf, namespaceView, pod, tcpEdge, unknownNode, workload, workloadNode } from '@/testing/fixtures/posture-mesh';
@@ -72,25 +72,32 @@ describe('buildOverview', () => {
   ];
   const namespaces = [namespaceView('bookinfo', bookinfoPods, { waypoint: 'bookinfo/waypoint' }), namespaceView('tools', [pod('tools', 'scanner-a', 'w2', 'not-enrolled')], { discovered: false })];
 
-  it('counts as protected only redirected pods with a ready ztunnel, plus waypoints', () => {
-    expect(protectedPods(namespaces[0]!)).toBe(2);
-  });
+  const workloads = [
+    ...bookinfoPods.map((p) => workload('bookinfo', p.pod.replace(/-a$/, ''), [p], p.enrollment.state === 'waypoint' ? { isWaypoint: true } : {})),
+    workload('tools', 'scanner', [pod('tools', 'scanner-a', 'w2', 'not-enrolled')]),
+    workload('istio-system', 'istiod', [pod('istio-system', 'istiod-a', 'w1', 'opted-out')], { labels: { app: 'istiod' } }),
+  ];
 
-  it('builds a card per namespace and the headline figures', () => {
+  it('builds a card per namespace and the headline figures, application pods apart from waypoints and mesh pods', () => {
     const overview = buildOverview({
       namespaces,
-      workloads: [],
+      workloads,
       graph: { ok: true, graph },
       ztunnels: [{ pod: 'z1', node: 'w1', ready: true, restarts: 0 }, { pod: 'z3', node: 'w3', ready: false, restarts: 2 }],
       controlPlane: { ok: false, code: 'kubernetes_error', message: 'boom' },
       now: new Date(0),
     });
-    expect(overview.headline.pods).toEqual({ protected: 2, total: 6, unprotected: 2 });
+    // productpage is protected; ratings (ztunnel not ready), mysqldb (not redirected), loadgen (opted out), scanner (outside discovery) are not.
+    expect(overview.headline.pods).toEqual({
+      application: 5, protected: 1, notProtected: 4, proxies: 1, meshInfrastructure: 1,
+      byGap: { 'ztunnel-not-ready': 1, 'not-redirected': 1, 'opted-out': 1, 'undiscovered-namespace': 1 },
+    });
     expect(overview.headline.ztunnels).toEqual({ ready: 1, total: 2 });
     expect(overview.headline.controlPlane).toBeNull();
     expect(overview.controlPlaneStatus).toEqual({ ok: false, code: 'kubernetes_error', message: 'boom' });
     const [bookinfo, tools] = overview.namespaces;
-    expect(bookinfo).toMatchObject({ name: 'bookinfo', waypoint: 'bookinfo/waypoint', pods: { total: 5, protected: 2 } });
+    expect(bookinfo).toMatchObject({ name: 'bookinfo', waypoint: 'bookinfo/waypoint', pods: { total: 5 }, podCounts: { application: 4, protected: 1, proxies: 1 } });
+    expect(bookinfo?.waypoints).toEqual([{ waypoint: 'bookinfo/waypoint', usedBy: { namespace: true, services: [], workloads: [] } }]);
     expect(bookinfo?.traffic?.inboundBps).toBe(5000);
     expect(tools).toMatchObject({ discovered: false, traffic: { inboundBps: 0, outboundBps: 0, mtlsShare: null } });
   });

@@ -77,6 +77,7 @@ export async function getOverview(services: WindowServices, options: WindowOptio
   return buildOverview({
     namespaces: model.namespaces,
     workloads: model.workloads,
+    services: model.services,
     graph: graph.ok ? { ok: true, graph: graph.value } : graph,
     controlPlane: controlPlane.ok ? { ok: true, view: controlPlane.value } : controlPlane,
     ztunnels: ztunnels.ok ? ztunnels.value : [],

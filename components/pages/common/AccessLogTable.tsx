@@ -1,10 +1,12 @@
 'use client';
 
 import Link from 'next/link';
-import type { ZtunnelLogLine } from '@/lib/api-client/ztunnel';
+import { useState } from 'react';
+import type { PodByAddress, ZtunnelLogLine } from '@/lib/api-client/ztunnel';
 import { ztunnelHref } from '@/lib/posture/links';
 import { formatMs } from '@/components/graph/format';
 import { Badge } from '@/components/ui/Badge';
+import { Breakable, LongName } from '@/components/ui/Breakable';
 import { Table, Td, Th } from '@/components/ui/Table';
 import { shortIdentity } from './format';
 
@@ -15,7 +17,7 @@ function bytes(n: number | undefined): string {
   return `${n} B`;
 }
 
-function Side({ workload, namespace, identity, fallback, redacted }: { workload?: string; namespace?: string; identity?: string; fallback?: string; redacted?: boolean }) {
+function Side({ workload, namespace, identity, fallback, redacted, byAddress }: { workload?: string; namespace?: string; identity?: string; fallback?: string; redacted?: boolean; byAddress?: PodByAddress }) {
   if (redacted) {
     return (
       <div className="min-w-0">
@@ -24,19 +26,33 @@ function Side({ workload, namespace, identity, fallback, redacted }: { workload?
       </div>
     );
   }
+  const name = workload ? `${namespace ? `${namespace}/` : ''}${workload}` : undefined;
   return (
     <div className="min-w-0">
-      <div className="truncate font-mono text-xs">{workload ? `${namespace ? `${namespace}/` : ''}${workload}` : (fallback ?? 'unknown')}</div>
-      <div className="truncate text-[11px] text-slate-500 dark:text-slate-400" title={identity}>
-        {identity ? <>🔐 {shortIdentity(identity)}</> : 'no identity (plaintext)'}
+      <div className="font-mono text-xs">
+        {name ? <LongName value={name} /> : byAddress ? (
+          <span data-testid="source-by-address" title={`ztunnel could not name ${fallback ?? 'this address'}; the Kubernetes API says pod ${byAddress.namespace}/${byAddress.pod} holds it`}>
+            <Breakable text={`${byAddress.namespace}/${byAddress.pod}`} /> <span className="text-slate-500">({fallback}, by IP)</span>
+          </span>
+        ) : (fallback ?? 'unknown')}
+      </div>
+      <div className="text-[11px] text-slate-500 dark:text-slate-400" title={identity}>
+        {identity ? <>🔐 <Breakable text={shortIdentity(identity)} /></> : 'no identity (plaintext)'}
       </div>
     </div>
   );
 }
 
+const PAGE = 50;
+
 /** ztunnel access-log records: time, direction, source and destination with their identities. */
-export function AccessLogTable({ lines, caption }: { lines: ZtunnelLogLine[]; caption: string }) {
+export function AccessLogTable({ lines: all, caption }: { lines: ZtunnelLogLine[]; caption: string }) {
+  const [page, setPage] = useState(0);
+  const pages = Math.max(1, Math.ceil(all.length / PAGE));
+  const current = Math.min(page, pages - 1);
+  const lines = all.slice(current * PAGE, (current + 1) * PAGE);
   return (
+    <>
     <Table caption={caption}>
       <thead>
         <tr>
@@ -58,7 +74,7 @@ export function AccessLogTable({ lines, caption }: { lines: ZtunnelLogLine[]; ca
                 <Badge tone={l.direction === 'inbound' ? 'info' : 'neutral'}>{l.direction ?? '—'}</Badge>
               </Td>
               <Td className="max-w-64">
-                <Side workload={l.src.workload} namespace={l.src.namespace} identity={l.src.identity} fallback={l.src.addr} redacted={l.src.redacted} />
+                <Side workload={l.src.workload} namespace={l.src.namespace} identity={l.src.identity} fallback={l.src.addr} redacted={l.src.redacted} byAddress={l.src.byAddress} />
               </Td>
               <Td className="max-w-72">
                 <Side workload={l.dst.workload} namespace={l.dst.namespace} identity={l.dst.identity} fallback={l.dst.service ?? l.dst.addr} redacted={l.dst.redacted} />
@@ -82,5 +98,16 @@ export function AccessLogTable({ lines, caption }: { lines: ZtunnelLogLine[]; ca
         )}
       </tbody>
     </Table>
+    <nav aria-label="Access log pages" className="flex items-center justify-between gap-2 border-t border-slate-200 px-3 py-2 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
+      <span data-testid="log-count">{all.length === 0 ? 'No lines' : `Lines ${current * PAGE + 1}–${current * PAGE + lines.length} of ${all.length}`}</span>
+      {pages > 1 && (
+        <span className="flex items-center gap-2">
+          <button type="button" className="rounded border border-slate-300 px-2 py-0.5 disabled:opacity-40 dark:border-slate-700" disabled={current === 0} onClick={() => setPage(current - 1)}>Previous</button>
+          <span>Page {current + 1} of {pages}</span>
+          <button type="button" className="rounded border border-slate-300 px-2 py-0.5 disabled:opacity-40 dark:border-slate-700" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>Next</button>
+        </span>
+      )}
+    </nav>
+    </>
   );
 }

@@ -32,7 +32,28 @@ export function NoNamespaces({ namespaces, onPick }: { namespaces: NamespaceRow[
   );
 }
 
-export function NoTraffic({ duration, idle, onWiden, onShowIdle }: { duration: number; idle: boolean; onWiden: (seconds: number) => void; onShowIdle: () => void }) {
+/** The URL names namespaces that do not exist (or that this user may not see): say so, offer the real ones. */
+export function NoSuchNamespace({ missing, namespaces, onPick }: { missing: string[]; namespaces: NamespaceRow[]; onPick: (names: string[]) => void }) {
+  const ambient = namespaces.filter((n) => n.ambient).map((n) => n.name);
+  return (
+    <EmptyState
+      icon="?"
+      title={`No namespace ${missing.join(', ')}`}
+      actions={
+        <>
+          {ambient.length > 0 && <Button variant="primary" onClick={() => onPick(ambient)}>Show the {ambient.length} ambient namespace{ambient.length === 1 ? '' : 's'}</Button>}
+          {namespaces.slice(0, 6).map((n) => <Button key={n.name} onClick={() => onPick([n.name])}>{n.name}</Button>)}
+        </>
+      }
+    >
+      <span data-testid="no-such-namespace">
+        The cluster has no namespace named {missing.join(', ')} that you may see, so there is no traffic to draw. Namespaces that exist: {namespaces.map((n) => n.name).join(', ') || 'none you may see'}.
+      </span>
+    </EmptyState>
+  );
+}
+
+export function NoTraffic({ duration, queryTime, idle, onWiden, onShowIdle }: { duration: number; queryTime: number | null; idle: boolean; onWiden: (seconds: number) => void; onShowIdle: () => void }) {
   const wider = duration < 3600 ? 3600 : 86400;
   return (
     <EmptyState
@@ -45,8 +66,12 @@ export function NoTraffic({ duration, idle, onWiden, onShowIdle }: { duration: n
         </>
       }
     >
-      <p>Nothing was reported between these namespaces in the window. Widen the time window, or show the workloads that were idle.</p>
-      <p className="mt-2">If traffic is flowing, Prometheus may not be scraping ztunnel: check that the ztunnel pods are a scrape target (on OpenShift, that a PodMonitor for ztunnel exists in its namespace).</p>
+      <p>Nothing was reported between these namespaces in the window{queryTime ? ` ending ${new Date(queryTime * 1000).toLocaleString()}` : ''}. Widen the time window, or show the workloads that were idle.</p>
+      {queryTime ? (
+        <p className="mt-2">A window in the past may be older than the metrics Prometheus keeps (its retention): return to the live window to compare.</p>
+      ) : (
+        <p className="mt-2">No ztunnel reported traffic for these namespaces. If their workloads are talking, check on the Overview whether ztunnel reports any traffic at all; if none does, Prometheus is not scraping ztunnel (on OpenShift, a PodMonitor for ztunnel in its namespace).</p>
+      )}
     </EmptyState>
   );
 }

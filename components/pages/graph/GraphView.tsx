@@ -22,7 +22,7 @@ import { DisplayMenu } from './DisplayMenu';
 import { ExportMenu } from './ExportMenu';
 import { FocusBreadcrumb } from './FocusBreadcrumb';
 import { FindBar } from './FindBar';
-import { GraphError, NoNamespaces, NoTraffic, TooLarge } from './GraphStates';
+import { GraphError, NoNamespaces, NoSuchNamespace, NoTraffic, TooLarge } from './GraphStates';
 import { SidePanel } from './SidePanel';
 import { Toolbar } from './Toolbar';
 import { TrafficMenu } from './TrafficMenu';
@@ -79,11 +79,14 @@ export function GraphView() {
   const tooLarge = displayed !== null && displayed.nodes.length > ASK_BEFORE_DRAWING && !drawLarge;
   const canDraw = displayed !== null && displayed.nodes.length > 0 && !tooLarge;
 
+  const known = namespaces.data?.namespaces.map((n) => n.name);
+  const missing = known ? state.namespaces.filter((n) => !known.includes(n)) : [];
   let body: React.ReactNode = null;
-  if (state.namespaces.length === 0) body = <NoNamespaces namespaces={namespaces.data?.namespaces ?? []} onPick={(ns) => update({ namespaces: ns })} />;
+  if (state.namespaces.length > 0 && missing.length === state.namespaces.length) body = <NoSuchNamespace missing={missing} namespaces={namespaces.data?.namespaces ?? []} onPick={(ns) => update({ namespaces: ns })} />;
+  else if (state.namespaces.length === 0) body = <NoNamespaces namespaces={namespaces.data?.namespaces ?? []} onPick={(ns) => update({ namespaces: ns })} />;
   else if (graph.isPending) body = <div className="grid h-full place-items-center"><Spinner label="Asking Prometheus for the traffic…" /></div>;
   else if (graph.isError && !graph.data) body = <div className="p-6"><GraphError error={graph.error} onRetry={() => void graph.refetch()} onReset={() => update({ ...state, graphType: 'workload', duration: 600, queryTime: null, find: '', hide: '' })} /></div>;
-  else if (displayed && displayed.nodes.length === 0 && graph.data?.nodes.length === 0) body = <NoTraffic duration={state.duration} idle={state.idle} onWiden={(duration) => update({ duration })} onShowIdle={() => update({ idle: true })} />;
+  else if (displayed && displayed.nodes.length === 0 && graph.data?.nodes.length === 0) body = <NoTraffic duration={state.duration} queryTime={state.queryTime} idle={state.idle} onWiden={(duration) => update({ duration })} onShowIdle={() => update({ idle: true })} />;
   else if (displayed && displayed.nodes.length === 0) body = <Notice className="m-6">Everything is hidden by the Hide expression.</Notice>;
   else if (tooLarge && displayed) body = <TooLarge nodes={displayed.nodes.length} onCollapse={() => update({ collapse: { namespaces: [ALL_NAMESPACES], apps: [] } })} onDraw={() => setDrawLarge(true)} />;
 

@@ -4,6 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { namespacesQueryOptions, type NamespaceRow } from '@/lib/api-client/namespaces';
 import { graphHref, workloadsHref } from '@/lib/posture/links';
+import { gapWords, protectedText, waypointText } from '@/lib/posture/pod-counts';
+import type { ProtectionGap } from '@/lib/posture/protection';
 import { Badge } from '@/components/ui/Badge';
 import { Panel } from '@/components/ui/Panel';
 import { SearchInput } from '@/components/ui/SearchInput';
@@ -16,7 +18,7 @@ import { PageHeader } from '../common/PageHeader';
 import { QueryView } from '../common/QueryView';
 import { CountLine, Toolbar } from '../common/Toolbar';
 import { parseSort, sortParam, searchState, useUrlState } from '../common/use-url-state';
-import { enrollmentFilterLabels, enrollmentFilters, filterNamespaces, namespaceSortKeys, notEnrolledPods, type EnrollmentFilter, type NamespaceSortKey } from './filter';
+import { enrollmentFilterLabels, enrollmentFilters, filterNamespaces, namespaceSortKeys, type EnrollmentFilter, type NamespaceSortKey } from './filter';
 
 const defaults = { q: '', filter: 'all', sort: 'name' } as const;
 const viewUrl = searchState(defaults);
@@ -87,10 +89,7 @@ export function NamespacesView() {
 
 function NamespaceTableRow({ n }: { n: NamespaceRow }) {
   const words = namespaceStateWords[n.enrollment.state];
-  const c = n.enrollment.pods;
-  const redirected = c.ambient - Math.max(0, n.enrollment.unprotected - c['ambient-pending']);
-  const noZtunnel = n.enrollment.unprotected - c['ambient-pending'];
-  const others = notEnrolledPods(n);
+  const c = n.podCounts;
   return (
     <tr data-testid={`namespace-${n.name}`} className="hover:bg-slate-50 dark:hover:bg-slate-800/40">
       <Td>
@@ -104,17 +103,21 @@ function NamespaceTableRow({ n }: { n: NamespaceRow }) {
         )}
       </Td>
       <Td className="text-xs">
-        <ul className="space-y-0.5">
-          {redirected > 0 && <li className="text-green-700 dark:text-green-400">{redirected} redirected</li>}
-          {c.waypoint > 0 && <li className="text-indigo-700 dark:text-indigo-300">{c.waypoint} waypoint</li>}
-          {c['ambient-pending'] > 0 && <li className="font-medium text-amber-700 dark:text-amber-300">{c['ambient-pending']} labelled, not redirected</li>}
-          {noZtunnel > 0 && <li className="font-medium text-red-700 dark:text-red-300">{noZtunnel} without a ready ztunnel</li>}
-          {c['opted-out'] > 0 && <li className="text-slate-600 dark:text-slate-400">{c['opted-out']} opted out</li>}
-          {others - c['opted-out'] > 0 && <li className="text-slate-500 dark:text-slate-400">{others - c['opted-out']} not enrolled</li>}
+        <ul className="space-y-0.5" data-testid="pod-counts">
+          {c.application > 0 && <li className={c.notProtected > 0 ? 'text-slate-700 dark:text-slate-300' : 'text-green-700 dark:text-green-400'} data-testid="protected-pods">{protectedText(c)} protected</li>}
+          {(Object.keys(gapWords) as ProtectionGap[]).filter((g) => (c.byGap[g] ?? 0) > 0).map((g) => (
+            <li key={g} data-testid={`gap-${g}`} className={g === 'not-redirected' || g === 'ztunnel-not-ready' ? 'font-medium text-amber-700 dark:text-amber-300' : 'text-slate-600 dark:text-slate-400'}>{c.byGap[g]} {gapWords[g]}</li>
+          ))}
+          {c.proxies > 0 && <li className="text-indigo-700 dark:text-indigo-300">{c.proxies} waypoint/gateway pod{c.proxies === 1 ? '' : 's'}</li>}
+          {c.meshInfrastructure > 0 && <li className="text-slate-500 dark:text-slate-400">{c.meshInfrastructure} mesh pod{c.meshInfrastructure === 1 ? '' : 's'} (istiod, ztunnel, istio-cni)</li>}
           {n.pods.total === 0 && <li className="text-slate-400">—</li>}
         </ul>
       </Td>
-      <Td className="font-mono text-xs">{n.waypoint ?? <span className="text-slate-400">—</span>}</Td>
+      <Td className="text-xs" data-testid="waypoints">
+        {n.waypoints.length === 0 ? <span className="text-slate-400">—</span> : (
+          <ul className="space-y-0.5">{n.waypoints.map((w) => <li key={w.waypoint} className="font-mono break-words">{waypointText(w)}</li>)}</ul>
+        )}
+      </Td>
       <Td>
         {n.discovered ? (
           <Badge tone="good" title="Inside meshConfig.discoverySelectors: istiod configures it">Discovered</Badge>

@@ -44,7 +44,7 @@ const enrollmentRank = { ambient: 0, partial: 1, pending: 2, none: 3, empty: 4 }
 
 export function filterNamespaces(rows: NamespaceRow[], options: { q: string; filter: EnrollmentFilter; sort: NamespaceSortKey; direction: 'asc' | 'desc' }): NamespaceRow[] {
   const q = options.q.trim().toLowerCase();
-  const out = rows.filter((n) => matches(n, options.filter) && (!q || n.name.toLowerCase().includes(q) || (n.waypoint ?? '').toLowerCase().includes(q)));
+  const out = rows.filter((n) => matches(n, options.filter) && (!q || n.name.toLowerCase().includes(q) || [n.waypoint ?? '', ...n.waypoints.map((w) => w.waypoint)].some((w) => w.toLowerCase().includes(q))));
   const cmp: Record<NamespaceSortKey, (a: NamespaceRow, b: NamespaceRow) => number> = {
     name: (a, b) => a.name.localeCompare(b.name),
     enrollment: (a, b) => enrollmentRank[a.enrollment.state] - enrollmentRank[b.enrollment.state] || a.name.localeCompare(b.name),

@@ -1,5 +1,6 @@
 import type { Overview } from '@/lib/posture/overview';
 import { formatBytesPerSec, formatRate, formatShare } from '@/components/graph/format';
+import { gapsText, protectedText } from '@/lib/posture/pod-counts';
 import { Stat } from '@/components/ui/Stat';
 import type { Tone } from '@/components/ui/Badge';
 import { AuthorizationStat } from './AuthorizationStat';
@@ -35,9 +36,9 @@ export function Headline({ overview }: { overview: Overview }) {
       />
       <Stat
         label="Pods protected"
-        value={`${pods.protected}/${pods.total}`}
-        tone={pods.unprotected > 0 ? 'warn' : pods.protected > 0 ? 'good' : 'neutral'}
-        detail={pods.unprotected > 0 ? `${pods.unprotected} enrolled but not protected` : 'redirected to ztunnel, or waypoints'}
+        value={<span data-testid="pods-protected">{pods.protected} of {pods.application}</span>}
+        tone={pods.notProtected > 0 ? 'warn' : pods.protected > 0 ? 'good' : 'neutral'}
+        detail={<span title={gapsText(pods)}><span data-testid="pods-protected-text">{protectedText(pods)}</span> · apart: {pods.proxies} waypoint/gateway, {pods.meshInfrastructure} mesh pods</span>}
         href="/security#pods"
       />
       <Stat

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { NamespaceCard } from '@/lib/posture/overview';
 import { graphHref, namespaceHref, workloadsHref } from '@/lib/posture/links';
 import { formatBytesPerSec, formatShare } from '@/components/graph/format';
+import { gapsText, protectedText, waypointText } from '@/lib/posture/pod-counts';
 import { Badge } from '@/components/ui/Badge';
 import { Meter } from '@/components/ui/Meter';
 import { namespaceStateWords } from '../common/enrollment';
@@ -18,8 +19,8 @@ export function NamespaceCardView({ card, duration }: { card: NamespaceCard; dur
           <h3 id={`ns-${card.name}`} className="truncate font-semibold">
             <Link href={namespaceHref(card.name)} className="hover:underline">{card.name}</Link>
           </h3>
-          <p className="truncate text-xs text-slate-500 dark:text-slate-400" title={card.enrollmentReason}>
-            {card.waypoint ? <>Namespace waypoint <span className="font-mono">{card.waypoint}</span></> : 'No namespace waypoint'}
+          <p className="truncate text-xs text-slate-500 dark:text-slate-400" data-testid="waypoints" title={card.waypoints.map(waypointText).join('\n') || card.enrollmentReason}>
+            {card.waypoints.length === 0 ? 'No waypoint' : card.waypoints.map((w) => <span key={w.waypoint} className="mr-2 font-mono">{waypointText(w)}</span>)}
           </p>
         </div>
         <div className="flex shrink-0 flex-col items-end gap-1">
@@ -33,10 +34,10 @@ export function NamespaceCardView({ card, duration }: { card: NamespaceCard; dur
           <dd className="font-medium tabular-nums">{card.workloads}</dd>
         </div>
         <div>
-          <dt className="text-xs text-slate-500 dark:text-slate-400">Pods protected</dt>
+          <dt className="text-xs text-slate-500 dark:text-slate-400" title="Application pods; waypoints, gateways and mesh pods are counted apart">App pods protected</dt>
           <dd className="font-medium tabular-nums">
-            {card.pods.protected}/{card.pods.total}
-            {card.pods.unprotected > 0 && <span className="ml-1 text-xs text-amber-700 dark:text-amber-300" title="Enrolled but not protected">({card.pods.unprotected} ⚠)</span>}
+            <span data-testid="protected-pods" title={`${protectedText(card.podCounts)}${card.podCounts.notProtected > 0 ? `; ${gapsText(card.podCounts)}` : ''}`}>{card.podCounts.protected} of {card.podCounts.application}</span>
+            {card.podCounts.notProtected > 0 && <span className="ml-1 text-xs text-amber-700 dark:text-amber-300" title={gapsText(card.podCounts)}>({card.podCounts.notProtected} ⚠)</span>}
           </dd>
         </div>
         <div>

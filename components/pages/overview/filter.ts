@@ -18,7 +18,7 @@ export const cardSortLabels: Record<CardSort, string> = { name: 'Name', throughp
 export const throughput = (c: NamespaceCard): number => (c.traffic ? c.traffic.inboundBps + c.traffic.outboundBps : 0);
 
 export function cardNeedsAttention(c: NamespaceCard): boolean {
-  return c.pods.unprotected > 0 || (c.traffic?.plaintextEdges ?? 0) > 0 || (c.traffic?.deniedPerSec ?? 0) > 0 || (c.ambient && !c.discovered);
+  return c.podCounts.notProtected > 0 || (c.traffic?.plaintextEdges ?? 0) > 0 || (c.traffic?.deniedPerSec ?? 0) > 0 || (c.ambient && !c.discovered);
 }
 
 function matches(c: NamespaceCard, f: CardFilter): boolean {
@@ -26,9 +26,9 @@ function matches(c: NamespaceCard, f: CardFilter): boolean {
     case 'all':
       return true;
     case 'ambient':
-      return c.ambient || c.pods.protected > 0;
+      return c.ambient || c.podCounts.protected > 0;
     case 'not-ambient':
-      return !c.ambient && c.pods.protected === 0;
+      return !c.ambient && c.podCounts.protected === 0;
     case 'attention':
       return cardNeedsAttention(c);
     case 'active':

@@ -2,8 +2,9 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { CertificateFinding, DeniedEdge, NamespaceFinding, Peer, PlaintextEdge, PodFinding } from '@/lib/posture/findings';
 import { ztunnelHref } from '@/lib/posture/links';
-import { certificateHealthLabel, expiryText } from '@/lib/posture/certificates';
+import { certificateStatusText } from '@/lib/posture/certificates';
 import { formatBytesPerSec, formatRate, formatShare } from '@/components/graph/format';
+import { LongName } from '@/components/ui/Breakable';
 import { Badge } from '@/components/ui/Badge';
 import { Table, Td, Th } from '@/components/ui/Table';
 import { shortIdentity } from '../common/format';
@@ -47,7 +48,8 @@ export function PlaintextTable({ edges }: { edges: PlaintextEdge[] }) {
             <Td><PeerCell peer={e.destination} /></Td>
             <Td className="max-w-md text-xs">
               <Badge tone={e.reason === 'partial' ? 'warn' : 'bad'}>{e.reason}</Badge>
-              <div className="mt-0.5 text-slate-600 dark:text-slate-400">{e.explanation}</div>
+              <div className="mt-0.5 text-slate-600 dark:text-slate-400" data-testid="plaintext-reason">{e.explanation}</div>
+              <div className="mt-0.5 text-slate-700 dark:text-slate-300" data-testid="plaintext-fix"><span className="font-medium">Fix: </span>{e.fix}</div>
             </Td>
             <Td className="text-right text-xs whitespace-nowrap tabular-nums">{formatBytesPerSec(e.bytesPerSec)}</Td>
             <Td className="text-right text-xs tabular-nums">{e.mtlsShare === null ? '—' : formatShare(e.mtlsShare)}</Td>
@@ -87,15 +89,16 @@ export function PodTable({ pods, nodeLink }: { pods: PodFinding[]; nodeLink?: bo
   return (
     <Table caption="Pods">
       <thead>
-        <tr><Th>Pod</Th><Th>Workload</Th><Th>Node</Th><Th>Why</Th></tr>
+        <tr><Th>Pod</Th><Th>Workload</Th><Th>Node</Th><Th>Why</Th><Th>Fix</Th></tr>
       </thead>
       <tbody>
         {pods.map((p) => (
           <tr key={`${p.namespace}/${p.pod}`} data-testid="pod-finding">
-            <Td className="font-mono text-xs">{p.namespace}/{p.pod}</Td>
+            <Td className="font-mono text-xs break-words">{p.namespace}/{p.pod}</Td>
             <Td><Link href={p.href} className={`text-xs ${link}`}>{p.workload}</Link></Td>
             <Td className="text-xs whitespace-nowrap">{p.node ? nodeLink ? <Link href={ztunnelHref({ node: p.node })} className={link}>{p.node}</Link> : p.node : '—'}</Td>
-            <Td className="text-xs text-slate-600 dark:text-slate-400">{p.reason}</Td>
+            <Td className="text-xs text-slate-600 dark:text-slate-400" data-testid="pod-reason">{p.reason}</Td>
+            <Td className="text-xs" data-testid="pod-fix">{p.fix}</Td>
           </tr>
         ))}
       </tbody>
@@ -126,9 +129,9 @@ export function CertificateTable({ certificates, now }: { certificates: Certific
       <tbody>
         {certificates.map((c) => (
           <tr key={`${c.ztunnel}/${c.identity}/${c.serial ?? ''}`} data-testid="certificate-finding">
-            <Td className="font-mono text-xs break-all">{c.identity}</Td>
+            <Td className="font-mono text-xs"><LongName value={c.identity} /></Td>
             <Td className="text-xs whitespace-nowrap">{c.node ?? c.ztunnel}</Td>
-            <Td><Badge tone={c.health === 'expired' ? 'bad' : 'warn'}>{certificateHealthLabel[c.health]} · {expiryText(c.notAfter, now)}</Badge></Td>
+            <Td><Badge tone={c.health === 'expired' ? 'bad' : 'warn'}>{certificateStatusText(c.health, c.notAfter, now)}</Badge></Td>
             <Td className="font-mono text-[11px] whitespace-nowrap">{c.notAfter ?? '—'}</Td>
             <Td className="text-right text-xs whitespace-nowrap"><Link href={c.href} className={link}>Certificates</Link></Td>
           </tr>

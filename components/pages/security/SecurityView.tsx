@@ -5,6 +5,7 @@ import { securityQueryOptions } from '@/lib/api-client/security';
 import { DEFAULT_WINDOW_SECONDS } from '@/lib/posture/query';
 import { formatRate, formatShare } from '@/components/graph/format';
 import { Notice } from '@/components/ui/States';
+import { gapsText, protectedText } from '@/lib/posture/pod-counts';
 import { Stat } from '@/components/ui/Stat';
 import { errorAdvice } from '../common/error-advice';
 import { formatWindow } from '../common/format';
@@ -32,7 +33,8 @@ export function SecurityView() {
         {(data) => {
           const p = data.posture;
           const t = p.traffic;
-          const unprotected = p.notRedirected.length + p.noReadyZtunnel.length;
+          const unprotected = p.podCounts.notProtected;
+          const others = p.unprotectedPods.filter((f) => f.gap !== 'not-redirected' && f.gap !== 'ztunnel-not-ready' && f.gap !== 'opted-out');
           const now = new Date(data.generatedAt);
           return (
             <div className="space-y-4">
@@ -49,7 +51,7 @@ export function SecurityView() {
                 <Stat label="mTLS share of connections" value={t ? (t.mtlsShareByConnections === null ? '—' : formatShare(t.mtlsShareByConnections)) : 'n/a'} tone={t ? shareTone(t.mtlsShareByConnections) : 'neutral'} detail="connections opened" />
                 <Stat label="Plaintext edges" value={t ? p.plaintextEdges.length : 'n/a'} tone={!t ? 'neutral' : p.plaintextEdges.length > 0 ? 'warn' : 'good'} href="#plaintext" />
                 <Stat label="Denied connections" value={t ? formatRate(t.deniedPerSec, '/s') : 'n/a'} tone={!t ? 'neutral' : t.deniedPerSec > 0 ? 'warn' : 'good'} detail={`${p.deniedEdges.length} source → destination pairs`} href="#denied" />
-                <Stat label="Pods not protected" value={unprotected} tone={unprotected > 0 ? 'bad' : 'good'} detail={`${p.optedOut.length} opted out`} href="#pods" />
+                <Stat label="Pods not protected" value={<span data-testid="pods-not-protected">{unprotected} of {p.podCounts.application}</span>} tone={unprotected > 0 ? 'bad' : 'good'} detail={<><span data-testid="pods-protected-text">{protectedText(p.podCounts)}</span> protected{unprotected > 0 ? ` · ${gapsText(p.podCounts)}` : ''}</>} href="#pods" />
                 <Stat label="Certificates" value={p.certificates.length} tone={p.certificates.some((c) => c.health === 'expired') ? 'bad' : p.certificates.length > 0 ? 'warn' : 'good'} detail="expired or expiring" href="#certificates" />
               </section>
               <Section id="plaintext" title="Plaintext edges" count={p.plaintextEdges.length} clear={t ? 'Every connection in the window was mTLS.' : 'Unknown: traffic could not be read.'} hint="traffic that ztunnel did not carry as mTLS, biggest first">
@@ -67,8 +69,11 @@ export function SecurityView() {
                   <PodTable pods={p.noReadyZtunnel} nodeLink />
                 </Section>
               </div>
-              <Section id="opted-out" title="Opted out" count={p.optedOut.length} tone="info" clear="No pod opted out." hint="istio.io/dataplane-mode=none inside an enrolled namespace">
+              <Section id="opted-out" title="Opted out" count={p.optedOut.length} tone="info" clear="No pod opted out." hint="the pod label istio.io/dataplane-mode=none">
                 <PodTable pods={p.optedOut} />
+              </Section>
+              <Section id="not-enrolled" title="Other pods not protected" count={others.length} tone="info" clear="Every other application pod is in the mesh." hint="not enrolled, outside the discovery selectors, sidecar or host network">
+                <PodTable pods={others} />
               </Section>
               <Section id="discovery" title="Namespaces outside the discovery selectors" count={p.undiscoveredNamespaces.length} clear={p.discoverySelectorsSet ? 'Every namespace is discovered by istiod.' : 'No discovery selectors are set: istiod watches every namespace.'}>
                 <NamespaceTable namespaces={p.undiscoveredNamespaces} />

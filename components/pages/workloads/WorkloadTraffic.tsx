@@ -7,14 +7,31 @@ import { graphQueryOptions } from '@/lib/api-client/graph';
 import type { GraphEdge, GraphNode, MeshGraph } from '@/lib/graph/model';
 import { graphHref, workloadHref } from '@/lib/posture/links';
 import { formatBytesPerSec, formatRate, formatShare } from '@/components/graph/format';
-import { mtlsBadge, mtlsState, nodeName, plaintextReasonWords } from '@/components/graph/names';
+import { edgeAdvice, mtlsBadge, mtlsState, nodeName } from '@/components/graph/names';
 import { Panel } from '@/components/ui/Panel';
 import { QueryView } from '../common/QueryView';
 import { formatWindow } from '../common/format';
 
 const DURATION = 600;
 
-function Edge({ edge, peer, graph }: { edge: GraphEdge; peer: GraphNode | undefined; graph: MeshGraph }) {
+/**
+ * One row per peer: through a waypoint the same pair has an L4 (ztunnel) and an L7 (waypoint)
+ * edge; the L4 one carries the bytes and the lock state, the L7 one the requests.
+ */
+function byPeer(edges: readonly GraphEdge[], peerOf: (e: GraphEdge) => string): { edge: GraphEdge; http?: GraphEdge }[] {
+  const rows = new Map<string, { edge: GraphEdge; http?: GraphEdge }>();
+  for (const e of edges) {
+    const key = peerOf(e);
+    const row = rows.get(key);
+    if (!row) rows.set(key, e.tcp ? { edge: e } : { edge: e, http: e });
+    else if (e.tcp && !row.edge.tcp) rows.set(key, { edge: e, http: row.http });
+    else if (e.http && !row.http) row.http = e;
+  }
+  return [...rows.values()];
+}
+
+function Edge({ edge, http, peer, graph }: { edge: GraphEdge; http?: GraphEdge; peer: GraphNode | undefined; graph: MeshGraph }) {
+  const advice = edge.security.reason ? edgeAdvice(edge, graph) : undefined;
   const state = mtlsState(edge.security);
   const name = peer ? nodeName(peer) : edge.source;
   const ns = nodeNamespace(peer);
@@ -30,12 +47,17 @@ function Edge({ edge, peer, graph }: { edge: GraphEdge; peer: GraphNode | undefi
             <span className="font-mono text-xs">{ns ? `${ns}/` : ''}{name}</span>
           )}
           <span className="text-xs text-slate-500 tabular-nums dark:text-slate-400">
-            {edge.tcp ? formatBytesPerSec(edgeBytes(edge)) : edge.http ? formatRate(edge.http.requestsPerSec, 'req/s') : ''}
+            {[edge.tcp ? formatBytesPerSec(edgeBytes(edge)) : '', http?.http ? formatRate(http.http.requestsPerSec, 'req/s') : ''].filter(Boolean).join(' · ')}
             {share !== null && ` · ${formatShare(share)} mTLS`}
             {edge.tcp && edge.tcp.deniedPerSec > 0 && <span className="text-red-700 dark:text-red-300"> · {formatRate(edge.tcp.deniedPerSec, 'denied/s')}</span>}
           </span>
         </div>
-        {edge.security.reason && <div className="text-xs text-amber-700 dark:text-amber-300">{plaintextReasonWords(edge.security.reason, edge)}</div>}
+        {advice && (
+          <div className="text-xs text-amber-700 dark:text-amber-300">
+            <p data-testid="plaintext-reason">{advice.reason}</p>
+            {advice.fix && <p data-testid="plaintext-fix"><span className="font-medium">Fix: </span>{advice.fix}</p>}
+          </div>
+        )}
       </div>
       <Link href={graphHref([graph.namespaces[0] ?? '', ns ?? ''], { selected: edge.id, duration: DURATION, waypoints: 'merge' })} className="text-xs text-indigo-600 hover:underline dark:text-indigo-400">
         In graph
@@ -61,12 +83,12 @@ export function WorkloadTraffic({ namespace, name }: { namespace: string; name: 
               <div className="grid gap-4 md:grid-cols-2">
                 {([['Inbound', 'from', inbound, (e: GraphEdge) => e.source], ['Outbound', 'to', outbound, (e: GraphEdge) => e.target]] as const).map(([title, word, edges, peerOf]) => (
                   <section key={title} aria-label={`${title} edges`}>
-                    <h3 className="text-xs font-semibold text-slate-500 uppercase dark:text-slate-400">{title} ({edges.length})</h3>
+                    <h3 className="text-xs font-semibold text-slate-500 uppercase dark:text-slate-400">{title} ({byPeer(edges, peerOf).length})</h3>
                     {edges.length === 0 ? (
                       <p className="py-1.5 text-sm text-slate-500">Nothing {word} other workloads.</p>
                     ) : (
                       <ul className="divide-y divide-slate-100 dark:divide-slate-800">
-                        {edges.map((e) => <Edge key={e.id} edge={e} peer={nodes.node(peerOf(e))} graph={graph} />)}
+                        {byPeer(edges, peerOf).map((r) => <Edge key={r.edge.id} edge={r.edge} http={r.http} peer={nodes.node(peerOf(r.edge))} graph={graph} />)}
                       </ul>
                     )}
                   </section>

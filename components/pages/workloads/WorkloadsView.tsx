@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { dataplaneQueryOptions } from '@/lib/api-client/security';
 import type { DataplaneRow } from '@/lib/posture/dataplane';
 import { workloadHref, ztunnelHref } from '@/lib/posture/links';
+import { Button } from '@/components/ui/Button';
 import { Badge } from '@/components/ui/Badge';
 import { Checkbox } from '@/components/ui/Checkbox';
 import { Panel } from '@/components/ui/Panel';
@@ -44,6 +45,8 @@ export function WorkloadsView() {
       <QueryView query={query} what="workloads">
         {(data) => {
           const namespaces = [...new Set(data.rows.map((r) => r.namespace))].sort();
+          // A namespace from the URL that no pod lives in is kept in the drop-down, so it agrees with the URL.
+          const unknownNamespace = state.namespace && !namespaces.includes(state.namespace) ? state.namespace : undefined;
           const rows = filterDataplane(data.rows, { q: state.q, namespace: state.namespace, protocol, mismatchOnly: state.mismatch === 'true', sort: sort.key, direction: sort.direction });
           return (
             <>
@@ -58,11 +61,18 @@ export function WorkloadsView() {
               )}
               <Toolbar>
                 <SearchInput label="Search pods" value={state.q} onChange={(q) => update({ q })} placeholder="Pod, workload, address, node…" className="w-72" />
-                <Select label="Namespace" value={state.namespace} onChange={(namespace) => update({ namespace })} options={[{ value: '', label: 'All' }, ...namespaces.map((n) => ({ value: n, label: n }))]} />
+                <Select label="Namespace" value={state.namespace} onChange={(namespace) => update({ namespace })} options={[{ value: '', label: 'All' }, ...namespaces.map((n) => ({ value: n, label: n })), ...(unknownNamespace ? [{ value: unknownNamespace, label: `${unknownNamespace} (no pods)` }] : [])]} />
                 <Select label="Protocol" value={protocol} onChange={(p) => update({ protocol: p })} options={protocolFilters.map((p) => ({ value: p, label: protocolFilterLabels[p] }))} />
                 <Checkbox label={<>Only mismatches <Badge tone={data.mismatches > 0 ? 'warn' : 'neutral'}>{data.mismatches}</Badge></>} checked={state.mismatch === 'true'} onChange={(on) => update({ mismatch: on ? 'true' : 'false' })} />
               </Toolbar>
-              {data.rows.length === 0 ? (
+              {unknownNamespace ? (
+                <EmptyState
+                  title={`No namespace ${unknownNamespace} with pods`}
+                  actions={<>{namespaces.slice(0, 8).map((n) => <Button key={n} onClick={() => update({ namespace: n })}>{n}</Button>)}<Button variant="primary" onClick={() => update({ namespace: '' })}>All namespaces</Button></>}
+                >
+                  <span data-testid="unknown-namespace">No pod you may see runs in a namespace named {unknownNamespace}: it does not exist, is empty, or is hidden from you. Namespaces with pods: {namespaces.join(', ')}.</span>
+                </EmptyState>
+              ) : data.rows.length === 0 ? (
                 <EmptyState title="No pods to show">Neither the Kubernetes API nor any ztunnel reports a pod in the namespaces you may see.</EmptyState>
               ) : (
                 <Panel>

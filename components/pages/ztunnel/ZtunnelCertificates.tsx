@@ -2,7 +2,8 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { ztunnelTableQueryOptions } from '@/lib/api-client/ztunnel';
-import { certificateHealth, certificateHealthLabel, expiryText, EXPIRY_WARNING_DAYS, type CertificateHealth } from '@/lib/posture/certificates';
+import { certificateHealth, certificateHealthLabel, certificateStatusText, EXPIRY_WARNING_DAYS, type CertificateHealth } from '@/lib/posture/certificates';
+import { LongName } from '@/components/ui/Breakable';
 import { Badge, type Tone } from '@/components/ui/Badge';
 import { Panel } from '@/components/ui/Panel';
 import { EmptyState } from '@/components/ui/States';
@@ -41,15 +42,15 @@ export function ZtunnelCertificates({ q, namespace }: { q: string; namespace: st
                   <tbody>
                     {rows.map((c, i) => (
                       <tr key={`${c.ztunnel}/${c.identity}/${c.serial ?? i}/${c.root}`} data-testid="certificate-row" data-health={c.health} className={cx(c.health === 'expired' && 'bg-red-50/70 dark:bg-red-950/25', c.health === 'expiring' && 'bg-amber-50/70 dark:bg-amber-950/25')}>
-                        <Td className="min-w-80 font-mono text-xs break-all">{c.identity}</Td>
+                        <Td className="min-w-56 font-mono text-xs"><LongName value={c.identity} /></Td>
                         <Td className="text-xs whitespace-nowrap">{c.node ?? c.ztunnel}</Td>
                         <Td className="text-xs">{c.root ? 'Root' : (c.type ?? '—')}</Td>
                         <Td className="text-xs">{c.state}</Td>
                         <Td>{c.valid === undefined ? '—' : c.valid ? 'true' : 'false'}</Td>
-                        <Td className="font-mono text-[11px]">{c.serial ?? '—'}</Td>
+                        <Td className="max-w-36 font-mono text-[11px] break-all">{c.serial ?? '—'}</Td>
                         <Td className="font-mono text-[11px] whitespace-nowrap">{c.notAfter?.replace('.000Z', 'Z') ?? '—'}</Td>
                         <Td className="whitespace-nowrap">
-                          <Badge tone={tone[c.health]} title={c.problem ?? certificateHealthLabel[c.health]}>{c.health === 'ok' ? expiryText(c.notAfter, now) : `${certificateHealthLabel[c.health]} · ${expiryText(c.notAfter, now)}`}</Badge>
+                          <Badge tone={tone[c.health]} title={c.problem ?? certificateHealthLabel[c.health]}>{certificateStatusText(c.health, c.notAfter, now)}</Badge>
                         </Td>
                       </tr>
                     ))}

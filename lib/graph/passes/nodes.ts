@@ -1,4 +1,5 @@
-import type { AppNode, Enrollment, GraphNode, NodeFlags, NodeTraffic, ServiceNode, WorkloadNode } from '@/lib/graph/model';
+import type { AppNode, Enrollment, GraphNode, NodeFlags, NodeTraffic, ServiceNode, UnnamedPod, WorkloadNode } from '@/lib/graph/model';
+import type { Inventory } from '@/lib/graph/inventory';
 import type { InventoryWorkload } from '@/lib/graph/inventory';
 import type { WorkGraph } from '@/lib/graph/work';
 import { known, type Endpoint } from './endpoints';
@@ -50,6 +51,7 @@ function workloadNode(id: string, e: Endpoint, inv: InventoryWorkload | undefine
     protocol: inv?.protocol,
     usesWaypoint: inv?.usesWaypoint,
     notInInventory: !inv,
+    ...(inv?.capture ? { capture: inv.capture } : {}),
     flags: { ...noFlags(), waypoint: inv?.isWaypoint ?? false, ingressGateway: inv?.isIngressGateway ?? false },
     traffic: noTraffic(),
   };
@@ -85,6 +87,7 @@ function appNode(graph: WorkGraph, e: Endpoint, inv: InventoryWorkload | undefin
   if (existing?.kind === 'app') {
     if (!existing.workloads.includes(e.workload)) existing.workloads = [...existing.workloads, e.workload].sort();
     if (principal && !existing.principals.includes(principal)) existing.principals = [...existing.principals, principal].sort();
+    if (inv?.capture && enrollmentOrder.indexOf(enrollment) < enrollmentOrder.indexOf(existing.enrollment)) existing.capture = inv.capture;
     existing.enrollment = weakest(existing.enrollment, enrollment);
     existing.flags.ingressGateway ||= inv?.isIngressGateway ?? false;
     return id;
@@ -99,11 +102,25 @@ function appNode(graph: WorkGraph, e: Endpoint, inv: InventoryWorkload | undefin
     workloads: [e.workload],
     principals: principal ? [principal] : [],
     enrollment,
+    ...(inv?.capture ? { capture: inv.capture } : {}),
     flags: { ...noFlags(), ingressGateway: inv?.isIngressGateway ?? false },
     traffic: noTraffic(),
   };
   graph.nodes.set(id, node);
   return id;
+}
+
+/**
+ * ztunnel names every pod istiod tells it about; a pod in a namespace outside the discovery
+ * selectors is the in-cluster client it cannot name (host-network clients show as their node).
+ */
+export function unnamedPodsOf(inventory: Inventory): UnnamedPod[] {
+  const out: UnnamedPod[] = [];
+  for (const w of inventory.workloads) {
+    if (!w.capture || w.capture.namespaceDiscovered || w.capture.state === 'host-network') continue;
+    for (const p of w.podAddresses ?? []) out.push({ namespace: w.namespace, workload: w.name, pod: p.pod, ip: p.ip, capture: w.capture });
+  }
+  return out.sort((a, b) => a.namespace.localeCompare(b.namespace) || a.pod.localeCompare(b.pod));
 }
 
 function ensure(graph: WorkGraph, node: GraphNode): string {
@@ -114,7 +131,8 @@ function ensure(graph: WorkGraph, node: GraphNode): string {
 /** The node id an endpoint maps to under the graph type, creating the node on first use. */
 export function nodeFor(graph: WorkGraph, e: Endpoint, role: 'source' | 'destination'): string {
   if (e.kind === 'unknown') {
-    return ensure(graph, { id: `unknown:${e.cluster}`, kind: 'unknown', cluster: e.cluster, namespace: 'unknown', flags: noFlags(), traffic: noTraffic() });
+    const unnamedPods = unnamedPodsOf(graph.inventory.inventory);
+    return ensure(graph, { id: `unknown:${e.cluster}`, kind: 'unknown', cluster: e.cluster, namespace: 'unknown', ...(unnamedPods.length ? { unnamedPods } : {}), flags: noFlags(), traffic: noTraffic() });
   }
   if (e.kind === 'external') {
     return ensure(graph, { id: `ext:${e.cluster}:${e.address}`, kind: 'external', address: e.address, cluster: e.cluster, namespace: 'unknown', flags: noFlags(), traffic: noTraffic() });

@@ -1,14 +1,7 @@
 // Wire shapes of a pod, shared by the workloads, ztunnel and control-plane answers.
-import type { Enrollment } from '@/lib/graph/model';
+import type { CaptureState, Enrollment } from '@/lib/graph/model';
 
-export type PodEnrollmentState =
-  | 'ambient' // redirected by istio-cni: ztunnel carries its traffic
-  | 'ambient-pending' // enrolled on paper (label) but not (yet) redirected
-  | 'waypoint' // a waypoint proxy: speaks HBONE itself
-  | 'sidecar'
-  | 'opted-out' // istio.io/dataplane-mode=none
-  | 'host-network'
-  | 'not-enrolled';
+export type PodEnrollmentState = CaptureState;
 
 export interface PodEnrollment {
   state: PodEnrollmentState;

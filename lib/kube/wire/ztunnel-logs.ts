@@ -25,6 +25,13 @@ export const ZtunnelLogParams = z
   })
   .strict();
 
+/** The pod that holds an address ztunnel could not name, from the Kubernetes API's pod IPs. */
+export interface PodByAddress {
+  namespace: string;
+  pod: string;
+  workload: string;
+}
+
 export interface AccessLogRecord {
   kind: 'access';
   time: string;
@@ -32,7 +39,7 @@ export interface AccessLogRecord {
   message: string;
   direction?: string;
   /** A side in a namespace the user may not see keeps only its namespace, with redacted set (lib/graph/redaction.ts). */
-  src: { addr?: string; workload?: string; namespace?: string; identity?: string; redacted?: true };
+  src: { addr?: string; workload?: string; namespace?: string; identity?: string; redacted?: true; byAddress?: PodByAddress };
   dst: { addr?: string; hboneAddr?: string; service?: string; workload?: string; namespace?: string; identity?: string; redacted?: true };
   bytesSent?: number;
   bytesRecv?: number;
