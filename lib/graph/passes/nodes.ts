@@ -131,7 +131,9 @@ function ensure(graph: WorkGraph, node: GraphNode): string {
 /** The node id an endpoint maps to under the graph type, creating the node on first use. */
 export function nodeFor(graph: WorkGraph, e: Endpoint, role: 'source' | 'destination'): string {
   if (e.kind === 'unknown') {
-    const unnamedPods = unnamedPodsOf(graph.inventory.inventory);
+    // Only pods the viewer may see are offered as the unknown source (a hidden namespace stays hidden).
+    const accessible = graph.options.accessibleNamespaces;
+    const unnamedPods = unnamedPodsOf(graph.inventory.inventory).filter((p) => !accessible || accessible.has(p.namespace));
     return ensure(graph, { id: `unknown:${e.cluster}`, kind: 'unknown', cluster: e.cluster, namespace: 'unknown', ...(unnamedPods.length ? { unnamedPods } : {}), flags: noFlags(), traffic: noTraffic() });
   }
   if (e.kind === 'external') {
