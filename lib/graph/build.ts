@@ -8,6 +8,7 @@ import { mergeWaypointHops } from './passes/waypoint-merge';
 import { touchesNamespaces } from './passes/select-namespaces';
 import { addTcpEdges } from './passes/tcp-edges';
 import { addHttpEdges } from './passes/http-edges';
+import { oneEdgePerHop } from './passes/one-edge-per-hop';
 import { addIdleNodes } from './passes/idle-nodes';
 import { hideInaccessible, markOutside } from './passes/visibility';
 import { finalize } from './passes/finalize';
@@ -24,6 +25,7 @@ export function buildGraph(samples: TrafficSamples, inventory: Inventory, option
   addTcpEdges(graph, tcp.filter(touches));
   addHttpEdges(graph, dedupeHttp(samples.http).filter(touches), samples.latency);
 
+  oneEdgePerHop(graph);
   if (options.idle) addIdleNodes(graph);
   markOutside(graph);
   hideInaccessible(graph);
