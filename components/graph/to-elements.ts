@@ -5,6 +5,7 @@ import { edgeBytes, effectiveMtlsShare } from '@/lib/graph/lookup';
 import type { GraphEdge, GraphNode, MeshGraph } from '@/lib/graph/model';
 import { formatBytesPerSec, formatMs, formatRate, formatShare } from './format';
 import { enrollmentOf, enrollmentWords, mtlsState, nodeName, usesWaypointOf } from './names';
+import { edgeTooltip, nodeTooltip } from './tooltip';
 import type { BadgeName, EdgeLabelMode } from './view-state';
 
 export interface ElementOptions {
@@ -139,14 +140,19 @@ export function toElements(graph: MeshGraph, options: ElementOptions): ElementDe
         outside: node.flags.outside,
         inaccessible: node.flags.inaccessible,
         idle: node.flags.idle,
+        tooltip: nodeTooltip(node),
         notInInventory: node.kind === 'workload' && node.notInInventory,
       },
     });
   }
+  const names = new Map(graph.nodes.map((n) => [n.id, nodeName(n)]));
   for (const edge of graph.edges) {
     const share = effectiveMtlsShare(edge.security);
     const label = edgeLabelText(edge, options.edgeLabel);
     const waypointMark = options.badges.waypoint && edge.waypoint ? '⬡' : '';
+    const denied = (edge.tcp?.deniedPerSec ?? 0) > 0;
+    // A denied edge says so in its label: the panel leads with the same words.
+    const deniedMark = denied ? `denied ${formatRate(edge.tcp?.deniedPerSec ?? 0, 'conn/s')}` : '';
     elements.push({
       group: 'edges',
       data: {
@@ -157,7 +163,9 @@ export function toElements(graph: MeshGraph, options: ElementOptions): ElementDe
         mtls: mtlsState(edge.security),
         mtlsPercent: share === null ? -1 : Math.round(share * 1000) / 10,
         health: edgeHealth(edge),
-        label: [waypointMark, label].filter((s) => s !== '').join(' '),
+        label: [waypointMark, deniedMark, label].filter((s) => s !== '').join(' '),
+        denied,
+        tooltip: edgeTooltip(edge, { source: names.get(edge.source) ?? edge.source, target: names.get(edge.target) ?? edge.target }),
         throughput: edgeBytes(edge),
         active: edgeBytes(edge) > 0 || (edge.http?.requestsPerSec ?? 0) > 0,
         ...(edge.waypoint ? { waypoint: edge.waypoint } : {}),

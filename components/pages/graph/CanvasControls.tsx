@@ -2,11 +2,22 @@
 
 import { useState, type ReactNode, type RefObject } from 'react';
 import { Button } from '@/components/ui/Button';
-import { Legend } from '@/components/graph/Legend';
+import type { ElementDefinition } from 'cytoscape';
+import { drawnFacts, Legend } from '@/components/graph/Legend';
 import type { GraphCanvasHandle } from '@/components/graph/CytoscapeGraph';
+import type { BadgeName } from '@/components/graph/view-state';
 
 /** The canvas with keyboard access (+ - 0, arrows via cytoscape), zoom buttons and the legend. */
-export function CanvasControls({ canvas, dark, children }: { canvas: RefObject<GraphCanvasHandle | null>; dark: boolean; children: ReactNode }) {
+interface CanvasControlsProps {
+  canvas: RefObject<GraphCanvasHandle | null>;
+  dark: boolean;
+  /** What is drawn, so the legend explains exactly that (read only while the legend is open). */
+  elements: readonly ElementDefinition[];
+  badges: Record<BadgeName, boolean>;
+  children: ReactNode;
+}
+
+export function CanvasControls({ canvas, dark, elements, badges, children }: CanvasControlsProps) {
   const [legend, setLegend] = useState(false);
   return (
     <div className="absolute inset-0">
@@ -35,7 +46,7 @@ export function CanvasControls({ canvas, dark, children }: { canvas: RefObject<G
       </div>
       {legend && (
         <div className="absolute bottom-14 left-3 max-h-[70%] w-[30rem] max-w-[calc(100%-1.5rem)] overflow-auto rounded-lg border border-slate-200 bg-white p-4 shadow-lg dark:border-slate-700 dark:bg-slate-900">
-          <Legend dark={dark} />
+          <Legend dark={dark} facts={drawnFacts(elements, badges)} />
         </div>
       )}
     </div>

@@ -112,7 +112,7 @@ export function GraphView() {
         <div className="relative min-w-0 flex-1 bg-slate-50 dark:bg-slate-950">
           {body}
           {canDraw && displayed && (
-            <CanvasControls canvas={canvas} dark={dark}>
+            <CanvasControls canvas={canvas} dark={dark} elements={elements} badges={state.badges}>
               <CytoscapeGraph
                 ref={canvas}
                 elements={elements}
