@@ -8,6 +8,9 @@ import { enrollmentOf, enrollmentWords, mtlsState, nodeName, usesWaypointOf } fr
 import { edgeTooltip, nodeTooltip } from './tooltip';
 import type { BadgeName, EdgeLabelMode } from './view-state';
 
+/** One drawn element, for modules outside components/graph (which may not import cytoscape). */
+export type GraphElement = ElementDefinition;
+
 export interface ElementOptions {
   edgeLabel: EdgeLabelMode;
   badges: Record<BadgeName, boolean>;

@@ -2,17 +2,17 @@
 
 import { useState, type ReactNode, type RefObject } from 'react';
 import { Button } from '@/components/ui/Button';
-import type { ElementDefinition } from 'cytoscape';
 import { drawnFacts, Legend } from '@/components/graph/Legend';
 import type { GraphCanvasHandle } from '@/components/graph/CytoscapeGraph';
 import type { BadgeName } from '@/components/graph/view-state';
+import type { GraphElement } from '@/components/graph/to-elements';
 
 /** The canvas with keyboard access (+ - 0, arrows via cytoscape), zoom buttons and the legend. */
 interface CanvasControlsProps {
   canvas: RefObject<GraphCanvasHandle | null>;
   dark: boolean;
   /** What is drawn, so the legend explains exactly that (read only while the legend is open). */
-  elements: readonly ElementDefinition[];
+  elements: readonly GraphElement[];
   badges: Record<BadgeName, boolean>;
   children: ReactNode;
 }
