@@ -133,8 +133,12 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     // Labels fade by zoom level (a few steps); very large graphs keep cytoscape's cheaper cut-off.
     if (!large) cy.on('zoom', () => setLabelOpacity(labelOpacityAt(cy.zoom())));
     window.__ambientLensLabels = () => renderedLabels(cy);
+    // The canvas changes size when the navigation or the side panel folds: redraw at the new size.
+    const resize = new ResizeObserver(() => cy.resize());
+    resize.observe(container.current);
     cy.on('dragfree', 'node', publish);
     return () => {
+      resize.disconnect();
       cy.destroy();
       cyRef.current = null;
       delete window.__ambientLensGraph;

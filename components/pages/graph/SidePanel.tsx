@@ -41,16 +41,41 @@ function CollapseActions({ node, collapse, onCollapse }: { node: GraphNode; coll
   );
 }
 
-export function SidePanel({ graph, selected, onSelect, security, matches, collapse, onCollapse }: { graph: MeshGraph; selected: string | null; onSelect: (id: string | null) => void; security: boolean; matches: ReadonlySet<string> | null; collapse: CollapseSpec; onCollapse: (spec: CollapseSpec) => void }) {
+interface SidePanelProps {
+  graph: MeshGraph;
+  selected: string | null;
+  onSelect: (id: string | null) => void;
+  security: boolean;
+  matches: ReadonlySet<string> | null;
+  collapse: CollapseSpec;
+  onCollapse: (spec: CollapseSpec) => void;
+  /** At 1024 px and below the panel floats over the canvas as a drawer instead of taking a column. */
+  overlay: boolean;
+  onClose: () => void;
+}
+
+export function SidePanel({ graph, selected, onSelect, security, matches, collapse, onCollapse, overlay, onClose }: SidePanelProps) {
   const node = selected ? graphLookup(graph).node(selected) : undefined;
   const edge = selected && !node ? graphLookup(graph).edge(selected) : undefined;
   return (
-    <aside aria-label="Details" className="flex w-96 shrink-0 flex-col overflow-auto border-l border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-      {(node || edge) && (
-        <Button size="sm" variant="ghost" className="mb-3 self-start" onClick={() => onSelect(null)}>
-          ← All nodes and edges
-        </Button>
-      )}
+    <aside
+      id="graph-details-panel"
+      aria-label="Details"
+      onKeyDown={(e) => overlay && e.key === 'Escape' && onClose()}
+      className={`flex flex-col overflow-auto border-l border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900 ${
+        overlay ? 'absolute inset-y-0 right-0 z-30 w-[min(24rem,100%)] shadow-2xl' : 'w-96 shrink-0'
+      }`}
+    >
+      <div className="mb-3 flex items-center justify-between gap-2">
+        {node || edge ? (
+          <Button size="sm" variant="ghost" onClick={() => onSelect(null)}>
+            ← All nodes and edges
+          </Button>
+        ) : (
+          <span />
+        )}
+        <Button size="sm" variant="ghost" aria-label="Close details" onClick={onClose}>✕</Button>
+      </div>
       {node && (
         <div className="space-y-4">
           <NodeDetails node={node} graph={graph} onSelect={onSelect} />
