@@ -26,6 +26,8 @@ export const LARGE_ELEMENTS = 1000;
 
 export interface GraphCanvasHandle {
   zoomBy(factor: number): void;
+  /** Moves the picture by (x, y) CSS px: arrow keys, when the readable zoom leaves part of it out of view. */
+  panBy(x: number, y: number): void;
   fit(): void;
   relayout(): void;
   png(background?: string): Blob | null;
@@ -189,6 +191,10 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
       const cy = cyRef.current;
       if (!cy) return;
       cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+      publish();
+    },
+    panBy(x, y) {
+      cyRef.current?.panBy({ x, y });
       publish();
     },
     fit() {

@@ -9,6 +9,7 @@ export interface RenderedEdge {
   mtls: string;
   /** The Security badge drawn on the edge ('' when none). */
   badge: string;
+  lineStyle: string;
   label: string;
   classes: string[];
 }
@@ -79,6 +80,7 @@ export function summarize(cy: Core, layout: string, layoutMs: number): RenderedG
       target: e.target().id(),
       mtls: String(e.data('mtls') ?? ''),
       badge: String(e.style('source-label') ?? ''),
+      lineStyle: String(e.style('line-style') ?? ''),
       label: String(e.data('label') ?? ''),
       classes: e.classes(),
     })),

@@ -8,6 +8,10 @@ import type { BadgeName } from '@/components/graph/view-state';
 import type { GraphElement } from '@/components/graph/to-elements';
 
 /** The canvas with keyboard access (+ - 0, arrows via cytoscape), zoom buttons and the legend. */
+const STEP = 80;
+/** Arrow key -> how far the picture moves: ArrowRight brings what lies to the right into view. */
+const PAN: Record<string, [number, number]> = { ArrowLeft: [STEP, 0], ArrowRight: [-STEP, 0], ArrowUp: [0, STEP], ArrowDown: [0, -STEP] };
+
 interface CanvasControlsProps {
   canvas: RefObject<GraphCanvasHandle | null>;
   dark: boolean;
@@ -24,13 +28,14 @@ export function CanvasControls({ canvas, dark, elements, badges, children }: Can
       <div
         tabIndex={0}
         role="application"
-        aria-label="Traffic graph. Keys: + and - zoom, 0 fits the graph. The list of nodes and edges is in the details panel."
-        aria-keyshortcuts="+ - 0"
+        aria-label="Traffic graph. Keys: + and - zoom, arrows move the picture, 0 fits the graph. The list of nodes and edges is in the details panel."
+        aria-keyshortcuts="+ - 0 ArrowLeft ArrowRight ArrowUp ArrowDown"
         className="absolute inset-0 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-500"
         onKeyDown={(e) => {
           if (e.key === '+' || e.key === '=') canvas.current?.zoomBy(1.25);
           else if (e.key === '-' || e.key === '_') canvas.current?.zoomBy(0.8);
           else if (e.key === '0') canvas.current?.fit();
+          else if (e.key in PAN) canvas.current?.panBy(...(PAN[e.key] ?? [0, 0]));
           else return;
           e.preventDefault();
         }}
