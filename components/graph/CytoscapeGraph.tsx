@@ -8,7 +8,8 @@ import { placeAddedNodes, syncElements } from './graph-sync';
 import { layoutPlan } from './layouts';
 import { paletteFor } from './palette';
 import { stylesheet } from './stylesheet';
-import { labelOpacityAt, readableFitZoom } from './label-zoom';
+import { labelOpacityAt, readableFitZoom, SMALL_GRAPH_NODES } from './label-zoom';
+import { nudgeEdgeLabels } from './label-nudge';
 import { renderedLabels, summarize } from './summary';
 import type { BadgeName, LayoutName } from './view-state';
 import { useTrafficAnimation } from './use-traffic-animation';
@@ -91,6 +92,7 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     const run = cy.layout(plan.options);
     run.one('layoutstop', () => {
       layoutMs.current = Math.round(performance.now() - started);
+      if (leaves.length <= SMALL_GRAPH_NODES) nudgeEdgeLabels(cy);
       fitReadable();
       publish();
       callbacks.current.onLayout?.({ algorithm: plan.algorithm, fallback: plan.fallback, ms: layoutMs.current });

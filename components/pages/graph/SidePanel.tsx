@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/Button';
 import { EdgeDetails } from '@/components/graph/EdgeDetails';
 import { ElementList } from '@/components/graph/ElementList';
 import { NodeDetails } from '@/components/graph/NodeDetails';
-import { mtlsState } from '@/components/graph/names';
+import { mtlsBadge, mtlsState } from '@/components/graph/names';
 import { ALL_NAMESPACES } from '@/components/graph/collapse';
 import type { CollapseSpec } from '@/components/graph/view-state';
 
@@ -16,9 +16,9 @@ function Summary({ graph }: { graph: MeshGraph }) {
   for (const e of graph.edges) counts[mtlsState(e.security)] += 1;
   return (
     <div className="grid grid-cols-3 gap-2 text-center" aria-label="mTLS summary">
-      <div className="rounded-md bg-green-50 p-2 dark:bg-green-950/50"><div className="text-lg font-semibold">{counts.full}</div><div className="text-xs">🔒 mTLS</div></div>
-      <div className="rounded-md bg-amber-50 p-2 dark:bg-amber-950/50"><div className="text-lg font-semibold">{counts.partial}</div><div className="text-xs">⚠ partly</div></div>
-      <div className="rounded-md bg-red-50 p-2 dark:bg-red-950/50"><div className="text-lg font-semibold">{counts.none}</div><div className="text-xs">🔓 plaintext</div></div>
+      <div className="rounded-md bg-green-50 p-2 dark:bg-green-950/50"><div className="text-lg font-semibold">{counts.full}</div><div className="text-xs">{mtlsBadge.full} mTLS</div></div>
+      <div className="rounded-md bg-amber-50 p-2 dark:bg-amber-950/50"><div className="text-lg font-semibold">{counts.partial}</div><div className="text-xs">{mtlsBadge.partial} partly</div></div>
+      <div className="rounded-md bg-red-50 p-2 dark:bg-red-950/50"><div className="text-lg font-semibold">{counts.none}</div><div className="text-xs">{mtlsBadge.none} plaintext</div></div>
     </div>
   );
 }
