@@ -7,19 +7,23 @@ type Box = { x1: number; y1: number; x2: number; y2: number };
 const OFFSETS = [0, -14, 14, -28, 28, -42, 42];
 const labelBox = (e: { boundingBox(o: object): Box }) =>
   e.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeMainLabels: true, includeSourceLabels: false, includeTargetLabels: false, includeOverlays: false });
-const clash = (a: Box, b: Box) => Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > 1 && Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > 1;
+const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) - 1) * Math.max(0, Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) - 1);
 
 export function nudgeEdgeLabels(cy: Core): void {
   const labelled = cy.elements().filter((e) => e.data('kind') !== 'box' && String(e.data('label') ?? '') !== '');
   const placed: Box[] = labelled.nodes().map((n) => labelBox(n));
   cy.batch(() => {
     labelled.edges().forEach((edge: EdgeSingular) => {
-      edge.removeStyle('text-margin-y');
+      // The first offset without overlap, else the one that overlaps least.
+      let best = { offset: 0, area: Infinity };
       for (const offset of OFFSETS) {
         edge.style('text-margin-y', offset);
         const box = labelBox(edge);
-        if (!placed.some((p) => clash(p, box))) break;
+        const area = placed.reduce((sum, p) => sum + overlap(p, box), 0);
+        if (area < best.area) best = { offset, area };
+        if (area === 0) break;
       }
+      edge.style('text-margin-y', best.offset);
       placed.push(labelBox(edge));
     });
   });

@@ -151,9 +151,10 @@ export function toElements(graph: MeshGraph, options: ElementOptions): ElementDe
   const names = new Map(graph.nodes.map((n) => [n.id, nodeName(n)]));
   for (const edge of graph.edges) {
     const share = effectiveMtlsShare(edge.security);
-    const label = edgeLabelText(edge, options.edgeLabel);
-    const waypointMark = options.badges.waypoint && edge.waypoint ? '⬡' : '';
     const denied = (edge.tcp?.deniedPerSec ?? 0) > 0;
+    // A denied edge that moved no bytes says "denied ..." and nothing else: "0 B/s" beside it is noise.
+    const label = denied && edgeBytes(edge) === 0 && !edge.http ? '' : edgeLabelText(edge, options.edgeLabel);
+    const waypointMark = options.badges.waypoint && edge.waypoint ? '⬡' : '';
     // A denied edge says so in its label: the panel leads with the same words.
     const deniedMark = denied ? `denied ${formatRate(edge.tcp?.deniedPerSec ?? 0, 'conn/s')}` : '';
     elements.push({
