@@ -4,7 +4,7 @@
 import type { Core, EdgeSingular } from 'cytoscape';
 
 type Box = { x1: number; y1: number; x2: number; y2: number };
-const OFFSETS = [0, -14, 14, -28, 28, -42, 42];
+const OFFSETS = [0, -14, 14, -28, 28, -42, 42, -56, 56];
 const labelBox = (e: { boundingBox(o: object): Box }) =>
   e.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeMainLabels: true, includeSourceLabels: false, includeTargetLabels: false, includeOverlays: false });
 const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) - 1) * Math.max(0, Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) - 1);

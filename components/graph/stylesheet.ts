@@ -97,7 +97,8 @@ export function stylesheet(options: StyleOptions): StylesheetJson {
         'text-background-color': p.background,
         'text-background-opacity': 0.85 * (options.labelOpacity ?? 1),
         'text-background-padding': '2px',
-        'text-rotation': 'autorotate',
+        // Horizontal: easier to read, and a label's box is exactly what it covers (label-nudge.ts).
+        'text-rotation': 'none',
         'min-zoomed-font-size': options.large ? 8 : 4,
       },
     },
