@@ -55,4 +55,6 @@ export interface Inventory {
 /** Implemented by the Kubernetes layer; the graph route reads the inventory through it. */
 export interface InventorySource {
   inventory(): Promise<Inventory>;
+  /** A number that changes whenever the inventory may have changed (cache keys); absent: unknown. */
+  version?(): Promise<number>;
 }

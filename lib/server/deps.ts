@@ -6,6 +6,7 @@ import { createAuth, type Auth } from './auth';
 import { createAuthFlows, type AuthFlows } from './auth-flows';
 import { env, type Env } from './env';
 import { createGraphService, type GraphService } from './graph';
+import { createGraphCache, type GraphAnswerService } from './graph-cache';
 import { createKubeLayer, kubeInventory } from './kube';
 import { createLogger, type Logger } from './logger';
 import { createMetricsSource } from './metrics';
@@ -29,6 +30,8 @@ export interface Deps {
   /** The whole cluster's inventory for the graph; failing, it degrades the graph to a warning. */
   inventory: InventorySource;
   graph: GraphService;
+  /** /api/graph's finished answers: shared by concurrent and repeated callers with the same rights. */
+  graphAnswers: GraphAnswerService;
 }
 
 export type DepsOverrides = Partial<Omit<Deps, 'env'>>;
@@ -45,6 +48,8 @@ export function createDeps(e: Env, overrides: DepsOverrides = {}): Deps {
   const metrics = overrides.metrics ?? createMetricsSource(e);
   const kube = overrides.kube ?? once(() => createKubeLayer(e, auth.serviceAccountKubeConfig));
   const inventory = overrides.inventory ?? kubeInventory(kube);
+  const graph = overrides.graph ?? createGraphService({ metrics, inventory, logger });
+  const inventoryVersion = inventory.version?.bind(inventory);
   return {
     env: e,
     logger,
@@ -53,7 +58,16 @@ export function createDeps(e: Env, overrides: DepsOverrides = {}): Deps {
     metrics,
     kube,
     inventory,
-    graph: overrides.graph ?? createGraphService({ metrics, inventory, logger }),
+    graph,
+    graphAnswers:
+      overrides.graphAnswers ??
+      createGraphCache({
+        build: graph,
+        bucketSeconds: e.GRAPH_TIME_BUCKET_SECONDS,
+        maxEntries: e.GRAPH_CACHE_ENTRIES,
+        maxBuilds: e.GRAPH_MAX_BUILDS,
+        ...(inventoryVersion ? { inventoryVersion } : {}),
+      }),
   };
 }
 

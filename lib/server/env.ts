@@ -59,6 +59,16 @@ export const envSchema = z.object({
   PUBLIC_URL: optionalUrl,
   /** Honour X-Forwarded-Proto/Host/Port/For and Forwarded (behind a Route, Ingress or proxy). */
   TRUST_FORWARDED_HEADERS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** /api/graph's "now" is aligned down to this many seconds (about the scrape interval), so refreshes and users share one answer. */
+  GRAPH_TIME_BUCKET_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
+  /** Finished graph answers kept (gzipped; ~1 MB each for 5,000 workloads). */
+  GRAPH_CACHE_ENTRIES: z.coerce.number().int().min(1).max(1000).default(64),
+  /** Graph builds running at once; each holds a whole graph in memory, the rest queue. */
+  GRAPH_MAX_BUILDS: z.coerce.number().int().min(1).max(32).default(2),
+  /** Per Prometheus query: a larger answer is cut off and the graph fails with 502 prometheus_answer_too_large. */
+  PROMETHEUS_MAX_ANSWER_BYTES: z.coerce.number().int().min(1024).default(128 * 1024 * 1024),
+  /** Per Prometheus query: at most this many series. */
+  PROMETHEUS_MAX_SERIES: z.coerce.number().int().min(1).default(200_000),
   /** How long a user's namespace access (SelfSubjectAccessReviews) is reused. */
   NAMESPACE_ACCESS_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
 });

@@ -26,7 +26,12 @@ export function createKubeLayer(e: KubeEnv, serviceAccountKubeConfig: () => Kube
 
 /** The whole cluster's inventory for the graph; a layer that cannot be built is a failed inventory, not a thrown call. */
 export function kubeInventory(kube: () => KubeLayer): InventorySource {
-  return { inventory: async () => kube().inventorySource().inventory() };
+  return {
+    inventory: async () => kube().inventorySource().inventory(),
+    // The informer cache's generation: it moves on every watched change (enrollment labels,
+    // waypoints, workloads), so a cached graph never outlives the inventory it was built on.
+    version: async () => (await kube().snapshot()).generation,
+  };
 }
 
 /** Query parameters through a zod schema; the first problem becomes a 400 naming the parameter. */
