@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'not_found'
   | 'prometheus_unreachable'
   | 'prometheus_error'
+  | 'prometheus_answer_too_large'
   | 'kubernetes_unreachable'
   | 'kubernetes_error'
   | 'ztunnel_unreachable'
@@ -21,6 +22,7 @@ const statusByCode: Record<ErrorCode, number> = {
   not_found: 404,
   prometheus_unreachable: 503,
   prometheus_error: 502,
+  prometheus_answer_too_large: 502,
   kubernetes_unreachable: 503,
   kubernetes_error: 502,
   ztunnel_unreachable: 503,

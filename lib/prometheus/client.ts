@@ -1,7 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
 import { MetricsError } from './errors';
-import { vectorSchema, type PrometheusVector } from './to-samples';
+import { answerTooLarge, DEFAULT_ANSWER_LIMITS, readCapped, type AnswerLimits } from './answer-limits';
+import { checkVector, type PrometheusVector } from './to-samples';
 import { fetchWithCa, type FetchLike } from './https-fetch';
 
 // A tiny typed Prometheus client: POST /api/v1/query, instant vectors only. Failures are errors,
@@ -20,6 +21,8 @@ export interface PrometheusClientOptions {
   token?: string | (() => string | Promise<string>);
   caFile?: string;
   timeoutMs?: number;
+  /** Per-query caps on bytes and series (./answer-limits). */
+  limits?: AnswerLimits;
 }
 
 const apiResponse = z.discriminatedUnion('status', [
@@ -35,6 +38,7 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
   const endpoint = `${options.baseUrl.replace(/\/+$/, '')}/api/v1/query`;
   const doFetch: FetchLike = options.fetch ?? (options.caFile ? fetchWithCa(options.caFile) : (url, init) => fetch(url, init));
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const limits = options.limits ?? DEFAULT_ANSWER_LIMITS;
 
   return {
     async query(promql, time, signal) {
@@ -53,19 +57,20 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
       let text: string;
       try {
         response = await doFetch(endpoint, { method: 'POST', headers, body, signal: combined });
-        text = await response.text();
+        text = await readCapped(response, limits.maxBytes);
       } catch (err) {
+        if (err instanceof MetricsError) throw err;
         if (signal?.aborted) throw signal.reason;
         if (timeout.aborted) throw new MetricsError('prometheus_unreachable', `Prometheus did not answer within ${timeoutMs / 1000}s`, { cause: err });
         const why = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
         throw new MetricsError('prometheus_unreachable', `Prometheus is unreachable at ${options.baseUrl}: ${why}`, { cause: err });
       }
-      return parseAnswer(response.status, text, options.baseUrl);
+      return parseAnswer(response.status, text, options.baseUrl, limits.maxSeries);
     },
   };
 }
 
-function parseAnswer(status: number, text: string, baseUrl: string): PrometheusVector {
+function parseAnswer(status: number, text: string, baseUrl: string, maxSeries: number): PrometheusVector {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -83,7 +88,9 @@ function parseAnswer(status: number, text: string, baseUrl: string): PrometheusV
     throw new MetricsError('prometheus_error', `Prometheus rejected the query (${answer.errorType ?? `HTTP ${status}`}): ${answer.error ?? 'no reason given'}`);
   }
   if (answer.data.resultType !== 'vector') throw new MetricsError('prometheus_error', `expected an instant vector, got ${answer.data.resultType}`);
-  const vector = vectorSchema.safeParse(answer.data.result);
-  if (!vector.success) throw new MetricsError('prometheus_error', 'Prometheus returned a malformed vector');
-  return vector.data;
+  const result = answer.data.result;
+  if (Array.isArray(result) && result.length > maxSeries) throw answerTooLarge(`${result.length} series, PROMETHEUS_MAX_SERIES=${maxSeries}`);
+  const vector = checkVector(result);
+  if (!vector) throw new MetricsError('prometheus_error', 'Prometheus returned a malformed vector');
+  return vector;
 }

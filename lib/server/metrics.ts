@@ -1,6 +1,7 @@
 import 'server-only';
 import { readFile } from 'node:fs/promises';
 import type { MetricsSource } from '@/lib/graph/samples';
+import { DEFAULT_ANSWER_LIMITS } from '@/lib/prometheus/answer-limits';
 import { withCache } from '@/lib/prometheus/cache';
 import { createPrometheusClient } from '@/lib/prometheus/client';
 import type { FetchLike } from '@/lib/prometheus/https-fetch';
@@ -16,7 +17,8 @@ import { expectedError } from './errors';
 /** Identical graph queries within this window share one Prometheus answer. */
 export const PROMETHEUS_CACHE_TTL_MS = 5_000;
 
-type MetricsEnv = Pick<Env, 'PROMETHEUS_URL' | 'PROMETHEUS_TOKEN' | 'PROMETHEUS_TOKEN_FILE' | 'PROMETHEUS_CA_FILE' | 'PROMETHEUS_HEADERS' | 'SIMULATOR_METRICS_URL'>;
+type MetricsEnv = Pick<Env, 'PROMETHEUS_URL' | 'PROMETHEUS_TOKEN' | 'PROMETHEUS_TOKEN_FILE' | 'PROMETHEUS_CA_FILE' | 'PROMETHEUS_HEADERS' | 'SIMULATOR_METRICS_URL'> &
+  Partial<Pick<Env, 'PROMETHEUS_MAX_ANSWER_BYTES' | 'PROMETHEUS_MAX_SERIES'>>;
 
 /** The token file is read on every query: projected service-account tokens rotate underneath us. */
 function tokenFromFile(path: string): () => Promise<string> {
@@ -48,6 +50,10 @@ export function createMetricsSource(e: MetricsEnv, deps: { fetch?: FetchLike; ca
       ...(e.PROMETHEUS_HEADERS ? { headers: e.PROMETHEUS_HEADERS } : {}),
       ...(e.PROMETHEUS_CA_FILE ? { caFile: e.PROMETHEUS_CA_FILE } : {}),
       token: e.PROMETHEUS_TOKEN_FILE ? tokenFromFile(e.PROMETHEUS_TOKEN_FILE) : e.PROMETHEUS_TOKEN,
+      limits: {
+        maxBytes: e.PROMETHEUS_MAX_ANSWER_BYTES ?? DEFAULT_ANSWER_LIMITS.maxBytes,
+        maxSeries: e.PROMETHEUS_MAX_SERIES ?? DEFAULT_ANSWER_LIMITS.maxSeries,
+      },
     });
     const ttl = deps.cacheTtlMs ?? PROMETHEUS_CACHE_TTL_MS;
     return mapped(createPrometheusMetricsSource(ttl > 0 ? withCache(client, { ttlMs: ttl }) : client));
