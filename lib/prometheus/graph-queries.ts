@@ -48,7 +48,7 @@ export type NamedQuery = GraphQueryKind & { id: string; promql: string };
  * the client's view of traffic out of R (the only view when the server is not in the mesh), and
  * unserviced calls into R.
  */
-function ztunnelBranches(namespaces: readonly string[]): Matcher[][] {
+export function ztunnelBranches(namespaces: readonly string[]): Matcher[][] {
   if (namespaces.length === 0) return [[['reporter', '=', 'destination']], [['reporter', '=', 'source']]];
   return [
     [['reporter', '=', 'destination'], inSet('destination_workload_namespace', namespaces)],
@@ -64,7 +64,7 @@ function ztunnelBranches(namespaces: readonly string[]): Matcher[][] {
 }
 
 /** A waypoint reports each request once: into R, or from R to elsewhere. */
-function waypointBranches(namespaces: readonly string[]): Matcher[][] {
+export function waypointBranches(namespaces: readonly string[]): Matcher[][] {
   if (namespaces.length === 0) return [[['reporter', '=', 'waypoint']]];
   return [
     [['reporter', '=', 'waypoint'], inSet('destination_workload_namespace', namespaces)],

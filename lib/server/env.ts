@@ -67,6 +67,8 @@ export const envSchema = z.object({
   GRAPH_MAX_BUILDS: z.coerce.number().int().min(1).max(32).default(2),
   /** Per Prometheus query: a larger answer is cut off and the graph fails with 502 prometheus_answer_too_large. */
   PROMETHEUS_MAX_ANSWER_BYTES: z.coerce.number().int().min(1024).default(128 * 1024 * 1024),
+  /** auto: use Ambient Lens's recording rules (deploy/prometheus) for each family whose series exist; off: always the raw series. */
+  PROMETHEUS_RECORDING_RULES: z.enum(['auto', 'off']).default('auto'),
   /** Per Prometheus query: at most this many series. */
   PROMETHEUS_MAX_SERIES: z.coerce.number().int().min(1).default(200_000),
   /** How long a user's namespace access (SelfSubjectAccessReviews) is reused. */

@@ -50,9 +50,10 @@ describe('createMetricsSource', () => {
     await source.samples(window);
     writeFileSync(file, 'rotated\n');
     await source.samples(window);
-    expect(seen).toHaveLength(16);
-    expect(new Set(seen.slice(0, 8).map((r) => r.authorization))).toEqual(new Set(['Bearer first']));
-    expect(new Set(seen.slice(8).map((r) => r.authorization))).toEqual(new Set(['Bearer rotated']));
+    // 1 recording-rules probe (remembered for a minute) + 8 queries, then 8 queries.
+    expect(seen).toHaveLength(17);
+    expect(new Set(seen.slice(0, 9).map((r) => r.authorization))).toEqual(new Set(['Bearer first']));
+    expect(new Set(seen.slice(9).map((r) => r.authorization))).toEqual(new Set(['Bearer rotated']));
     expect(seen.every((r) => r.tenant === 'team-a' && r.url === '/api/v1/query')).toBe(true);
   });
 
@@ -61,7 +62,8 @@ describe('createMetricsSource', () => {
     seen.length = 0;
     await source.samples(window);
     await source.samples(window);
-    expect(seen).toHaveLength(8);
+    // The 8 graph queries and the recording-rules probe, each once.
+    expect(seen).toHaveLength(9);
   });
 
   it('maps failures to AppError: unreachable, unconfigured, missing token file', async () => {

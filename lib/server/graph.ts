@@ -52,6 +52,6 @@ export function createGraphService(deps: GraphDeps): GraphService {
       idle: query.idle,
       ...(viewer.accessibleNamespaces ? { accessibleNamespaces: viewer.accessibleNamespaces } : {}),
     });
-    return { ...graph, warnings: [...graph.warnings, ...warnings] };
+    return { ...graph, warnings: [...graph.warnings, ...warnings], ...(samples.value.queries ? { metricsQueries: samples.value.queries } : {}) };
   };
 }

@@ -18,7 +18,7 @@ import { expectedError } from './errors';
 export const PROMETHEUS_CACHE_TTL_MS = 5_000;
 
 type MetricsEnv = Pick<Env, 'PROMETHEUS_URL' | 'PROMETHEUS_TOKEN' | 'PROMETHEUS_TOKEN_FILE' | 'PROMETHEUS_CA_FILE' | 'PROMETHEUS_HEADERS' | 'SIMULATOR_METRICS_URL'> &
-  Partial<Pick<Env, 'PROMETHEUS_MAX_ANSWER_BYTES' | 'PROMETHEUS_MAX_SERIES'>>;
+  Partial<Pick<Env, 'PROMETHEUS_MAX_ANSWER_BYTES' | 'PROMETHEUS_MAX_SERIES' | 'PROMETHEUS_RECORDING_RULES'>>;
 
 /** The token file is read on every query: projected service-account tokens rotate underneath us. */
 function tokenFromFile(path: string): () => Promise<string> {
@@ -56,7 +56,7 @@ export function createMetricsSource(e: MetricsEnv, deps: { fetch?: FetchLike; ca
       },
     });
     const ttl = deps.cacheTtlMs ?? PROMETHEUS_CACHE_TTL_MS;
-    return mapped(createPrometheusMetricsSource(ttl > 0 ? withCache(client, { ttlMs: ttl }) : client));
+    return mapped(createPrometheusMetricsSource(ttl > 0 ? withCache(client, { ttlMs: ttl }) : client, { recordingRules: e.PROMETHEUS_RECORDING_RULES ?? 'auto' }));
   }
   if (e.SIMULATOR_METRICS_URL) return mapped(createSimulatorMetricsSource(e.SIMULATOR_METRICS_URL, deps.fetch));
   return {
