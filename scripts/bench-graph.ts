@@ -72,7 +72,7 @@ function median(values: number[]): number {
 
 export async function run(): Promise<BenchFigure[]> {
   const figures: BenchFigure[] = [];
-  for (const size of [1000, 5000]) {
+  for (const size of [1000, 5000, 10_000]) {
     const mesh = generateMesh(size);
     for (const graphType of ['workload', 'app'] as const) {
       const options: GraphOptions = { graphType, namespaces: mesh.namespaces, duration: 600, queryTime: 1, waypoints: 'show', idle: true };
