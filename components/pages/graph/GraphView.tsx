@@ -12,6 +12,7 @@ import { parseFindExpression } from '@/components/graph/find-expression';
 import { findMatches, hideMatches } from '@/components/graph/find-subjects';
 import { toElements } from '@/components/graph/to-elements';
 import { useDarkMode } from '@/components/graph/use-dark-mode';
+import { metricsSourceNote } from './metrics-source-note';
 import { parseViewState, serializeViewState, toGraphRequest, type GraphViewState, type ParsedViewState } from '@/components/graph/view-state';
 import { formatClock } from '@/components/pages/common/format';
 import { useUrlState, type UrlState } from '../common/use-url-state';
@@ -133,6 +134,7 @@ export function GraphView() {
           <SidePanel graph={displayed} selected={state.selected} onSelect={select} security={state.badges.security} matches={matchIds} collapse={state.collapse} onCollapse={(collapse) => update({ collapse, selected: null })} />
         )}
       </div>
+      {graph.data && metricsSourceNote(graph.data) && <p className="px-4 py-1 text-xs text-slate-500 dark:text-slate-400">{metricsSourceNote(graph.data)}</p>}
     </div>
   );
 }
