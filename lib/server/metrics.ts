@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { MetricsSource } from '@/lib/graph/samples';
 import { DEFAULT_ANSWER_LIMITS } from '@/lib/prometheus/answer-limits';
 import { withCache } from '@/lib/prometheus/cache';
+import { coalesceSamples } from '@/lib/prometheus/coalesce';
 import { createPrometheusClient } from '@/lib/prometheus/client';
 import type { FetchLike } from '@/lib/prometheus/https-fetch';
 import { createPrometheusMetricsSource } from '@/lib/prometheus/metrics-source';
@@ -58,7 +59,7 @@ export function createMetricsSource(e: MetricsEnv, deps: { fetch?: FetchLike; ca
     const ttl = deps.cacheTtlMs ?? PROMETHEUS_CACHE_TTL_MS;
     return mapped(createPrometheusMetricsSource(ttl > 0 ? withCache(client, { ttlMs: ttl }) : client, { recordingRules: e.PROMETHEUS_RECORDING_RULES ?? 'auto' }));
   }
-  if (e.SIMULATOR_METRICS_URL) return mapped(createSimulatorMetricsSource(e.SIMULATOR_METRICS_URL, deps.fetch));
+  if (e.SIMULATOR_METRICS_URL) return mapped(coalesceSamples(createSimulatorMetricsSource(e.SIMULATOR_METRICS_URL, deps.fetch)));
   return {
     kind: 'prometheus',
     samples: async () => {
