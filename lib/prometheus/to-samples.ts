@@ -39,22 +39,38 @@ export function parseSampleValue(raw: string): number {
 type Labels = Record<string, string>;
 const label = (m: Labels, name: string) => m[name] || 'unknown';
 
-function peer(m: Labels, side: 'source' | 'destination'): PeerLabels {
+/** Label names per side, built once (not per series: a 5k mesh's answers have ~65k series). */
+const PEER_NAMES = {
+  source: peerNames('source'),
+  destination: peerNames('destination'),
+};
+function peerNames(side: 'source' | 'destination') {
+  const n = (l: string) => `${side}_${l}`;
   return {
-    cluster: label(m, `${side}_cluster`),
-    namespace: label(m, `${side}_workload_namespace`),
-    workload: label(m, `${side}_workload`),
-    canonicalService: label(m, `${side}_canonical_service`),
-    canonicalRevision: label(m, `${side}_canonical_revision`),
-    app: label(m, `${side}_app`),
-    version: label(m, `${side}_version`),
-    principal: label(m, `${side}_principal`),
+    cluster: n('cluster'), namespace: n('workload_namespace'), workload: n('workload'), canonicalService: n('canonical_service'),
+    canonicalRevision: n('canonical_revision'), app: n('app'), version: n('version'), principal: n('principal'),
+  };
+}
+
+function peer(m: Labels, side: 'source' | 'destination'): PeerLabels {
+  const n = PEER_NAMES[side];
+  return {
+    cluster: label(m, n.cluster),
+    namespace: label(m, n.namespace),
+    workload: label(m, n.workload),
+    canonicalService: label(m, n.canonicalService),
+    canonicalRevision: label(m, n.canonicalRevision),
+    app: label(m, n.app),
+    version: label(m, n.version),
+    principal: label(m, n.principal),
   };
 }
 
 function destination(m: Labels): DestinationLabels {
+  const p = peer(m, 'destination');
   return {
-    ...peer(m, 'destination'),
+    cluster: p.cluster, namespace: p.namespace, workload: p.workload, canonicalService: p.canonicalService,
+    canonicalRevision: p.canonicalRevision, app: p.app, version: p.version, principal: p.principal,
     service: label(m, 'destination_service'),
     serviceName: label(m, 'destination_service_name'),
     serviceNamespace: label(m, 'destination_service_namespace'),
