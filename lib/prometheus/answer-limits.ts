@@ -9,7 +9,10 @@ export interface AnswerLimits {
   maxSeries: number;
 }
 
-/** Defaults that fit a 10,000-workload mesh with room (docs/benchmarks.md: its largest answer is ~40 MB, ~60k series). */
+/**
+ * Defaults that fit a 10,000-workload mesh about five times over: at 5,000 workloads one TCP query
+ * answers ~11 MB and ~16k series (scripts/bench-parse.ts), and answers grow linearly with workloads.
+ */
 export const DEFAULT_ANSWER_LIMITS: AnswerLimits = { maxBytes: 128 * 1024 * 1024, maxSeries: 200_000 };
 
 export function answerTooLarge(what: string): MetricsError {
