@@ -44,7 +44,18 @@ async function promQuery(url: string, promql: string, time: number): Promise<str
 
 export async function run(): Promise<BenchFigure[]> {
   const figures: BenchFigure[] = [];
-  const add = (name: string, value: number, unit: string) => figures.push({ name, value: round(value), unit });
+  // Printed as they come: a failure late in the run must not lose the figures before it.
+  const add = (name: string, value: number, unit: string) => {
+    figures.push({ name, value: round(value), unit });
+    process.stdout.write(`  . ${name}: ${round(value)} ${unit}\n`);
+  };
+  const stage = async (name: string, body: () => Promise<void>) => {
+    try {
+      await body();
+    } catch (err) {
+      add(`${name} FAILED: ${err instanceof Error ? `${err.message}${err.cause instanceof Error ? ` (${err.cause.message})` : ''}` : String(err)}`, 0, '');
+    }
+  };
   const rssBase = process.memoryUsage().rss;
   const sim = await startSimulator({ scenario: { scale: SCALE }, profile: 'constant' });
   const now = Math.floor(Date.now() / 1000);
@@ -63,6 +74,7 @@ export async function run(): Promise<BenchFigure[]> {
   const nsNames = (await (await fetch(`${prometheus.url}/api/v1/label/destination_workload_namespace/values`)).json()) as { data: string[] };
   const namespaces = nsNames.data.filter((n) => n !== 'unknown').sort();
 
+  await stage('parse of the 5k answers', async () => {
   // Parse of the 5k answers: the texts Prometheus sent for the raw queries at 100 namespaces.
   const q100 = { namespaces, duration: 600, queryTime: now };
   const raw = graphQueries(q100);
@@ -83,6 +95,7 @@ export async function run(): Promise<BenchFigure[]> {
     parseMs.push(performance.now() - t0);
   }
   add(`parse of the 5k answers (JSON + shape check + toSamples, ${seriesCount} series), median of 5`, median(parseMs), 'ms');
+  });
 
   // Prometheus alone: the 8 queries in parallel, raw and recorded, at 1/20/100 namespaces.
   const promTime = async (queries: { promql: string }[]) => {
@@ -92,7 +105,7 @@ export async function run(): Promise<BenchFigure[]> {
   };
   const http = await startApp(prometheus.url, sim.kubeconfigPath);
   try {
-    for (const count of [1, 20, 100]) {
+    for (const count of [1, 20, 100]) await stage(`${count} ns`, async () => {
       const ns = namespaces.slice(0, count);
       const tq = { namespaces: ns, duration: 600, queryTime: now };
       for (const mode of ['raw', 'recording-rules'] as const) {
@@ -108,12 +121,12 @@ export async function run(): Promise<BenchFigure[]> {
         add(`${count} ns, ${mode}: /api/graph warm (same view, median of 3)`, warm, 'ms');
         app.clear();
       }
-    }
+    });
     // 100 concurrent identical (cold) and 100 distinct single-namespace requests.
     for (const [label, urls] of [
       ['100 concurrent identical all-namespace requests', Array.from({ length: 100 }, () => `/api/graph?namespaces=${namespaces.join(',')}&queryTime=${now - 30}`)],
       ['100 concurrent distinct single-namespace requests', namespaces.slice(0, 100).map((n) => `/api/graph?namespaces=${n}&queryTime=${now - 45}`)],
-    ] as const) {
+    ] as const) await stage(label, async () => {
       http.rules.clear();
       const queriesBefore = http.rules.upstream();
       let peak = process.memoryUsage().rss;
@@ -127,7 +140,7 @@ export async function run(): Promise<BenchFigure[]> {
       add(`${label}: p99`, pct(times, 0.99), 'ms');
       add(`${label}: upstream Prometheus queries`, http.rules.upstream() - queriesBefore, 'queries');
       add(`${label}: process RSS peak (baseline before the simulator ${Math.round(rssBase / 1e6)} MB)`, peak / 1e6, 'MB');
-    }
+    });
   } finally {
     await http.stop();
     await prometheus.stop();

@@ -1,6 +1,6 @@
 // `npm run bench`: runs every scripts/bench-*.ts (or those named: `npm run bench -- scale graph`),
 // prints its figures and writes them to docs/benchmarks.md, one section per file, with the machine.
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, type, release } from 'node:os';
 
 interface BenchModule {
@@ -44,5 +44,21 @@ Machine: ${machine}. Run ${new Date().toISOString().slice(0, 16)}Z, ${Math.round
 The machine is shared with other jobs: figures are single runs (medians where stated).
 
 ${sections.join('\n')}`;
-if (only.length === 0 || process.env.BENCH_WRITE === '1') writeFileSync(new URL('../docs/benchmarks.md', import.meta.url), doc);
+writeFileSync(new URL('../docs/benchmarks.md', import.meta.url), only.length === 0 ? doc : merged(doc));
+
+/** A partial run (`npm run bench -- scale`) replaces its own sections and keeps the others. */
+function merged(fresh: string): string {
+  const file = new URL('../docs/benchmarks.md', import.meta.url);
+  let old = '';
+  try {
+    old = readFileSync(file, 'utf8');
+  } catch {
+    return fresh;
+  }
+  const sectionsOf = (text: string) => new Map(text.split(/^(?=## )/m).slice(1).map((s) => [s.split(/[ \n]/)[1] ?? '', s]));
+  const all = sectionsOf(old);
+  for (const [name, body] of sectionsOf(fresh)) all.set(name, body);
+  const head = fresh.split(/^(?=## )/m)[0] ?? '';
+  return `${head}${[...all.values()].map((s) => s.trimEnd()).join('\n\n')}\n`;
+}
 process.exit(failed ? 1 : 0);
