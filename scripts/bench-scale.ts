@@ -200,6 +200,9 @@ async function startApp(prometheusUrl: string, kubeconfig: string): Promise<{ ra
       const body = Buffer.from(await response.arrayBuffer());
       res.writeHead(response.status, { ...Object.fromEntries(response.headers), 'content-length': body.length }).end(body);
     });
+    // Idle keep-alive sockets must outlive the pauses between stages: undici reusing one the server
+    // just closed fails the request ("other side closed"), which is the harness, not the server.
+    server.keepAliveTimeout = 120_000;
     servers.push(server);
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
