@@ -114,4 +114,6 @@ export interface AuthzPoliciesResponse {
   counts: { error: number; warning: number; info: number };
   /** The cluster's view against the policies each ztunnel holds (config_dump). */
   ztunnel: { ok: true; diff: ZtunnelPolicyDiff } | { ok: false; message: string };
+  /** Observed traffic the findings were checked against (AUTHZ030-032): edges read, or why not. */
+  traffic: { ok: true; edges: number } | { ok: false; message: string };
 }
