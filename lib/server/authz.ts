@@ -35,7 +35,10 @@ export async function observedTraffic(services: Pick<Deps, 'graph'>, input: Auth
     for (let i = 0; i < names.length; i += MAX_NAMESPACES) {
       const graph = await services.graph(GraphParams.parse({ namespaces: names.slice(i, i + MAX_NAMESPACES).join(','), waypoints: 'merge' }));
       for (const n of graph.nodes) nodes.set(n.id, n);
-      for (const e of graph.edges) if (!seen.has(e.id)) (seen.add(e.id), merged.push(e));
+      for (const e of graph.edges.filter((x) => !seen.has(x.id))) {
+        seen.add(e.id);
+        merged.push(e);
+      }
     }
   } catch (err) {
     const known = expectedError(err);

@@ -12,7 +12,7 @@ let sim: Simulator;
 let services: Deps;
 beforeAll(async () => {
   sim = await startSimulator({ scenario: 'bookinfo' });
-  services = createDeps(parseEnv({ LOG_LEVEL: 'silent', KUBECONFIG: sim.kubeconfigPath, AUTH_STRATEGY: 'header', HOSTNAME: '127.0.0.1', SESSION_SECRET: 'a-test-secret-of-at-least-32-characters!!' }));
+  services = createDeps(parseEnv({ LOG_LEVEL: 'silent', KUBECONFIG: sim.kubeconfigPath, SIMULATOR_METRICS_URL: sim.httpUrl, AUTH_STRATEGY: 'header', HOSTNAME: '127.0.0.1', SESSION_SECRET: 'a-test-secret-of-at-least-32-characters!!' }));
   setDepsForTest(services);
 });
 afterAll(async () => {
@@ -67,6 +67,11 @@ describe('GET /api/authz/policies', () => {
     expect(deny).toMatchObject({ action: 'DENY', scope: 'workload-selector', selects: ['bookinfo/ratings-v1'], enforcedBy: [{ kind: 'ztunnel' }], ztunnel: 'held' });
     expect(r.body.ztunnel.ok).toBe(true);
     expect(r.body.counts.warning + r.body.counts.error + r.body.counts.info).toBe(r.body.findings.length);
+    // Observed traffic checked: the denied web -> ratings edge, with the policy that denied it.
+    expect(r.body.traffic).toMatchObject({ ok: true });
+    const observed = r.body.findings.filter((f) => f.code === 'AUTHZ030');
+    expect(observed.map((f) => `${f.object.namespace}/${f.object.name}`)).toEqual(['bookinfo/ratings-deny-frontend']);
+    expect(r.body.findings.filter((f) => f.code === 'AUTHZ031')).toEqual([]);
   });
 
   it('shows a one-namespace user only that namespace, and 403 for another', async () => {
