@@ -40,6 +40,10 @@ describe('ambient-lens authz', () => {
     expect(r.stdout).toMatch(/^CONDITIONAL: bookinfo\/productpage-v1 -> service bookinfo\/reviews port 9080\n/);
     expect(r.stdout).toMatch(/1\. waypoint bookinfo\/waypoint sees spiffe:\/\/cluster\.local\/ns\/bookinfo\/sa\/bookinfo-productpage \(client, mTLS\)/);
     expect(r.stdout).toMatch(/2\. ztunnel on node \S+ for bookinfo\/reviews-v\d sees spiffe:\/\/cluster\.local\/ns\/bookinfo\/sa\/waypoint \(waypoint, mTLS\)/);
+    const post = await cli(['authz', 'check', '--from', 'bookinfo/productpage-v1', '--to', 'bookinfo/service:reviews', '--method', 'POST', '--path', '/reviews/0']);
+    expect(post.code).toBe(1);
+    expect(post.stdout).toMatch(/^DENIED: bookinfo\/productpage-v1 -> service bookinfo\/reviews port 9080 \(POST \/reviews\/0\)\n/);
+    expect(post.stdout).toMatch(/ALLOW policies that applied: bookinfo\/reviews-viewer\) at waypoint bookinfo\/waypoint/);
     const plaintext = await cli(['authz', 'check', '--from', 'plaintext:legacy', '--to', 'bookinfo/service:productpage']);
     expect(plaintext.code).toBe(0);
     expect(plaintext.stdout).toMatch(/sees no identity \(plaintext\) \(client, plaintext\)/);

@@ -93,7 +93,8 @@ export async function getAuthzCheck(services: KubeServices, params: AuthzCheckPa
   const destination = addressedDestination(input, params);
   const port = params.port ?? defaultPort(input, destination);
   if (port === undefined) throw badRequest('port', 'required: the destination has no Service port to default to');
-  const query: AuthzQuery = { source: params.from, destination, port };
+  const request = params.method || params.path ? { ...(params.method ? { method: params.method } : {}), ...(params.path ? { path: params.path } : {}) } : undefined;
+  const query: AuthzQuery = { source: params.from, destination, port, ...(request ? { request } : {}) };
   const result = evaluate(input, query);
   if (!result.ok) throw badRequest(/source/.test(result.error) ? 'from' : /port/.test(result.error) ? 'port' : 'to', result.error);
   return {
@@ -101,6 +102,7 @@ export async function getAuthzCheck(services: KubeServices, params: AuthzCheckPa
     source: params.from,
     destination,
     port,
+    ...(request ? { request } : {}),
     evaluation: redactEvaluation(result, input, access),
     policiesInstalled: installed(kube),
   };

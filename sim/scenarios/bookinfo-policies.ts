@@ -60,7 +60,7 @@ export function bookinfoPolicies(ctx: BuildContext): void {
  * (L4, at productpage's ztunnel), and an L7 policy at the waypoint in front of reviews allowing only
  * productpage's GETs (its POSTs get 403 from the waypoint). The scenario's other callers of
  * productpage (plaintext clients in mid-migration and web) keep being allowed by a second policy, by
- * namespace and pod CIDR, so the traffic the demo shows stays as it was.
+ * namespace and by having no identity, so the traffic the demo shows stays as it was.
  */
 function gettingStartedPolicies(ctx: BuildContext): void {
   ap(ctx, 'bookinfo', 'productpage-viewer', {
@@ -71,7 +71,8 @@ function gettingStartedPolicies(ctx: BuildContext): void {
   ap(ctx, 'bookinfo', 'productpage-migrating-callers', {
     selector: { matchLabels: { app: 'productpage' } },
     action: 'ALLOW',
-    rules: [{ from: [{ source: { namespaces: ['frontend'] } }, { source: { ipBlocks: ['10.244.0.0/14'] } }] }],
+    // notPrincipals ["*"]: a client without a mesh identity, i.e. plaintext (Istio's idiom).
+    rules: [{ from: [{ source: { namespaces: ['frontend'] } }, { source: { notPrincipals: ['*'] } }] }],
   });
   ap(ctx, 'bookinfo', 'reviews-viewer', {
     targetRefs: [{ kind: 'Service', group: '', name: 'reviews' }],

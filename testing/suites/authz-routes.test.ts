@@ -37,8 +37,21 @@ describe('GET /api/authz/check', () => {
     expect(ztunnel?.sees).toMatchObject({ who: 'client', principal: 'spiffe://cluster.local/ns/frontend/sa/web' });
   });
 
+  it("answers an HTTP request at the waypoint: reviews-viewer allows productpage's GETs, not its POSTs", async () => {
+    const get200 = await get<AuthzCheckResponse>(checkRoute, 'from=bookinfo/productpage-v1&to=bookinfo/service:reviews&method=GET&path=/reviews/0');
+    expect(get200.body.evaluation.decision).toBe('allowed');
+    expect(get200.body.request).toEqual({ method: 'GET', path: '/reviews/0' });
+    const post = await get<AuthzCheckResponse>(checkRoute, 'from=bookinfo/productpage-v1&to=bookinfo/service:reviews&method=POST&path=/reviews/0');
+    expect(post.body.evaluation.decision).toBe('denied');
+    expect(post.body.evaluation.deciding).toMatchObject({ reason: 'no-allow-matched', point: 'waypoint bookinfo/waypoint', candidates: ['bookinfo/reviews-viewer'] });
+    const unsaid = await get<AuthzCheckResponse>(checkRoute, 'from=bookinfo/productpage-v1&to=bookinfo/service:reviews');
+    expect(unsaid.body.evaluation.decision).toBe('conditional');
+  });
+
   it('rejects bad input naming the field', async () => {
     for (const [query, field] of [
+      ['from=frontend/web-v1&to=bookinfo/service:ratings&method=get', 'method'],
+      ['from=frontend/web-v1&to=bookinfo/service:ratings&path=reviews', 'path'],
       ['from=bookinfo&to=bookinfo/service:ratings', 'from'],
       ['from=frontend/web-v1&to=bookinfo/service:ratings&port=70000', 'port'],
       ['from=frontend/web-v1&to=bookinfo/service:nothing', 'to'],
