@@ -71,8 +71,9 @@ function gettingStartedPolicies(ctx: BuildContext): void {
   ap(ctx, 'bookinfo', 'productpage-migrating-callers', {
     selector: { matchLabels: { app: 'productpage' } },
     action: 'ALLOW',
-    // notPrincipals ["*"]: a client without a mesh identity, i.e. plaintext (Istio's idiom).
-    rules: [{ from: [{ source: { namespaces: ['frontend'] } }, { source: { notPrincipals: ['*'] } }] }],
+    // web, legacy (whose enrollment the demo shows) by namespace; notPrincipals ["*"]: a client without
+    // a mesh identity, i.e. plaintext (Istio's idiom).
+    rules: [{ from: [{ source: { namespaces: ['frontend', 'legacy'] } }, { source: { notPrincipals: ['*'] } }] }],
   });
   ap(ctx, 'bookinfo', 'reviews-viewer', {
     targetRefs: [{ kind: 'Service', group: '', name: 'reviews' }],
