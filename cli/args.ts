@@ -7,7 +7,7 @@ import { dnsLabel } from '@/lib/kube/wire/names';
 export const USAGE = `Usage:
   ambient-lens edges -n <namespace>[,<namespace>...] [-o wide|json] [--duration 5m] [--graph-type workload|app|versionedApp|service] [--waypoints show|merge]
   ambient-lens check mtls -n <namespace>[,<namespace>...] [--duration 5m] [--waypoints show|merge]
-  ambient-lens authz check --from NS/WORKLOAD|plaintext:NS --to NS/WORKLOAD|NS/service:NAME [--port N]
+  ambient-lens authz check --from NS/WORKLOAD|plaintext:NS --to NS/WORKLOAD|NS/service:NAME [--port N] [--method M] [--path P]
   ambient-lens authz lint [-n <namespace>]...
   ambient-lens migrate plan -n <namespace> [-o json] [--duration 5m]
 
@@ -34,13 +34,13 @@ const flags: Record<string, string> = {
   '-n': 'namespaces', '--namespace': 'namespaces', '--namespaces': 'namespaces',
   '-o': 'output', '--output': 'output',
   '--duration': 'duration', '--graph-type': 'graphType', '--waypoints': 'waypoints', '--query-time': 'queryTime',
-  '--from': 'from', '--to': 'to', '--port': 'port',
+  '--from': 'from', '--to': 'to', '--port': 'port', '--method': 'method', '--path': 'path',
 };
 
 const GRAPH_FLAGS = ['namespaces', 'output', 'duration', 'graphType', 'waypoints', 'queryTime'];
 
 function authzCommand(command: 'authz check' | 'authz lint', values: Record<string, string>): Parsed {
-  const allowed = command === 'authz check' ? ['from', 'to', 'port'] : ['namespaces'];
+  const allowed = command === 'authz check' ? ['from', 'to', 'port', 'method', 'path'] : ['namespaces'];
   const extra = Object.keys(values).find((k) => !allowed.includes(k));
   if (extra) return { ok: false, message: `${command} does not take --${extra === 'namespaces' ? 'namespace' : extra}` };
   if (command === 'authz lint') {
@@ -50,7 +50,7 @@ function authzCommand(command: 'authz check' | 'authz lint', values: Record<stri
   }
   if (!values.from) return { ok: false, message: '--from NS/WORKLOAD|plaintext:NS is required' };
   if (!values.to) return { ok: false, message: '--to NS/WORKLOAD is required' };
-  const parsed = AuthzCheckParams.safeParse({ from: values.from, to: values.to, ...(values.port ? { port: values.port } : {}) });
+  const parsed = AuthzCheckParams.safeParse({ from: values.from, to: values.to, ...(values.port ? { port: values.port } : {}), ...(values.method ? { method: values.method } : {}), ...(values.path ? { path: values.path } : {}) });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { ok: false, message: `${String(issue?.path[0] ?? 'argument')}: ${issue?.message ?? 'invalid'}` };

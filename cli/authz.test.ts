@@ -33,12 +33,17 @@ describe('ambient-lens authz', () => {
     expect(r.stdout).toContain('Deciding policy: bookinfo/ratings-deny-frontend rules[0] (AuthorizationPolicy, deny-policy)');
   }, 180_000);
 
-  it('check exits 0 when allowed, listing the waypoint and the waypoint identity the destination ztunnel sees', async () => {
+  it('check exits 4 when the answer depends on the request, listing the waypoint and the waypoint identity the destination ztunnel sees; 0 when allowed', async () => {
+    // The scenario's reviews-viewer (getting-started, at the waypoint) allows productpage's GETs only.
     const r = await cli(['authz', 'check', '--from', 'bookinfo/productpage-v1', '--to', 'bookinfo/service:reviews']);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^ALLOWED: bookinfo\/productpage-v1 -> service bookinfo\/reviews port 9080\n/);
+    expect(r.code).toBe(4);
+    expect(r.stdout).toMatch(/^CONDITIONAL: bookinfo\/productpage-v1 -> service bookinfo\/reviews port 9080\n/);
     expect(r.stdout).toMatch(/1\. waypoint bookinfo\/waypoint sees spiffe:\/\/cluster\.local\/ns\/bookinfo\/sa\/bookinfo-productpage \(client, mTLS\)/);
     expect(r.stdout).toMatch(/2\. ztunnel on node \S+ for bookinfo\/reviews-v\d sees spiffe:\/\/cluster\.local\/ns\/bookinfo\/sa\/waypoint \(waypoint, mTLS\)/);
+    const post = await cli(['authz', 'check', '--from', 'bookinfo/productpage-v1', '--to', 'bookinfo/service:reviews', '--method', 'POST', '--path', '/reviews/0']);
+    expect(post.code).toBe(1);
+    expect(post.stdout).toMatch(/^DENIED: bookinfo\/productpage-v1 -> service bookinfo\/reviews port 9080 \(POST \/reviews\/0\)\n/);
+    expect(post.stdout).toMatch(/ALLOW policies that applied: bookinfo\/reviews-viewer\) at waypoint bookinfo\/waypoint/);
     const plaintext = await cli(['authz', 'check', '--from', 'plaintext:legacy', '--to', 'bookinfo/service:productpage']);
     expect(plaintext.code).toBe(0);
     expect(plaintext.stdout).toMatch(/sees no identity \(plaintext\) \(client, plaintext\)/);
@@ -71,5 +76,15 @@ describe('ambient-lens authz', () => {
     expect([empty.code, empty.stdout]).toEqual([0, 'OK: no findings.\n']);
     const unknown = await cli(['authz', 'lint', '-n', 'nowhere']);
     expect([unknown.code, unknown.stderr]).toEqual([2, 'ambient-lens: namespace: nowhere does not exist\n']);
+    // Without a metrics source the policies are still linted, and the user is told traffic was not checked.
+    expect(r.stderr).toMatch(/^warning: traffic not checked: No metrics source is configured/);
+  }, 240_000);
+
+  it('lint checks observed traffic when metrics are there: the denied web -> ratings edge is AUTHZ030 with its policy', async () => {
+    const r = await cli(['authz', 'lint', '-n', 'bookinfo'], { KUBECONFIG: sim.kubeconfigPath, SIMULATOR_METRICS_URL: sim.httpUrl });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^AUTHZ030 warning AuthorizationPolicy bookinfo\/ratings-deny-frontend: frontend\/web-v1 -> bookinfo\/ratings-v1: connections were denied .*DENY policy bookinfo\/ratings-deny-frontend rules\[0\] matched/m);
+    expect(r.stdout).not.toMatch(/^AUTHZ031 /m);
   }, 240_000);
 });

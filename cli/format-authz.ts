@@ -23,7 +23,8 @@ export function checkExitCode(r: AuthzCheckResponse): number {
 
 export function formatCheck(r: AuthzCheckResponse): { out: string; err: string } {
   const e = r.evaluation;
-  const lines = [`${e.decision.toUpperCase()}: ${endpoint(r.source)} -> ${endpoint(r.destination)} port ${r.port}`];
+  const request = r.request ? ` (${[r.request.method ?? 'any method', r.request.path ?? 'any path'].join(' ')})` : '';
+  const lines = [`${e.decision.toUpperCase()}: ${endpoint(r.source)} -> ${endpoint(r.destination)} port ${r.port}${request}`];
   lines.push('Enforcement points:');
   if (e.path.length === 0) lines.push('  (none: nothing on the path enforces policy)');
   e.path.forEach((p, i) => {

@@ -41,7 +41,8 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
       const known = new Set((await services.kube().authzInput()).namespaces.map((n) => n.name));
       const unknown = command.namespaces.filter((n) => !known.has(n));
       if (unknown.length > 0) return { code: 2, out: '', err: `ambient-lens: namespace: ${unknown.join(', ')} does not exist\n` };
-      return { ...formatLint(await authz.lintMesh(services, command.namespaces)), err: '' };
+      const { findings, traffic } = await authz.lintMesh(services, command.namespaces);
+      return { ...formatLint(findings), err: traffic.ok ? '' : `warning: ${traffic.message}\n` };
     }
     const answer = await authz.getAuthzCheck(services, command.params, undefined);
     return { code: checkExitCode(answer), ...formatCheck(answer) };

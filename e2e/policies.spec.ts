@@ -18,6 +18,11 @@ test('the Policies page lists each policy with where it is enforced, what it sel
   await expect(page.getByRole('region', { name: 'Cluster vs ztunnel' })).toBeVisible();
   // Bookinfo has no STRICT PeerAuthentication: its ambient pods still accept plaintext.
   await expect(policies.findings.getByRole('listitem').filter({ hasText: 'AUTHZ020' }).first()).toContainText('Fix:');
+  // The getting-started L7 policy is attached to the Service behind the waypoint: enforced there, not held by ztunnel.
+  const l7 = policies.policy('bookinfo/reviews-viewer');
+  await expect(l7).toContainText('waypoint bookinfo/waypoint');
+  // Observed traffic checked against the policies: the denied web -> ratings edge, with the policy that denied it.
+  await expect(policies.findings.getByRole('listitem').filter({ hasText: 'AUTHZ030' }).first()).toContainText('bookinfo/ratings-deny-frontend', { timeout: 30_000 });
 });
 
 test('"Can A reach B?" answers with the decision, each enforcement point, the identity it sees and the deciding policy', async ({ page }) => {
@@ -28,11 +33,17 @@ test('"Can A reach B?" answers with the decision, each enforcement point, the id
   await expect(policies.answer.getByRole('list', { name: 'Enforcement points' })).toContainText(/ztunnel on node \S+.*sees spiffe:\/\/cluster\.local\/ns\/frontend\/sa\/web/);
   await expect(policies.answer.getByTestId('deciding')).toContainText('bookinfo/ratings-deny-frontend rules[0]');
 
+  // The waypoint in front of reviews allows productpage's GETs only (getting-started): the request decides.
   await policies.check('bookinfo/productpage-v1', 'bookinfo/service:reviews', 9080);
+  await expect(policies.answer).toContainText('conditional');
+  await policies.check('bookinfo/productpage-v1', 'bookinfo/service:reviews', 9080, { method: 'GET', path: '/reviews/0' });
   await expect(policies.answer).toContainText('allowed');
   const points = policies.answer.getByRole('list', { name: 'Enforcement points' }).getByRole('listitem');
   await expect(points.first()).toContainText('waypoint bookinfo/waypoint');
   await expect(points.nth(1)).toContainText("the waypoint's identity");
+  await policies.check('bookinfo/productpage-v1', 'bookinfo/service:reviews', 9080, { method: 'POST', path: '/reviews/0' });
+  await expect(policies.answer).toContainText('denied');
+  await expect(policies.answer.getByTestId('deciding')).toContainText('waypoint bookinfo/waypoint');
 
   await policies.check('frontend', 'bookinfo/service:ratings');
   await expect(policies.form).toContainText('from: must be NS/WORKLOAD or plaintext:NS', { timeout: 15_000 });

@@ -19,10 +19,12 @@ export class PoliciesPage extends AmbientPage {
     return this.page.locator(`tr[data-policy="${ref}"]`);
   }
 
-  async check(from: string, to: string, port?: number): Promise<void> {
+  async check(from: string, to: string, port?: number, request: { method?: string; path?: string } = {}): Promise<void> {
     await this.form.getByRole('textbox', { name: 'From' }).fill(from);
     await this.form.getByRole('textbox', { name: 'To' }).fill(to);
     await this.form.getByRole('textbox', { name: 'Port' }).fill(port === undefined ? '' : String(port));
+    await this.form.getByRole('textbox', { name: 'Method' }).fill(request.method ?? '');
+    await this.form.getByRole('textbox', { name: 'Path' }).fill(request.path ?? '');
     await this.form.getByRole('button', { name: 'Check' }).click();
   }
 }

@@ -14,10 +14,13 @@ export interface AuthzCheckInput {
   service?: string;
   /** `service`: the workload was reached through the Service in front of it (graph edges between workloads). */
   addressed?: 'service' | 'workload';
+  /** The HTTP request, for the rules a waypoint evaluates. */
+  method?: string;
+  path?: string;
 }
 
 export const authzPoliciesQueryOptions = (namespace?: string, options: ApiQueryOptions = {}) =>
   apiQueryOptions<AuthzPoliciesResponse>('/api/authz/policies', { namespace }, live(options));
 
 export const authzCheckQueryOptions = (input: AuthzCheckInput, options: ApiQueryOptions = {}) =>
-  apiQueryOptions<AuthzCheckResponse>('/api/authz/check', { from: input.from, to: input.to, port: input.port, service: input.service, addressed: input.addressed }, options);
+  apiQueryOptions<AuthzCheckResponse>('/api/authz/check', { from: input.from, to: input.to, port: input.port, service: input.service, addressed: input.addressed, method: input.method, path: input.path }, options);

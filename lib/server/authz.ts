@@ -1,6 +1,10 @@
 import 'server-only';
-import { evaluate, lint, meshIndex, serviceWaypoint, type AuthzDestination, type AuthzInput, type AuthzQuery, type Finding } from '@/lib/authz';
+import { evaluate, lint, meshIndex, serviceWaypoint, type AuthzDestination, type AuthzInput, type AuthzQuery, type Finding, type ObservedEdge } from '@/lib/authz';
 import { badRequest } from '@/lib/errors';
+import { expectedError } from './errors';
+import type { MeshGraph } from '@/lib/graph/model';
+import { GraphParams, MAX_NAMESPACES } from '@/lib/graph/query';
+import { observedEdges } from './authz-observed';
 import { policyRows, redactEvaluation, visibleFindings } from '@/lib/kube/authz-views';
 import type { KubeLayer } from '@/lib/kube/layer';
 import type { Access } from '@/lib/kube/views';
@@ -12,6 +16,39 @@ import type { Deps } from './deps';
 // and the CLI (access undefined: everything).
 
 type KubeServices = Pick<Deps, 'kube'>;
+type AuthzServices = Pick<Deps, 'kube' | 'graph'>;
+
+/** What the lint could compare with observed traffic (the last 10 minutes of the workload graph). */
+export type ObservedTraffic = { ok: true; edges: ObservedEdge[] } | { ok: false; message: string };
+
+/**
+ * The observed edges of the namespaces given (default: every namespace with workloads), read as a
+ * workload graph with waypoints merged, in chunks the graph query accepts. Metrics failing is no
+ * error: the findings from the policies still stand, and the caller says traffic was not checked.
+ */
+export async function observedTraffic(services: Pick<Deps, 'graph'>, input: AuthzInput, namespaces?: string[]): Promise<ObservedTraffic> {
+  const names = namespaces && namespaces.length > 0 ? [...namespaces].sort() : [...new Set(input.workloads.map((w) => w.namespace))].sort();
+  const merged: MeshGraph['edges'] = [];
+  const nodes = new Map<string, MeshGraph['nodes'][number]>();
+  const seen = new Set<string>();
+  try {
+    for (let i = 0; i < names.length; i += MAX_NAMESPACES) {
+      const graph = await services.graph(GraphParams.parse({ namespaces: names.slice(i, i + MAX_NAMESPACES).join(','), waypoints: 'merge' }));
+      for (const n of graph.nodes) nodes.set(n.id, n);
+      for (const e of graph.edges.filter((x) => !seen.has(x.id))) {
+        seen.add(e.id);
+        merged.push(e);
+      }
+    }
+  } catch (err) {
+    const known = expectedError(err);
+    if (!known) throw err;
+    return { ok: false, message: `traffic not checked: ${known.message}` };
+  }
+  if (names.length === 0) return { ok: true, edges: [] };
+  const graph: MeshGraph = { graphType: 'workload', namespaces: names, window: { duration: 600, queryTime: 0 }, nodes: [...nodes.values()], edges: merged, warnings: [] };
+  return { ok: true, edges: observedEdges(graph, input) };
+}
 
 const installed = (kube: KubeLayer) => kube.resourceStates().authorizationpolicies.status !== 'missing';
 
@@ -56,7 +93,8 @@ export async function getAuthzCheck(services: KubeServices, params: AuthzCheckPa
   const destination = addressedDestination(input, params);
   const port = params.port ?? defaultPort(input, destination);
   if (port === undefined) throw badRequest('port', 'required: the destination has no Service port to default to');
-  const query: AuthzQuery = { source: params.from, destination, port };
+  const request = params.method || params.path ? { ...(params.method ? { method: params.method } : {}), ...(params.path ? { path: params.path } : {}) } : undefined;
+  const query: AuthzQuery = { source: params.from, destination, port, ...(request ? { request } : {}) };
   const result = evaluate(input, query);
   if (!result.ok) throw badRequest(/source/.test(result.error) ? 'from' : /port/.test(result.error) ? 'port' : 'to', result.error);
   return {
@@ -64,27 +102,30 @@ export async function getAuthzCheck(services: KubeServices, params: AuthzCheckPa
     source: params.from,
     destination,
     port,
+    ...(request ? { request } : {}),
     evaluation: redactEvaluation(result, input, access),
     policiesInstalled: installed(kube),
   };
 }
 
-/** Every finding of the mesh (or of some namespaces), unfiltered by user: the CLI's lint. */
-export async function lintMesh(services: KubeServices, namespaces?: string[]): Promise<Finding[]> {
+/** Every finding of the mesh (or of some namespaces), unfiltered by user: the CLI's lint, with what observed traffic showed. */
+export async function lintMesh(services: AuthzServices, namespaces?: string[]): Promise<{ findings: Finding[]; traffic: ObservedTraffic }> {
   const input = await services.kube().authzInput();
-  return lint(input, [], namespaces && namespaces.length > 0 ? { namespaces } : {});
+  const traffic = await observedTraffic(services, input, namespaces);
+  return { findings: lint(input, traffic.ok ? traffic.edges : [], namespaces && namespaces.length > 0 ? { namespaces } : {}), traffic };
 }
 
-export async function getAuthzPolicies(services: KubeServices, access: Access, namespace?: string): Promise<AuthzPoliciesResponse> {
+export async function getAuthzPolicies(services: AuthzServices, access: Access, namespace?: string): Promise<AuthzPoliciesResponse> {
   const kube = services.kube();
   const input = await kube.authzInput();
-  const [findingsAll, ztunnel] = await Promise.all([
-    Promise.resolve(lint(input)),
+  const [traffic, ztunnel] = await Promise.all([
+    observedTraffic(services, input),
     kube.ztunnelView(access).then(
       (view) => ({ ok: true as const, view }),
       (err: unknown) => ({ ok: false as const, message: err instanceof Error ? err.message : String(err) }),
     ),
   ]);
+  const findingsAll = lint(input, traffic.ok ? traffic.edges : []);
   const findings = visibleFindings(findingsAll, input, access).filter((f) => !namespace || (f.object.namespace ?? f.object.name) === namespace);
   const failing = ztunnel.ok ? ztunnel.view.ztunnels.filter((z) => !z.ok) : [];
   const held = ztunnel.ok && failing.length < ztunnel.view.ztunnels.length ? ztunnel.view.policies : undefined;
@@ -102,5 +143,6 @@ export async function getAuthzPolicies(services: KubeServices, access: Access, n
     ztunnel: rows.diff
       ? { ok: true, diff: rows.diff }
       : { ok: false, message: ztunnel.ok ? 'no ztunnel answered its config_dump' : ztunnel.message },
+    traffic: traffic.ok ? { ok: true, edges: traffic.edges.length } : { ok: false, message: traffic.message },
   };
 }

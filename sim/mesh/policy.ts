@@ -7,23 +7,23 @@
 import type { KubeObject } from '../store';
 import type { MeshPod } from './view';
 
-type Dict = Record<string, unknown>;
-const ROOT_NAMESPACE = 'istio-system';
-const HTTP_SOURCE = ['requestPrincipals', 'notRequestPrincipals', 'remoteIpBlocks', 'notRemoteIpBlocks'];
-const HTTP_OPERATION = ['hosts', 'notHosts', 'methods', 'notMethods', 'paths', 'notPaths'];
-const L4_WHEN = new Set(['source.ip', 'source.namespace', 'source.principal', 'destination.ip', 'destination.port']);
+export type Dict = Record<string, unknown>;
+export const ROOT_NAMESPACE = 'istio-system';
+export const HTTP_SOURCE = ['requestPrincipals', 'notRequestPrincipals', 'remoteIpBlocks', 'notRemoteIpBlocks'];
+export const HTTP_OPERATION = ['hosts', 'notHosts', 'methods', 'notMethods', 'paths', 'notPaths'];
+export const L4_WHEN = new Set(['source.ip', 'source.namespace', 'source.principal', 'destination.ip', 'destination.port']);
 
-interface Rule {
+export interface Rule {
   from?: Dict[];
   to?: Dict[];
   when?: { key: string; values?: string[]; notValues?: string[] }[];
 }
 /** A rule as ztunnel holds it; `never` for a DENY rule left with nothing to match. */
-type HeldRule = Rule | 'never';
+export type HeldRule = Rule | 'never';
 
-const spec = (o: KubeObject): Dict => (o.spec ?? {}) as Dict;
-const list = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.map(String) : undefined);
-const ref = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+export const spec = (o: KubeObject): Dict => (o.spec ?? {}) as Dict;
+export const list = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.map(String) : undefined);
+export const ref = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
 
 function isTargeted(policy: KubeObject): boolean {
   const s = spec(policy);
@@ -42,16 +42,16 @@ const hasAny = (d: Dict, keys: string[]) => keys.some((k) => d[k] !== undefined)
 const part = (entries: unknown, field: 'source' | 'operation'): Dict[] | undefined =>
   Array.isArray(entries) ? entries.map((e) => ((e as Dict)[field] ?? {}) as Dict) : undefined;
 
-function ruleOf(raw: Dict): Rule {
+export function ruleOf(raw: Dict): Rule {
   return { from: part(raw.from, 'source'), to: part(raw.to, 'operation'), when: Array.isArray(raw.when) ? (raw.when as Rule['when']) : undefined };
 }
 
-function usesHttp(r: Rule): boolean {
+export function usesHttp(r: Rule): boolean {
   return (r.from ?? []).some((s) => hasAny(s, HTTP_SOURCE)) || (r.to ?? []).some((o) => hasAny(o, HTTP_OPERATION)) || (r.when ?? []).some((w) => !L4_WHEN.has(w.key));
 }
 
 /** The DENY rule with its HTTP conditions stripped; 'never' when nothing L4 is left. */
-function stripHttp(r: Rule): HeldRule {
+export function stripHttp(r: Rule): HeldRule {
   const from = r.from?.map((s) => without(s, HTTP_SOURCE)).filter((s) => Object.keys(s).length > 0);
   const to = r.to?.map((o) => without(o, HTTP_OPERATION)).filter((o) => Object.keys(o).length > 0);
   const when = r.when?.filter((w) => L4_WHEN.has(w.key));
@@ -70,7 +70,7 @@ export function heldRules(policy: KubeObject): { action: 'ALLOW' | 'DENY'; rules
 }
 
 /** Istio string match: exact, "*", "prefix*", "*suffix". */
-function stringMatch(pattern: string, value: string): boolean {
+export function stringMatch(pattern: string, value: string): boolean {
   if (pattern === '*') return true;
   if (pattern.endsWith('*')) return value.startsWith(pattern.slice(0, -1));
   if (pattern.startsWith('*')) return value.endsWith(pattern.slice(1));
@@ -83,7 +83,7 @@ function ipv4(ip: string): number | undefined {
   return parts.reduce((a, p) => a * 256 + p, 0);
 }
 
-function inBlock(block: string, ip: string): boolean {
+export function inBlock(block: string, ip: string): boolean {
   const [base, bits] = block.split('/');
   const a = ipv4(base ?? '');
   const b = ipv4(ip);
@@ -109,12 +109,12 @@ export interface Connection {
 
 // A positive field matches when any value matches; absent identity never matches. A not* field
 // fails when any value matches; absent identity never matches, so not* passes.
-function field(values: string[] | undefined, test: (v: string) => boolean, positive: boolean): boolean {
+export function field(values: string[] | undefined, test: (v: string) => boolean, positive: boolean): boolean {
   if (!values) return true;
   return positive ? values.some(test) : !values.some(test);
 }
 
-function sourceMatches(s: Dict, c: Connection, policyNs: string, trustDomain: string): boolean {
+export function sourceMatches(s: Dict, c: Connection, policyNs: string, trustDomain: string): boolean {
   const { principal, namespace, ip } = c.peer;
   const p = (v: string) => principal !== undefined && stringMatch(v, principal);
   const ns = (v: string) => namespace !== undefined && stringMatch(v, namespace);
@@ -128,12 +128,12 @@ function sourceMatches(s: Dict, c: Connection, policyNs: string, trustDomain: st
   );
 }
 
-function operationMatches(o: Dict, c: Connection): boolean {
+export function operationMatches(o: Dict, c: Connection): boolean {
   const port = (v: string) => Number(v) === c.port;
   return field(list(o.ports), port, true) && field(list(o.notPorts), port, false);
 }
 
-function conditionMatches(w: NonNullable<Rule['when']>[number], c: Connection): boolean {
+export function conditionMatches(w: NonNullable<Rule['when']>[number], c: Connection): boolean {
   const value = { 'source.ip': c.peer.ip, 'source.namespace': c.peer.namespace, 'source.principal': c.peer.principal, 'destination.ip': c.serverIp, 'destination.port': String(c.port) }[w.key];
   const test = (v: string) => value !== undefined && (w.key.endsWith('.ip') ? inBlock(v, value) : stringMatch(v, value));
   return field(w.values, test, true) && field(w.notValues, test, false);

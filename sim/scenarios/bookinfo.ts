@@ -76,7 +76,7 @@ export function bookinfoFlows(): FlowSpec[] {
   return [
     { id: 'ingress-productpage', client: from('bookinfo', 'bookinfo-gateway-istio'), target: svc('bookinfo', 'productpage'), requestBytesPerSecond: 6000, responseBytesPerSecond: 120000, connectionsPerSecond: 2 },
     { id: 'productpage-details', client: from('bookinfo', 'productpage-v1'), target: svc('bookinfo', 'details'), requestBytesPerSecond: 2400, responseBytesPerSecond: 4800, connectionsPerSecond: 0.5 },
-    { id: 'productpage-reviews', client: from('bookinfo', 'productpage-v1'), target: svc('bookinfo', 'reviews'), requestBytesPerSecond: 3600, responseBytesPerSecond: 9000, connectionsPerSecond: 0.6, http: { requestsPerSecond: 12, errorShare: 0.1, latencyMs: 20 } },
+    { id: 'productpage-reviews', client: from('bookinfo', 'productpage-v1'), target: svc('bookinfo', 'reviews'), requestBytesPerSecond: 3600, responseBytesPerSecond: 9000, connectionsPerSecond: 0.6, http: { requestsPerSecond: 12, errorShare: 0.1, latencyMs: 20, requests: [{ method: 'GET', path: '/reviews/0', share: 0.95 }, { method: 'POST', path: '/reviews/0', share: 0.05 }] } },
     { id: 'reviews-v2-ratings', client: from('bookinfo', 'reviews-v2'), target: svc('bookinfo', 'ratings'), requestBytesPerSecond: 1000, responseBytesPerSecond: 1500, connectionsPerSecond: 0.25 },
     { id: 'reviews-v3-ratings', client: from('bookinfo', 'reviews-v3'), target: svc('bookinfo', 'ratings'), requestBytesPerSecond: 1000, responseBytesPerSecond: 1500, connectionsPerSecond: 0.25 },
     { id: 'ratings-egress', client: from('bookinfo', 'ratings-v1'), target: { kind: 'external', ip: EXTERNAL_IP, port: 443 }, requestBytesPerSecond: 500, responseBytesPerSecond: 2000, connectionsPerSecond: 0.1 },

@@ -25,8 +25,11 @@ export interface FlowSpec {
   /** server -> client bytes per second (istio_tcp_sent_bytes_total). */
   responseBytesPerSecond: number;
   connectionsPerSecond: number;
-  /** HTTP requests, seen as L7 by a waypoint in front of the service. */
-  http?: { requestsPerSecond: number; errorShare: number; latencyMs: number };
+  /**
+   * HTTP requests, seen as L7 by a waypoint in front of the service. `requests`: what they are made
+   * of (method, path, share of the requests), which the waypoint's policies match; default all `GET /`.
+   */
+  http?: { requestsPerSecond: number; errorShare: number; latencyMs: number; requests?: { method: string; path: string; share: number }[] };
 }
 
 export interface Scenario {

@@ -4,12 +4,15 @@
 //   sidecar client -> its own Envoy as source; sidecar server -> its own Envoy as destination
 //   (a sidecar pod is never captured, so no ztunnel reports its end);
 //   mTLS only when both ends speak it; waypoints split a flow into client->waypoint and
-//   waypoint->backend hops; DENY at the server's ztunnel; CONNECT when the server's ztunnel is down.
+//   waypoint->backend hops, and refuse (403) what the policies attached to them deny, so only the
+//   allowed share goes on to the backends; DENY at the server's ztunnel; CONNECT when the server's
+//   ztunnel is down.
 
 import type { FlowSpec } from '../scenarios/types';
 import type { MeshPod, MeshService, MeshView, ZtunnelPod } from '../mesh/view';
 import { nsName } from '../mesh/view';
 import { peerOf, ztunnelVerdict } from '../mesh/policy';
+import { waypointDecision } from '../mesh/waypoint-policy';
 
 export type Flag = '-' | 'DENY' | 'CONNECT';
 /** Envoy response flags a sidecar records: upstream connection failure / termination. */
@@ -31,6 +34,8 @@ export interface Leg {
   waypointHop?: 'to' | 'from';
   /** The original client of a 'from' hop (the waypoint's L7 metrics name it). */
   originalClient?: MeshPod;
+  /** On a 'to' hop: the share of the flow's requests the waypoint refused (403), and the DENY policy if one did. */
+  waypointDenied?: { share: number; policy?: string };
   source?: { ztunnel: ZtunnelPod; flag: Flag };
   destination?: { ztunnel: ZtunnelPod; flag: Flag };
   /** The client's Envoy sidecar reports the hop (reporter="source"). */
@@ -66,11 +71,14 @@ export function resolveLegs(view: MeshView, flows: FlowSpec[]): Leg[] {
       const targetPort = service.ports.find((p) => p.port === t.port)?.targetPort ?? t.port;
       const waypoint = service.waypoint;
       if (waypoint && waypoint.pods.length > 0 && client.captured && client.proxy !== 'waypoint') {
+        const atWaypoint = waypointDecision(view.policies, flow, client, service, waypoint, view.trustDomain.replace(/^spiffe:\/\//, ''));
+        const allowed = 1 - atWaypoint.denied;
         for (const wp of waypoint.pods) {
           const wpShare = share / waypoint.pods.length;
-          pushLeg(view, legs, { flow, share: wpShare, client, server: wp, serverIp: wp.ip, serverPort: t.port, service, waypointHop: 'to' });
+          pushLeg(view, legs, { flow, share: wpShare, client, server: wp, serverIp: wp.ip, serverPort: t.port, service, waypointHop: 'to', ...(atWaypoint.denied > 0 ? { waypointDenied: { share: atWaypoint.denied, ...(atWaypoint.policy ? { policy: atWaypoint.policy } : {}) } } : {}) });
+          if (allowed <= 0) continue;
           for (const ep of service.endpoints) {
-            pushLeg(view, legs, { flow, share: wpShare / service.endpoints.length, client: wp, server: ep, serverIp: ep.ip, serverPort: targetPort, service, waypointHop: 'from', originalClient: client });
+            pushLeg(view, legs, { flow, share: (wpShare * allowed) / service.endpoints.length, client: wp, server: ep, serverIp: ep.ip, serverPort: targetPort, service, waypointHop: 'from', originalClient: client });
           }
         }
         continue;

@@ -61,25 +61,40 @@ export function buildSeries(legs: Leg[], clusterId: string): SeriesSet {
       add(set, TCP_METRICS.sentBytes, target, labels, flow.id, flow.responseBytesPerSecond * share);
     }
     if (leg.waypointHop === 'from' && flow.http && leg.server && leg.destination?.flag !== 'DENY') addWaypointHttp(set, leg, clusterId);
+    if (leg.waypointHop === 'to' && flow.http && leg.server && leg.waypointDenied) addWaypointDenied(set, leg, clusterId);
     addSidecarSeries(set, leg, clusterId);
   }
   return set;
 }
 
-function addWaypointHttp(set: SeriesSet, leg: Leg, clusterId: string): void {
-  const http = leg.flow.http!;
-  const client = leg.originalClient;
-  const target = `${leg.client.namespace}/${leg.client.name}`;
-  const base = {
+function waypointLabels(client: MeshPod | undefined, server: MeshPod | undefined, service: MeshService | undefined, clusterId: string): Record<string, string> {
+  return {
     reporter: 'waypoint',
     ...peer('source', client, client?.identity ?? U, clusterId),
-    ...peer('destination', leg.server, leg.server?.identity ?? U, clusterId),
-    ...serviceLabels(leg.service),
+    ...peer('destination', server, server?.identity ?? U, clusterId),
+    ...serviceLabels(service),
     request_protocol: 'http',
     grpc_response_status: '',
     response_flags: '-',
     connection_security_policy: 'mutual_tls',
   };
+}
+
+function addWaypointHttp(set: SeriesSet, leg: Leg, clusterId: string): void {
+  const http = leg.flow.http!;
+  const target = `${leg.client.namespace}/${leg.client.name}`;
+  const base = waypointLabels(leg.originalClient, leg.server, leg.service, clusterId);
   const outcomes = [['200', 1 - http.errorShare], ['500', http.errorShare]] as const;
   addRequestSeries(set, target, leg.flow.id, { requestsPerSecond: http.requestsPerSecond * leg.share, latencyMs: http.latencyMs }, [...outcomes], (code) => ({ ...base, response_code: code }));
+}
+
+/**
+ * Requests the waypoint's RBAC filter refused: a local 403 before any backend is picked, so the
+ * destination workload is unknown (the Service is known from the request), response_flags "-".
+ */
+function addWaypointDenied(set: SeriesSet, leg: Leg, clusterId: string): void {
+  const http = leg.flow.http!;
+  const target = `${leg.server!.namespace}/${leg.server!.name}`;
+  const base = waypointLabels(leg.client, undefined, leg.service, clusterId);
+  addRequestSeries(set, target, leg.flow.id, { requestsPerSecond: http.requestsPerSecond * leg.share * leg.waypointDenied!.share, latencyMs: 1 }, [['403', 1]], (code) => ({ ...base, response_code: code }));
 }

@@ -50,11 +50,15 @@ describe('ztunnel config_dump', () => {
     expect(byName('legacy-client-v1')?.protocol).toBe('TCP');
     expect(byName('scanner-v1')).toBeUndefined();
     // What istiod sends ztunnel: targeted ALLOW/DENY policies after conversion (not the targetRefs
-    // details-viewer, not the AUDIT detail-audit); web-get-only keeps no rule, ratings-deny-delete an empty one.
+    // details-viewer and reviews-viewer, not the AUDIT and CUSTOM ones); web-get-only keeps no rule, ratings-deny-delete an empty one.
     expect(dump.policies.map((p) => `${String(p.namespace)}/${String(p.name)} ${String(p.action)} ${String(p.scope)} ${(p.rules as unknown[]).length}`).sort()).toEqual([
       'bookinfo/details-deny-typos Deny WorkloadSelector 1',
+      'bookinfo/productpage-migrating-callers Allow WorkloadSelector 1',
+      'bookinfo/productpage-viewer Allow WorkloadSelector 1',
       'bookinfo/ratings-deny-delete Deny WorkloadSelector 1',
       'bookinfo/ratings-deny-frontend Deny WorkloadSelector 1',
+      'bookinfo/reviews-deny-web Deny WorkloadSelector 1',
+      'frontend/web-allow-nothing Allow WorkloadSelector 0',
       'frontend/web-get-only Allow WorkloadSelector 0',
     ]);
   });

@@ -12,7 +12,7 @@ let sim: Simulator;
 let services: Deps;
 beforeAll(async () => {
   sim = await startSimulator({ scenario: 'bookinfo' });
-  services = createDeps(parseEnv({ LOG_LEVEL: 'silent', KUBECONFIG: sim.kubeconfigPath, AUTH_STRATEGY: 'header', HOSTNAME: '127.0.0.1', SESSION_SECRET: 'a-test-secret-of-at-least-32-characters!!' }));
+  services = createDeps(parseEnv({ LOG_LEVEL: 'silent', KUBECONFIG: sim.kubeconfigPath, SIMULATOR_METRICS_URL: sim.httpUrl, AUTH_STRATEGY: 'header', HOSTNAME: '127.0.0.1', SESSION_SECRET: 'a-test-secret-of-at-least-32-characters!!' }));
   setDepsForTest(services);
 });
 afterAll(async () => {
@@ -37,8 +37,21 @@ describe('GET /api/authz/check', () => {
     expect(ztunnel?.sees).toMatchObject({ who: 'client', principal: 'spiffe://cluster.local/ns/frontend/sa/web' });
   });
 
+  it("answers an HTTP request at the waypoint: reviews-viewer allows productpage's GETs, not its POSTs", async () => {
+    const get200 = await get<AuthzCheckResponse>(checkRoute, 'from=bookinfo/productpage-v1&to=bookinfo/service:reviews&method=GET&path=/reviews/0');
+    expect(get200.body.evaluation.decision).toBe('allowed');
+    expect(get200.body.request).toEqual({ method: 'GET', path: '/reviews/0' });
+    const post = await get<AuthzCheckResponse>(checkRoute, 'from=bookinfo/productpage-v1&to=bookinfo/service:reviews&method=POST&path=/reviews/0');
+    expect(post.body.evaluation.decision).toBe('denied');
+    expect(post.body.evaluation.deciding).toMatchObject({ reason: 'no-allow-matched', point: 'waypoint bookinfo/waypoint', candidates: ['bookinfo/reviews-viewer'] });
+    const unsaid = await get<AuthzCheckResponse>(checkRoute, 'from=bookinfo/productpage-v1&to=bookinfo/service:reviews');
+    expect(unsaid.body.evaluation.decision).toBe('conditional');
+  });
+
   it('rejects bad input naming the field', async () => {
     for (const [query, field] of [
+      ['from=frontend/web-v1&to=bookinfo/service:ratings&method=get', 'method'],
+      ['from=frontend/web-v1&to=bookinfo/service:ratings&path=reviews', 'path'],
       ['from=bookinfo&to=bookinfo/service:ratings', 'from'],
       ['from=frontend/web-v1&to=bookinfo/service:ratings&port=70000', 'port'],
       ['from=frontend/web-v1&to=bookinfo/service:nothing', 'to'],
@@ -67,6 +80,11 @@ describe('GET /api/authz/policies', () => {
     expect(deny).toMatchObject({ action: 'DENY', scope: 'workload-selector', selects: ['bookinfo/ratings-v1'], enforcedBy: [{ kind: 'ztunnel' }], ztunnel: 'held' });
     expect(r.body.ztunnel.ok).toBe(true);
     expect(r.body.counts.warning + r.body.counts.error + r.body.counts.info).toBe(r.body.findings.length);
+    // Observed traffic checked: the denied web -> ratings edge, with the policy that denied it.
+    expect(r.body.traffic).toMatchObject({ ok: true });
+    const observed = r.body.findings.filter((f) => f.code === 'AUTHZ030');
+    expect(observed.map((f) => `${f.object.namespace}/${f.object.name}`)).toEqual(['bookinfo/ratings-deny-frontend']);
+    expect(r.body.findings.filter((f) => f.code === 'AUTHZ031')).toEqual([]);
   });
 
   it('shows a one-namespace user only that namespace, and 403 for another', async () => {

@@ -47,6 +47,10 @@ export const AuthzCheckParams = z
     service: dnsLabel.optional(),
     /** With a workload destination and no service: `service` picks the Service in front of it (a graph edge between workloads). */
     addressed: z.enum(['service', 'workload']).optional(),
+    /** The HTTP request, for the rules a waypoint (or sidecar) evaluates: its method ... */
+    method: z.string().max(16).regex(/^[A-Z]+$/, 'must be an HTTP method in capitals (GET, POST...)').optional(),
+    /** ... and its path. Without them, an answer that depends on them is "conditional". */
+    path: z.string().max(1000).regex(/^\/[^\s]*$/, 'must be a path starting with /').optional(),
   })
   .strict();
 export type AuthzCheckParams = z.output<typeof AuthzCheckParams>;
@@ -60,6 +64,8 @@ export interface AuthzCheckResponse {
   source: AuthzSource;
   destination: AuthzDestination;
   port: number;
+  /** The HTTP request asked about, when given. */
+  request?: { method?: string; path?: string };
   /** Enforcement points, policies and identities in namespaces the user cannot see are redacted. */
   evaluation: Evaluation;
   /** False when the cluster serves no security.istio.io policies (the CRDs are not installed). */
@@ -114,4 +120,6 @@ export interface AuthzPoliciesResponse {
   counts: { error: number; warning: number; info: number };
   /** The cluster's view against the policies each ztunnel holds (config_dump). */
   ztunnel: { ok: true; diff: ZtunnelPolicyDiff } | { ok: false; message: string };
+  /** Observed traffic the findings were checked against (AUTHZ030-032): edges read, or why not. */
+  traffic: { ok: true; edges: number } | { ok: false; message: string };
 }
