@@ -1,5 +1,5 @@
 import type { PlaintextReason } from '@/lib/graph/model';
-import type { DestinationLabels, PeerLabels } from '@/lib/graph/samples';
+import { LabelIds } from '@/lib/graph/label-ids';
 import { edgeFor, emptyTcp, type EdgeAcc, type WorkGraph } from '@/lib/graph/work';
 import type { ViewedTcpSample } from './dedupe';
 import { destinationEndpoint, known, sourceEndpoint, withClusters, type Endpoint } from './endpoints';
@@ -9,11 +9,7 @@ import { plaintextHint } from './security';
 // ztunnel L4 series -> tcp edges. received_bytes is client -> server, sent_bytes server -> client
 // (for both reporters, istio/istio#32399). Only the closed counter carries DENY / CONNECT.
 // The four counters of a series share labels: endpoints, nodes and the edge are resolved once per
-// distinct label set (a 5k-workload mesh has ~65k samples but ~16k label sets).
-
-const SEP = '\u001f';
-const peerKey = (p: PeerLabels) => `${p.cluster}${SEP}${p.namespace}${SEP}${p.workload}${SEP}${p.canonicalService}${SEP}${p.canonicalRevision}${SEP}${p.app}${SEP}${p.version}${SEP}${p.principal}`;
-const destinationKey = (d: DestinationLabels) => `${peerKey(d)}${SEP}${d.service}${SEP}${d.serviceName}${SEP}${d.serviceNamespace}`;
+// distinct label set (a 5k-workload mesh has ~65k samples but ~16k label sets), keyed by label ids.
 
 interface Resolved {
   edge: EdgeAcc;
@@ -22,10 +18,12 @@ interface Resolved {
   hints: Map<boolean, PlaintextReason>;
 }
 
-export function addTcpEdges(graph: WorkGraph, samples: ViewedTcpSample[]): void {
-  const resolved = new Map<string, Resolved>();
+export function addTcpEdges(graph: WorkGraph, samples: ViewedTcpSample[], ids = new LabelIds()): void {
+  const resolved = new Map<number, Resolved>();
   for (const s of samples) {
-    const key = `${peerKey(s.source)}>${destinationKey(s.destination)}>${s.waypoint ?? ''}>${s.views}`;
+    const labels = ids.combine(ids.peer(s.source), ids.destination(s.destination));
+    // Merged waypoint hops and ztunnel views are rare: only they pay for a longer (negative) key.
+    const key = s.waypoint === undefined && s.views === 'unknown' ? labels : -1 - ids.tuple(labels, s.waypoint ?? '', s.views);
     let r = resolved.get(key);
     if (!r) {
       const [src, dst] = withClusters(sourceEndpoint(s.source), destinationEndpoint(s.destination));
