@@ -9,10 +9,11 @@ import { LabelIds } from '@/lib/graph/label-ids';
 export type EdgeViews = 'both' | 'source' | 'destination' | 'unknown';
 
 export interface ViewedTcpSample extends TcpSample {
-  views: EdgeViews;
+  /** Absent: "unknown" (a query that chose the view; such samples are passed on uncopied). */
+  views?: EdgeViews;
   /** Set when waypoint hops were merged: the waypoint ("namespace/name") the traffic went through. */
   waypoint?: string;
-  /** Which proxies saw the edge (passes/sidecar-views.ts); absent: ztunnel. */
+  /** Which proxies saw the edge (passes/sidecar-views.ts); absent: only the sample's own proxy. */
   seenBy?: EdgeReporter[];
 }
 
@@ -22,7 +23,7 @@ const sampleKey = (s: TcpSample, ids: LabelIds) =>
 
 export function dedupeTcpReporters(samples: TcpSample[], ids = new LabelIds()): ViewedTcpSample[] {
   // Answers of the agg3 queries carry no reporter: one view per edge already, nothing to drop.
-  if (samples.every((s) => s.reporter === undefined)) return samples.map((s) => ({ ...s, views: 'unknown' }));
+  if (samples.every((s) => s.reporter === undefined)) return samples;
   // Identical series can come back from overlapping queries: keep the first.
   const seen = new Set<number>();
   const unique = samples.filter((s) => {

@@ -10,12 +10,13 @@ import { LabelIds } from '@/lib/graph/label-ids';
 //   non-mesh, and ingress gateways, which report as a client Envoy).
 // Every kept sample remembers which proxies saw its edge, for the edge panel.
 
-export type Seen<S> = S & { seenBy: EdgeReporter[] };
+/** seenBy absent: the sample's own proxy was the only one to report its edge (no copy is made). */
+export type Seen<S> = S & { seenBy?: EdgeReporter[] };
 
-const tcpReporter = (s: TcpSample): EdgeReporter =>
+export const tcpReporter = (s: TcpSample): EdgeReporter =>
   s.proxy === 'sidecar' ? (s.reporter === 'source' ? 'client-sidecar' : 'server-sidecar') : 'ztunnel-l4';
 
-const httpReporter = (s: HttpSample): EdgeReporter =>
+export const httpReporter = (s: HttpSample): EdgeReporter =>
   s.reporter === 'waypoint' ? 'waypoint' : s.reporter === 'source' ? 'client-sidecar' : 'server-sidecar';
 
 const TCP_PREFERENCE: EdgeReporter[] = ['server-sidecar', 'ztunnel-l4', 'client-sidecar'];
@@ -26,11 +27,9 @@ const bit = (preference: EdgeReporter[], r: EdgeReporter) => 1 << preference.ind
 function pick<S extends Pick<TcpSample, 'source' | 'destination'>>(samples: S[], reporterOf: (s: S) => EdgeReporter, preference: EdgeReporter[], ids: LabelIds): Seen<S>[] {
   const reporters = samples.map(reporterOf);
   const first = reporters[0];
-  // One kind of proxy reported everything (an ambient-only or a sidecar-only mesh): every sample is its edge's view.
-  if (reporters.every((r) => r === first)) {
-    const seenBy = first === undefined ? [] : [first];
-    return samples.map((s) => ({ ...s, seenBy }));
-  }
+  // One kind of proxy reported everything (an ambient-only or a sidecar-only mesh): every sample is
+  // its edge's only view, kept as it is.
+  if (reporters.every((r) => r === first)) return samples;
   // The reporters that saw each node pair, as a bit set in preference order.
   const pairs = samples.map((s) => ids.pair(s));
   const seen = new Map<number, number>();
@@ -68,7 +67,7 @@ export function chooseHttpViews(samples: HttpSample[], tcp: Seen<TcpSample>[], i
   if (!chosen.some((s) => s.reporter === 'source' && s.securityPolicy === 'unknown')) return chosen;
   const ztunnelPolicies = new Map<number, Set<string>>();
   for (const t of tcp) {
-    if (t.seenBy[0] !== 'ztunnel-l4' || t.metric !== 'receivedBytes') continue;
+    if ((t.seenBy?.[0] ?? tcpReporter(t)) !== 'ztunnel-l4' || t.metric !== 'receivedBytes') continue;
     const pair = ids.pair(t);
     const set = ztunnelPolicies.get(pair) ?? new Set<string>();
     set.add(t.securityPolicy);

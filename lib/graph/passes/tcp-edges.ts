@@ -5,6 +5,7 @@ import type { ViewedTcpSample } from './dedupe';
 import { destinationEndpoint, known, sourceEndpoint, withClusters, type Endpoint } from './endpoints';
 import { nodeFor } from './nodes';
 import { plaintextHint } from './security';
+import { tcpReporter } from './sidecar-views';
 
 // ztunnel L4 series -> tcp edges. received_bytes is client -> server, sent_bytes server -> client
 // (for both reporters, istio/istio#32399). Only the closed counter carries DENY / CONNECT.
@@ -18,26 +19,47 @@ interface Resolved {
   hints: Map<boolean, PlaintextReason>;
 }
 
+/** nodeFor is idempotent for one endpoint, and endpoints are pure functions of their labels. */
+function cached<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
 export function addTcpEdges(graph: WorkGraph, samples: ViewedTcpSample[], ids = new LabelIds()): void {
   const resolved = new Map<number, Resolved>();
+  // Many series share a client or a server: classify each label set and find its node once.
+  const sources = new Map<number, Endpoint>();
+  const destinations = new Map<number, Endpoint>();
+  const sourceNodes = new Map<Endpoint, string>();
+  const destinationNodes = new Map<Endpoint, string>();
   for (const s of samples) {
-    const labels = ids.combine(ids.peer(s.source), ids.destination(s.destination));
+    const sourceId = ids.peer(s.source);
+    const destinationId = ids.destination(s.destination);
+    const labels = ids.combine(sourceId, destinationId);
     // Merged waypoint hops and ztunnel views are rare: only they pay for a longer (negative) key.
-    const key = s.waypoint === undefined && s.views === 'unknown' ? labels : -1 - ids.tuple(labels, s.waypoint ?? '', s.views);
+    const views = s.views ?? 'unknown';
+    const key = s.waypoint === undefined && views === 'unknown' ? labels : -1 - ids.tuple(labels, s.waypoint ?? '', views);
     let r = resolved.get(key);
     if (!r) {
-      const [src, dst] = withClusters(sourceEndpoint(s.source), destinationEndpoint(s.destination));
+      const [src, dst] = withClusters(
+        cached(sources, sourceId, () => sourceEndpoint(s.source)),
+        cached(destinations, destinationId, () => destinationEndpoint(s.destination)),
+      );
       const edge = edgeFor(graph, {
         protocol: 'tcp',
-        source: nodeFor(graph, src, 'source'),
-        target: nodeFor(graph, dst, 'destination'),
+        source: cached(sourceNodes, src, () => nodeFor(graph, src, 'source')),
+        target: cached(destinationNodes, dst, () => nodeFor(graph, dst, 'destination')),
         waypoint: s.waypoint,
         sourceCluster: src.cluster,
         destinationCluster: dst.cluster,
       });
       if (known(src.principal)) edge.sourcePrincipals.add(src.principal);
       if (known(dst.principal)) edge.destinationPrincipals.add(dst.principal);
-      for (const reporter of s.seenBy ?? ['ztunnel-l4' as const]) edge.reporters.add(reporter);
+      for (const reporter of s.seenBy ?? [tcpReporter(s)]) edge.reporters.add(reporter);
       r = { edge, src, dst, hints: new Map() };
       resolved.set(key, r);
     }
@@ -67,7 +89,7 @@ export function addTcpEdges(graph: WorkGraph, samples: ViewedTcpSample[], ids = 
       const hasPrincipals = s.metric !== 'connectionsOpened';
       let hint = r.hints.get(hasPrincipals);
       if (!hint) {
-        hint = plaintextHint(r.src, r.dst, s.views, graph.inventory, hasPrincipals);
+        hint = plaintextHint(r.src, r.dst, views, graph.inventory, hasPrincipals);
         r.hints.set(hasPrincipals, hint);
       }
       r.edge.plaintextHints.add(hint);
