@@ -25,11 +25,11 @@ const HTTP_PREFERENCE: EdgeReporter[] = ['server-sidecar', 'waypoint', 'client-s
 const bit = (preference: EdgeReporter[], r: EdgeReporter) => 1 << preference.indexOf(r);
 
 function pick<S extends Pick<TcpSample, 'source' | 'destination'>>(samples: S[], reporterOf: (s: S) => EdgeReporter, preference: EdgeReporter[], ids: LabelIds): Seen<S>[] {
-  const reporters = samples.map(reporterOf);
-  const first = reporters[0];
   // One kind of proxy reported everything (an ambient-only or a sidecar-only mesh): every sample is
   // its edge's only view, kept as it is.
-  if (reporters.every((r) => r === first)) return samples;
+  const first = samples[0] && reporterOf(samples[0]);
+  if (samples.every((s) => reporterOf(s) === first)) return samples;
+  const reporters = samples.map(reporterOf);
   // The reporters that saw each node pair, as a bit set in preference order.
   const pairs = samples.map((s) => ids.pair(s));
   const seen = new Map<number, number>();

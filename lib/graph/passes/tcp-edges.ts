@@ -16,7 +16,8 @@ interface Resolved {
   edge: EdgeAcc;
   src: Endpoint;
   dst: Endpoint;
-  hints: Map<boolean, PlaintextReason>;
+  /** The plaintext hint of the series' byte counters and of its connection counters, found once. */
+  hints: { bytes?: PlaintextReason; connections?: PlaintextReason };
 }
 
 /** nodeFor is idempotent for one endpoint, and endpoints are pure functions of their labels. */
@@ -60,7 +61,7 @@ export function addTcpEdges(graph: WorkGraph, samples: ViewedTcpSample[], ids = 
       if (known(src.principal)) edge.sourcePrincipals.add(src.principal);
       if (known(dst.principal)) edge.destinationPrincipals.add(dst.principal);
       for (const reporter of s.seenBy ?? [tcpReporter(s)]) edge.reporters.add(reporter);
-      r = { edge, src, dst, hints: new Map() };
+      r = { edge, src, dst, hints: {} };
       resolved.set(key, r);
     }
     const tcp = (r.edge.tcp ??= emptyTcp());
@@ -87,11 +88,8 @@ export function addTcpEdges(graph: WorkGraph, samples: ViewedTcpSample[], ids = 
     if (!mtls && s.metric !== 'connectionsClosed' && s.value > 0) {
       // Connection counters are grouped without principals: do not read a missing one as "no peer identity".
       const hasPrincipals = s.metric !== 'connectionsOpened';
-      let hint = r.hints.get(hasPrincipals);
-      if (!hint) {
-        hint = plaintextHint(r.src, r.dst, views, graph.inventory, hasPrincipals);
-        r.hints.set(hasPrincipals, hint);
-      }
+      const which = hasPrincipals ? 'bytes' : 'connections';
+      const hint = (r.hints[which] ??= plaintextHint(r.src, r.dst, views, graph.inventory, hasPrincipals));
       r.edge.plaintextHints.add(hint);
     }
   }
