@@ -25,10 +25,12 @@ export function buildGraph(samples: TrafficSamples, inventory: Inventory, option
   // Sidecars first: one proxy's view per edge, then ztunnel's two reporters as before.
   // Label tuples get their ids once per build, shared by every pass that groups samples.
   const ids = new LabelIds();
-  const tcpViews = chooseTcpViews(samples.tcp, ids);
-  let tcp = dedupeTcpReporters(tcpViews, ids);
+  // The agg3 queries' answers (ztunnel only, one view per edge) need neither step: one look at each sample.
+  const chosen = samples.tcp.every((s) => s.reporter === undefined && s.proxy === undefined);
+  const tcpViews = chosen ? samples.tcp : chooseTcpViews(samples.tcp, ids);
+  let tcp = chosen ? samples.tcp : dedupeTcpReporters(tcpViews, ids);
   if (options.waypoints === 'merge') tcp = mergeWaypointHops(tcp, graph.inventory);
-  addTcpEdges(graph, tcp.filter(touches), ids);
+  addTcpEdges(graph, tcp, ids, touches);
   const http = chooseHttpViews(dedupeHttp(samples.http, ids), tcpViews, ids);
   addHttpEdges(graph, http.filter(touches), chooseLatencyViews(samples.latency, http));
 

@@ -30,8 +30,12 @@ function cached<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   return value;
 }
 
-export function addTcpEdges(graph: WorkGraph, samples: ViewedTcpSample[], ids = new LabelIds()): void {
-  const resolved = new Map<number, Resolved>();
+/**
+ * keep: which samples to draw (passes/select-namespaces.ts); it reads labels only, so it is asked
+ * once per label set rather than in a pass of its own over every sample.
+ */
+export function addTcpEdges(graph: WorkGraph, samples: ViewedTcpSample[], ids = new LabelIds(), keep: (s: ViewedTcpSample) => boolean = () => true): void {
+  const resolved = new Map<number, Resolved | null>();
   // Many series share a client or a server: classify each label set and find its node once.
   const sources = new Map<number, Endpoint>();
   const destinations = new Map<number, Endpoint>();
@@ -45,7 +49,12 @@ export function addTcpEdges(graph: WorkGraph, samples: ViewedTcpSample[], ids = 
     const views = s.views ?? 'unknown';
     const key = s.waypoint === undefined && views === 'unknown' ? labels : -1 - ids.tuple(labels, s.waypoint ?? '', views);
     let r = resolved.get(key);
-    if (!r) {
+    if (r === null) continue;
+    if (r === undefined) {
+      if (!keep(s)) {
+        resolved.set(key, null);
+        continue;
+      }
       const [src, dst] = withClusters(
         cached(sources, sourceId, () => sourceEndpoint(s.source)),
         cached(destinations, destinationId, () => destinationEndpoint(s.destination)),
