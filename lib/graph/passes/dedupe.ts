@@ -17,7 +17,7 @@ export interface ViewedTcpSample extends TcpSample {
   seenBy?: EdgeReporter[];
 }
 
-/** A series' identity: every label a TCP sample carries. */
+/** A series' identity: metric, reporter and every label (the proxy kind is not part of it, as before). */
 const sampleKey = (s: TcpSample, ids: LabelIds) =>
   ids.tuple(s.metric, s.reporter ?? '', ids.peer(s.source), ids.destination(s.destination), s.securityPolicy, s.responseFlags);
 
