@@ -2,6 +2,7 @@ import type { Inventory } from './inventory';
 import type { MeshGraph } from './model';
 import type { TrafficSamples } from './samples';
 import { indexInventory } from './inventory-index';
+import { LabelIds } from './label-ids';
 import type { GraphOptions, WorkGraph } from './work';
 import { dedupeHttp, dedupeTcpReporters } from './passes/dedupe';
 import { mergeWaypointHops } from './passes/waypoint-merge';
@@ -22,11 +23,15 @@ export function buildGraph(samples: TrafficSamples, inventory: Inventory, option
   const touches = touchesNamespaces(options.namespaces);
 
   // Sidecars first: one proxy's view per edge, then ztunnel's two reporters as before.
-  const tcpViews = chooseTcpViews(samples.tcp);
-  let tcp = dedupeTcpReporters(tcpViews);
+  // Label tuples get their ids once per build, shared by every pass that groups samples.
+  const ids = new LabelIds();
+  // The agg3 queries' answers (ztunnel only, one view per edge) need neither step: one look at each sample.
+  const chosen = samples.tcp.every((s) => s.reporter === undefined && s.proxy === undefined);
+  const tcpViews = chosen ? samples.tcp : chooseTcpViews(samples.tcp, ids);
+  let tcp = chosen ? samples.tcp : dedupeTcpReporters(tcpViews, ids);
   if (options.waypoints === 'merge') tcp = mergeWaypointHops(tcp, graph.inventory);
-  addTcpEdges(graph, tcp.filter(touches));
-  const http = chooseHttpViews(dedupeHttp(samples.http), tcpViews);
+  addTcpEdges(graph, tcp, ids, touches);
+  const http = chooseHttpViews(dedupeHttp(samples.http, ids), tcpViews, ids);
   addHttpEdges(graph, http.filter(touches), chooseLatencyViews(samples.latency, http));
 
   oneEdgePerHop(graph);

@@ -1,5 +1,6 @@
 import type { GraphEdge, PlaintextReason } from './model';
 import { edgeId } from './ids';
+import { SmallSet } from './small-set';
 import { edgeBytes } from './lookup';
 import { emptyHttp, emptyTcp, mergeEdgeInto, type EdgeAcc } from './work';
 import { finalizeEdge } from './passes/finalize';
@@ -11,7 +12,7 @@ import { finalizeEdge } from './passes/finalize';
 
 /** A wire edge as raw sums: each share times what it is a share of. */
 function toSums(e: GraphEdge): EdgeAcc {
-  const hints = new Set<PlaintextReason>(e.security.reason ? [e.security.reason] : []);
+  const hints = new SmallSet<PlaintextReason>(e.security.reason ? [e.security.reason] : []);
   const acc: EdgeAcc = {
     id: e.id,
     source: e.source,
@@ -19,10 +20,10 @@ function toSums(e: GraphEdge): EdgeAcc {
     protocol: e.protocol,
     sourceCluster: e.sourceCluster,
     destinationCluster: e.destinationCluster,
-    sourcePrincipals: new Set(e.security.sourcePrincipals),
-    destinationPrincipals: new Set(e.security.destinationPrincipals),
+    sourcePrincipals: new SmallSet(e.security.sourcePrincipals),
+    destinationPrincipals: new SmallSet(e.security.destinationPrincipals),
     plaintextHints: hints,
-    reporters: new Set(e.reporters ?? []),
+    reporters: new SmallSet(e.reporters ?? []),
   };
   if (e.tcp) {
     const t = e.tcp;
@@ -70,10 +71,10 @@ export function mergeEdges(parts: readonly GraphEdge[], ends: { source: string; 
     ...(waypoint ? { waypoint } : {}),
     sourceCluster: first.sourceCluster,
     destinationCluster: first.destinationCluster,
-    sourcePrincipals: new Set(),
-    destinationPrincipals: new Set(),
-    plaintextHints: new Set(),
-    reporters: new Set(),
+    sourcePrincipals: new SmallSet(),
+    destinationPrincipals: new SmallSet(),
+    plaintextHints: new SmallSet(),
+    reporters: new SmallSet(),
   };
   for (const part of parts) mergeEdgeInto(merged, toSums(part));
   return finalizeEdge(merged);

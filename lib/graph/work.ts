@@ -2,6 +2,7 @@ import type { EdgeProtocol, EdgeReporter, GraphNode, GraphType, PlaintextReason 
 import type { WaypointMode } from './query';
 import type { InventoryIndex } from './inventory-index';
 import { edgeId } from './ids';
+import { SmallSet } from './small-set';
 
 // The graph while it is being built: nodes are final shapes, edges are raw sums (so that passes can
 // merge edges and the shares are computed once, at the end).
@@ -49,11 +50,11 @@ export interface EdgeAcc {
   destinationCluster: string;
   tcp?: TcpSums;
   http?: HttpSums;
-  sourcePrincipals: Set<string>;
-  destinationPrincipals: Set<string>;
+  sourcePrincipals: SmallSet<string>;
+  destinationPrincipals: SmallSet<string>;
   /** Why plaintext parts of this edge were plaintext (see passes/security.ts). */
-  plaintextHints: Set<PlaintextReason>;
-  reporters: Set<EdgeReporter>;
+  plaintextHints: SmallSet<PlaintextReason>;
+  reporters: SmallSet<EdgeReporter>;
 }
 
 export interface WorkGraph {
@@ -88,10 +89,10 @@ export function edgeFor(
       ...(key.waypoint ? { waypoint: key.waypoint } : {}),
       sourceCluster: key.sourceCluster,
       destinationCluster: key.destinationCluster,
-      sourcePrincipals: new Set(),
-      destinationPrincipals: new Set(),
-      plaintextHints: new Set(),
-      reporters: new Set(),
+      sourcePrincipals: new SmallSet(),
+      destinationPrincipals: new SmallSet(),
+      plaintextHints: new SmallSet(),
+      reporters: new SmallSet(),
     };
     graph.edges.set(id, edge);
   }

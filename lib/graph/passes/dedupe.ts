@@ -1,5 +1,6 @@
 import type { EdgeReporter } from '@/lib/graph/model';
-import type { HttpSample, PeerLabels, TcpSample } from '@/lib/graph/samples';
+import type { HttpSample, TcpSample } from '@/lib/graph/samples';
+import { LabelIds } from '@/lib/graph/label-ids';
 
 // Both ztunnels report mesh-to-mesh traffic: count it once, from the destination's view.
 // A sample from a query that already chose one view per edge has no reporter and is kept as is.
@@ -8,49 +9,40 @@ import type { HttpSample, PeerLabels, TcpSample } from '@/lib/graph/samples';
 export type EdgeViews = 'both' | 'source' | 'destination' | 'unknown';
 
 export interface ViewedTcpSample extends TcpSample {
-  views: EdgeViews;
+  /** Absent: "unknown" (a query that chose the view; such samples are passed on uncopied). */
+  views?: EdgeViews;
   /** Set when waypoint hops were merged: the waypoint ("namespace/name") the traffic went through. */
   waypoint?: string;
-  /** Which proxies saw the edge (passes/sidecar-views.ts); absent: ztunnel. */
+  /** Which proxies saw the edge (passes/sidecar-views.ts); absent: only the sample's own proxy. */
   seenBy?: EdgeReporter[];
 }
 
-/** The node pair a sample belongs to, independent of metric, policy and flags. */
-export function pairKey(s: Pick<TcpSample, 'source' | 'destination'>): string {
-  const d = s.destination;
-  const dst = d.workload && d.workload !== 'unknown' ? `${d.cluster}${SEP}${d.namespace}${SEP}${d.workload}` : `svc:${d.service}`;
-  return `${s.source.cluster}${SEP}${s.source.namespace}${SEP}${s.source.workload}>${dst}`;
-}
+/** A series' identity: metric, reporter and every label (the proxy kind is not part of it, as before). */
+const sampleKey = (s: TcpSample, ids: LabelIds) =>
+  ids.tuple(s.metric, s.reporter ?? '', ids.peer(s.source), ids.destination(s.destination), s.securityPolicy, s.responseFlags);
 
-const SEP = '\u001f';
-const peerKey = (p: PeerLabels) => [p.cluster, p.namespace, p.workload, p.canonicalService, p.canonicalRevision, p.app, p.version, p.principal].join(SEP);
-
-function sampleKey(s: TcpSample): string {
-  const d = s.destination;
-  return [s.metric, s.reporter, peerKey(s.source), peerKey(d), d.service, d.serviceName, d.serviceNamespace, s.securityPolicy, s.responseFlags].join(SEP);
-}
-
-export function dedupeTcpReporters(samples: TcpSample[]): ViewedTcpSample[] {
+export function dedupeTcpReporters(samples: TcpSample[], ids = new LabelIds()): ViewedTcpSample[] {
   // Answers of the agg3 queries carry no reporter: one view per edge already, nothing to drop.
-  if (samples.every((s) => s.reporter === undefined)) return samples.map((s) => ({ ...s, views: 'unknown' }));
+  if (samples.every((s) => s.reporter === undefined)) return samples;
   // Identical series can come back from overlapping queries: keep the first.
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   const unique = samples.filter((s) => {
-    const key = sampleKey(s);
+    const key = sampleKey(s, ids);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
-  const reporters = new Map<string, Set<string>>();
-  for (const s of unique) {
-    const key = pairKey(s);
+  const pairs = unique.map((s) => ids.pair(s));
+  const reporters = new Map<number, Set<string>>();
+  unique.forEach((s, i) => {
+    const key = pairs[i] as number;
     const set = reporters.get(key) ?? new Set<string>();
     set.add(s.reporter ?? 'unknown');
     reporters.set(key, set);
-  }
+  });
   const out: ViewedTcpSample[] = [];
-  for (const s of unique) {
-    const set = reporters.get(pairKey(s));
+  for (const [i, s] of unique.entries()) {
+    const set = reporters.get(pairs[i] as number);
     const both = set?.has('source') && set.has('destination');
     if (both && s.reporter === 'source') continue;
     const views: EdgeViews = both ? 'both' : s.reporter ?? 'unknown';
@@ -59,11 +51,10 @@ export function dedupeTcpReporters(samples: TcpSample[]): ViewedTcpSample[] {
   return out;
 }
 
-export function dedupeHttp(samples: HttpSample[]): HttpSample[] {
-  const seen = new Set<string>();
+export function dedupeHttp(samples: HttpSample[], ids = new LabelIds()): HttpSample[] {
+  const seen = new Set<number>();
   return samples.filter((s) => {
-    const d = s.destination;
-    const key = [s.reporter, peerKey(s.source), peerKey(d), d.service, d.serviceName, d.serviceNamespace, s.protocol, s.responseCode, s.grpcStatus, s.securityPolicy, s.responseFlags].join(SEP);
+    const key = ids.tuple(s.reporter, ids.peer(s.source), ids.destination(s.destination), s.protocol, s.responseCode, s.grpcStatus, s.securityPolicy, s.responseFlags);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -4,6 +4,7 @@ import { edgeFor, emptyHttp, type HttpSums, type WorkGraph } from '@/lib/graph/w
 import { destinationEndpoint, known, sourceEndpoint, withClusters } from './endpoints';
 import { nodeFor } from './nodes';
 import { plaintextHint } from './security';
+import { httpReporter } from './sidecar-views';
 
 // Waypoint L7 series -> http / grpc edges from the client to the backend (the waypoint names the
 // backend pod as destination). The edge remembers the waypoint when the inventory says which one.
@@ -39,7 +40,7 @@ export function addHttpEdges(graph: WorkGraph, samples: (HttpSample & { seenBy?:
       sourceCluster: src.cluster,
       destinationCluster: dst.cluster,
     });
-    for (const reporter of s.seenBy ?? ['waypoint' as const]) edge.reporters.add(reporter);
+    for (const reporter of s.seenBy ?? [httpReporter(s)]) edge.reporters.add(reporter);
     const http = (edge.http ??= emptyHttp());
     http.requests += s.value;
     http.byClass[responseClass(s.responseCode)] += s.value;

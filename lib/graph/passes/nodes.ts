@@ -128,26 +128,31 @@ function ensure(graph: WorkGraph, node: GraphNode): string {
   return node.id;
 }
 
+function asWorkload(graph: WorkGraph, id: string, e: Endpoint, inv: InventoryWorkload | undefined): string {
+  return graph.nodes.has(id) ? id : ensure(graph, workloadNode(id, e, inv));
+}
+
 /** The node id an endpoint maps to under the graph type, creating the node on first use. */
 export function nodeFor(graph: WorkGraph, e: Endpoint, role: 'source' | 'destination'): string {
   if (e.kind === 'unknown') {
     // Only pods the viewer may see are offered as the unknown source (a hidden namespace stays hidden).
+    const id = `unknown:${e.cluster}`;
+    if (graph.nodes.has(id)) return id; // the pods below are listed once, not per unknown client
     const accessible = graph.options.accessibleNamespaces;
     const unnamedPods = unnamedPodsOf(graph.inventory.inventory).filter((p) => !accessible || accessible.has(p.namespace));
-    return ensure(graph, { id: `unknown:${e.cluster}`, kind: 'unknown', cluster: e.cluster, namespace: 'unknown', ...(unnamedPods.length ? { unnamedPods } : {}), flags: noFlags(), traffic: noTraffic() });
+    return ensure(graph, { id, kind: 'unknown', cluster: e.cluster, namespace: 'unknown', ...(unnamedPods.length ? { unnamedPods } : {}), flags: noFlags(), traffic: noTraffic() });
   }
   if (e.kind === 'external') {
     return ensure(graph, { id: `ext:${e.cluster}:${e.address}`, kind: 'external', address: e.address, cluster: e.cluster, namespace: 'unknown', flags: noFlags(), traffic: noTraffic() });
   }
   if (e.kind === 'service') return serviceNode(graph, e.cluster, e.serviceNamespace, e.serviceName, e.service);
 
-  const inv = graph.inventory.workload(e.cluster, e.namespace, e.workload);
   const workloadId = `wl:${e.cluster}:${e.namespace}:${e.workload}`;
-  const asWorkload = () => (graph.nodes.has(workloadId) ? workloadId : ensure(graph, workloadNode(workloadId, e, inv)));
-  if (inv?.isWaypoint) return asWorkload();
+  // A workload node, once drawn, is the answer in the workload graph (and for waypoints in every graph).
+  if (graph.options.graphType === 'workload' && graph.nodes.has(workloadId)) return workloadId;
+  const inv = graph.inventory.workload(e.cluster, e.namespace, e.workload);
+  if (inv?.isWaypoint || graph.options.graphType === 'workload') return asWorkload(graph, workloadId, e, inv);
   switch (graph.options.graphType) {
-    case 'workload':
-      return asWorkload();
     case 'app':
       return appNode(graph, e, inv, false);
     case 'versionedApp':
@@ -157,7 +162,7 @@ export function nodeFor(graph: WorkGraph, e: Endpoint, role: 'source' | 'destina
         return serviceNode(graph, e.cluster, e.serviceNamespace, e.serviceName, e.service);
       }
       const svc = graph.inventory.serviceOfWorkload(e.namespace, e.workload);
-      return svc ? serviceNode(graph, e.cluster, svc.namespace, svc.name, svc.hostname) : asWorkload();
+      return svc ? serviceNode(graph, e.cluster, svc.namespace, svc.name, svc.hostname) : asWorkload(graph, workloadId, e, inv);
     }
   }
 }

@@ -1,5 +1,6 @@
 import { emptyHttp, mergeEdgeInto, type EdgeAcc, type WorkGraph } from '@/lib/graph/work';
 import { edgeId } from '@/lib/graph/ids';
+import { SmallSet } from '@/lib/graph/small-set';
 
 // Waypoints drawn once. ztunnel reports the L4 hops (client -> waypoint -> backend, or one merged
 // client -> backend edge), the waypoint reports L7 client -> backend: left alone, the same traffic
@@ -28,10 +29,10 @@ function l7Hop(graph: WorkGraph, from: EdgeAcc, source: string, target: string):
       protocol: from.protocol,
       sourceCluster: from.sourceCluster,
       destinationCluster: from.destinationCluster,
-      sourcePrincipals: new Set(),
-      destinationPrincipals: new Set(),
-      plaintextHints: new Set(),
-      reporters: new Set(),
+      sourcePrincipals: new SmallSet(),
+      destinationPrincipals: new SmallSet(),
+      plaintextHints: new SmallSet(),
+      reporters: new SmallSet(),
     };
     graph.edges.set(id, hop);
   }
@@ -41,7 +42,7 @@ function l7Hop(graph: WorkGraph, from: EdgeAcc, source: string, target: string):
 /** Adds only the L7 sums of `from` (the L4 sums of a hop come from ztunnel's own series). */
 function addL7(hop: EdgeAcc, from: EdgeAcc): void {
   if (!from.http) return;
-  mergeEdgeInto(hop, { ...from, tcp: undefined, sourcePrincipals: new Set(), destinationPrincipals: new Set() });
+  mergeEdgeInto(hop, { ...from, tcp: undefined, sourcePrincipals: new SmallSet(), destinationPrincipals: new SmallSet() });
   hop.http ??= emptyHttp();
 }
 

@@ -26,7 +26,7 @@ export function plaintextHint(src: Endpoint, dst: Endpoint, views: EdgeViews, in
 const priority: PlaintextReason[] = ['external-destination', 'non-mesh-client', 'non-mesh-destination', 'not-mtls'];
 
 /** The edge's reason from its effective mTLS share and the hints of its plaintext samples. */
-export function plaintextReason(share: number | null, hints: Set<PlaintextReason>): PlaintextReason | undefined {
+export function plaintextReason(share: number | null, hints: Pick<ReadonlySet<PlaintextReason>, 'has'>): PlaintextReason | undefined {
   if (share === null || share >= 1 - 1e-9) return undefined;
   if (share > 0) return 'partial';
   return priority.find((r) => hints.has(r)) ?? 'not-mtls';

@@ -1,46 +1,76 @@
 import type { PlaintextReason } from '@/lib/graph/model';
-import type { DestinationLabels, PeerLabels } from '@/lib/graph/samples';
+import { LabelIds } from '@/lib/graph/label-ids';
 import { edgeFor, emptyTcp, type EdgeAcc, type WorkGraph } from '@/lib/graph/work';
 import type { ViewedTcpSample } from './dedupe';
 import { destinationEndpoint, known, sourceEndpoint, withClusters, type Endpoint } from './endpoints';
 import { nodeFor } from './nodes';
 import { plaintextHint } from './security';
+import { tcpReporter } from './sidecar-views';
 
 // ztunnel L4 series -> tcp edges. received_bytes is client -> server, sent_bytes server -> client
 // (for both reporters, istio/istio#32399). Only the closed counter carries DENY / CONNECT.
 // The four counters of a series share labels: endpoints, nodes and the edge are resolved once per
-// distinct label set (a 5k-workload mesh has ~65k samples but ~16k label sets).
-
-const SEP = '\u001f';
-const peerKey = (p: PeerLabels) => `${p.cluster}${SEP}${p.namespace}${SEP}${p.workload}${SEP}${p.canonicalService}${SEP}${p.canonicalRevision}${SEP}${p.app}${SEP}${p.version}${SEP}${p.principal}`;
-const destinationKey = (d: DestinationLabels) => `${peerKey(d)}${SEP}${d.service}${SEP}${d.serviceName}${SEP}${d.serviceNamespace}`;
+// distinct label set (a 5k-workload mesh has ~65k samples but ~16k label sets), keyed by label ids.
 
 interface Resolved {
   edge: EdgeAcc;
   src: Endpoint;
   dst: Endpoint;
-  hints: Map<boolean, PlaintextReason>;
+  /** The plaintext hint of the series' byte counters and of its connection counters, found once. */
+  hints: { bytes?: PlaintextReason; connections?: PlaintextReason };
 }
 
-export function addTcpEdges(graph: WorkGraph, samples: ViewedTcpSample[]): void {
-  const resolved = new Map<string, Resolved>();
+/** nodeFor is idempotent for one endpoint, and endpoints are pure functions of their labels. */
+function cached<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
+/**
+ * keep: which samples to draw (passes/select-namespaces.ts); it reads labels only, so it is asked
+ * once per label set rather than in a pass of its own over every sample.
+ */
+export function addTcpEdges(graph: WorkGraph, samples: ViewedTcpSample[], ids = new LabelIds(), keep: (s: ViewedTcpSample) => boolean = () => true): void {
+  const resolved = new Map<number, Resolved | null>();
+  // Many series share a client or a server: classify each label set and find its node once.
+  const sources = new Map<number, Endpoint>();
+  const destinations = new Map<number, Endpoint>();
+  const sourceNodes = new Map<Endpoint, string>();
+  const destinationNodes = new Map<Endpoint, string>();
   for (const s of samples) {
-    const key = `${peerKey(s.source)}>${destinationKey(s.destination)}>${s.waypoint ?? ''}>${s.views}`;
+    const sourceId = ids.peer(s.source);
+    const destinationId = ids.destination(s.destination);
+    const labels = ids.combine(sourceId, destinationId);
+    // Merged waypoint hops and ztunnel views are rare: only they pay for a longer (negative) key.
+    const views = s.views ?? 'unknown';
+    const key = s.waypoint === undefined && views === 'unknown' ? labels : -1 - ids.tuple(labels, s.waypoint ?? '', views);
     let r = resolved.get(key);
-    if (!r) {
-      const [src, dst] = withClusters(sourceEndpoint(s.source), destinationEndpoint(s.destination));
+    if (r === null) continue;
+    if (r === undefined) {
+      if (!keep(s)) {
+        resolved.set(key, null);
+        continue;
+      }
+      const [src, dst] = withClusters(
+        cached(sources, sourceId, () => sourceEndpoint(s.source)),
+        cached(destinations, destinationId, () => destinationEndpoint(s.destination)),
+      );
       const edge = edgeFor(graph, {
         protocol: 'tcp',
-        source: nodeFor(graph, src, 'source'),
-        target: nodeFor(graph, dst, 'destination'),
+        source: cached(sourceNodes, src, () => nodeFor(graph, src, 'source')),
+        target: cached(destinationNodes, dst, () => nodeFor(graph, dst, 'destination')),
         waypoint: s.waypoint,
         sourceCluster: src.cluster,
         destinationCluster: dst.cluster,
       });
       if (known(src.principal)) edge.sourcePrincipals.add(src.principal);
       if (known(dst.principal)) edge.destinationPrincipals.add(dst.principal);
-      for (const reporter of s.seenBy ?? ['ztunnel-l4' as const]) edge.reporters.add(reporter);
-      r = { edge, src, dst, hints: new Map() };
+      for (const reporter of s.seenBy ?? [tcpReporter(s)]) edge.reporters.add(reporter);
+      r = { edge, src, dst, hints: {} };
       resolved.set(key, r);
     }
     const tcp = (r.edge.tcp ??= emptyTcp());
@@ -67,11 +97,8 @@ export function addTcpEdges(graph: WorkGraph, samples: ViewedTcpSample[]): void 
     if (!mtls && s.metric !== 'connectionsClosed' && s.value > 0) {
       // Connection counters are grouped without principals: do not read a missing one as "no peer identity".
       const hasPrincipals = s.metric !== 'connectionsOpened';
-      let hint = r.hints.get(hasPrincipals);
-      if (!hint) {
-        hint = plaintextHint(r.src, r.dst, s.views, graph.inventory, hasPrincipals);
-        r.hints.set(hasPrincipals, hint);
-      }
+      const which = hasPrincipals ? 'bytes' : 'connections';
+      const hint = (r.hints[which] ??= plaintextHint(r.src, r.dst, views, graph.inventory, hasPrincipals));
       r.edge.plaintextHints.add(hint);
     }
   }

@@ -2,6 +2,7 @@ import type { AggregateNode } from '@/lib/graph/model';
 import { edgeFor, mergeEdgeInto, type EdgeAcc, type WorkGraph } from '@/lib/graph/work';
 import { opaqueNamespaceId } from '@/lib/graph/ids';
 import { maySee } from '@/lib/graph/redaction';
+import { SmallSet } from '@/lib/graph/small-set';
 import { noFlags, noTraffic } from './nodes';
 
 // outside: the node's namespace was not selected. inaccessible: the user may not see the namespace,
@@ -55,8 +56,8 @@ export function hideInaccessible(graph: WorkGraph): void {
     const waypointHidden = e.waypoint !== undefined && !maySee(accessible, e.waypoint.split('/')[0]);
     const stripped: EdgeAcc = {
       ...e,
-      sourcePrincipals: source ? new Set() : e.sourcePrincipals,
-      destinationPrincipals: target ? new Set() : e.destinationPrincipals,
+      sourcePrincipals: source ? new SmallSet() : e.sourcePrincipals,
+      destinationPrincipals: target ? new SmallSet() : e.destinationPrincipals,
     };
     const into = edgeFor(graph, {
       protocol: e.protocol,
