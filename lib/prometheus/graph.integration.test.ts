@@ -55,6 +55,10 @@ function edge(g: MeshGraph, source: string, target: string, protocol = 'tcp'): G
 }
 const principal = (ns: string, sa: string) => `spiffe://cluster.local/ns/${ns}/sa/${sa}`;
 
+// reviews-viewer (the getting-started L7 policy at the waypoint) refuses productpage's POSTs, 5% of
+// its requests: only the GETs go on to reviews-vN (sim/scenarios/bookinfo-policies.ts).
+const PAST_WAYPOINT = 0.95;
+
 describe('graph from real Prometheus (bookinfo)', () => {
   it('uses the same 16 queries (8 ztunnel and waypoint, 8 sidecar) for 1 namespace and for 3', async () => {
     requests = 0;
@@ -87,8 +91,8 @@ describe('graph from real Prometheus (bookinfo)', () => {
     expect(toWaypoint.security.mtlsShare).toBe(1);
     for (const v of ['v1', 'v2', 'v3']) {
       const h = edge(g, wl('bookinfo', 'waypoint'), wl('bookinfo', `reviews-${v}`), 'http');
-      expect(h.tcp?.clientToServerBps).toBeCloseTo(1200, 6);
-      expect(h.http?.requestsPerSec).toBeCloseTo(4, 6);
+      expect(h.tcp?.clientToServerBps).toBeCloseTo(1200 * PAST_WAYPOINT, 6);
+      expect(h.http?.requestsPerSec).toBeCloseTo(4 * PAST_WAYPOINT, 6);
       expect(h.http?.errorShare).toBeCloseTo(0.1, 6);
       expect(h.http?.latencyMs?.p50).toBeGreaterThan(0);
       expect(g.edges.some((e) => e.source === wl('bookinfo', 'productpage-v1') && e.target === wl('bookinfo', `reviews-${v}`))).toBe(false);
@@ -105,7 +109,7 @@ describe('graph from real Prometheus (bookinfo)', () => {
       expect(e.waypoint).toBe('bookinfo/waypoint');
       expect(e.tcp?.clientToServerBps).toBeCloseTo(1200, 6);
       expect(e.tcp?.serverToClientBps).toBeCloseTo(3000, 6);
-      expect(e.http?.requestsPerSec).toBeCloseTo(4, 6);
+      expect(e.http?.requestsPerSec).toBeCloseTo(4 * PAST_WAYPOINT, 6);
     }
   });
 
@@ -158,7 +162,7 @@ describe('ztunnel pods from their own series (bookinfo)', () => {
     expect(pods?.every((p) => p.pod.startsWith('ztunnel-'))).toBe(true);
     const total = (key: 'inboundBps' | 'outboundBps' | 'connectionsOpenedPerSec') => (pods ?? []).reduce((sum, p) => sum + p[key], 0);
     // The scenario's flows (both directions' bytes): every destination-reported flow, and every source-reported one.
-    expect(total('inboundBps')).toBeCloseTo(126000 + 31500 + 21000 + 600 + 42000 + 7200 + 3 * 4200 + 2 * 2500, 3);
+    expect(total('inboundBps')).toBeCloseTo(126000 + 31500 + 21000 + 600 + 42000 + 7200 + 3 * 4200 * PAST_WAYPOINT + 2 * 2500, 3);
     expect(total('outboundBps')).toBeCloseTo(42000 + 7200 + 12600 + 2 * 2500 + 4000 + 2500, 3);
     expect(total('connectionsOpenedPerSec')).toBeGreaterThan(0);
   });
