@@ -42,6 +42,10 @@ export const envSchema = z.object({
    * answer: one server-side bound, so the page names the fault well within 10 s.
    */
   PROMETHEUS_TIMEOUT_SECONDS: z.coerce.number().int().min(1, 'must be at least 1 second').max(300, 'must be at most 300 seconds').default(8),
+  /** Per Prometheus query: a larger answer is cut off (read as a stream) and the graph fails with 502 prometheus_answer_too_large. */
+  PROMETHEUS_MAX_ANSWER_BYTES: z.coerce.number().int().min(1024).default(128 * 1024 * 1024),
+  /** Per Prometheus query: at most this many series. */
+  PROMETHEUS_MAX_SERIES: z.coerce.number().int().min(1).default(200_000),
   /** Demo without Prometheus: read the simulator's traffic directly. */
   SIMULATOR_METRICS_URL: optionalUrl,
 
