@@ -75,6 +75,12 @@ export const envSchema = z.object({
   AUTH_HEADER_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** The address the production server listens on (Next's standalone server reads it). */
   HOSTNAME: z.string().optional(),
+  /** /api/graph's "now" is aligned down to this many seconds (about the scrape interval), so refreshes and users share one answer. */
+  GRAPH_TIME_BUCKET_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
+  /** Finished graph answers kept (gzipped; ~1 MB each for 5,000 workloads). */
+  GRAPH_CACHE_ENTRIES: z.coerce.number().int().min(1).max(1000).default(64),
+  /** Graph builds (build, JSON, gzip) running at once; each holds a whole graph in memory. Waiting on Prometheus is not counted. */
+  GRAPH_MAX_BUILDS: z.coerce.number().int().min(1).max(32).default(2),
   /** How long a user's namespace access (SelfSubjectAccessReviews) is reused. */
   NAMESPACE_ACCESS_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
 });
