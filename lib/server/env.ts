@@ -44,6 +44,8 @@ export const envSchema = z.object({
   PROMETHEUS_TIMEOUT_SECONDS: z.coerce.number().int().min(1, 'must be at least 1 second').max(300, 'must be at most 300 seconds').default(8),
   /** Per Prometheus query: a larger answer is cut off (read as a stream) and the graph fails with 502 prometheus_answer_too_large. */
   PROMETHEUS_MAX_ANSWER_BYTES: z.coerce.number().int().min(1024).default(128 * 1024 * 1024),
+  /** auto: the graph reads Ambient Lens's recording rules (deploy/prometheus) for each family whose series exist; off: always the raw series. */
+  PROMETHEUS_RECORDING_RULES: z.enum(['auto', 'off']).default('auto'),
   /** Per Prometheus query: at most this many series. */
   PROMETHEUS_MAX_SERIES: z.coerce.number().int().min(1).default(200_000),
   /** Demo without Prometheus: read the simulator's traffic directly. */

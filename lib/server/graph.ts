@@ -91,7 +91,7 @@ export function createGraphPhases(deps: GraphDeps): GraphPhases {
         ...(viewer.accessibleNamespaces ? { accessibleNamespaces: viewer.accessibleNamespaces } : {}),
       });
       const shown = query.focus === undefined ? graph : { ...focusNeighbourhood(graph, query.focus), namespaces: query.namespaces };
-      return { ...shown, warnings: [...graph.warnings, ...warnings] };
+      return { ...shown, warnings: [...graph.warnings, ...warnings], ...(samples.queries ? { metricsQueries: samples.queries } : {}) };
     },
   };
 }

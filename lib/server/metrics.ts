@@ -19,7 +19,7 @@ import { expectedError } from './errors';
 export const PROMETHEUS_CACHE_TTL_MS = 5_000;
 
 type MetricsEnv = Pick<Env, 'PROMETHEUS_URL' | 'PROMETHEUS_TOKEN' | 'PROMETHEUS_TOKEN_FILE' | 'PROMETHEUS_CA_FILE' | 'PROMETHEUS_HEADERS' | 'SIMULATOR_METRICS_URL'> &
-  Partial<Pick<Env, 'PROMETHEUS_TIMEOUT_SECONDS' | 'PROMETHEUS_MAX_ANSWER_BYTES' | 'PROMETHEUS_MAX_SERIES'>>;
+  Partial<Pick<Env, 'PROMETHEUS_TIMEOUT_SECONDS' | 'PROMETHEUS_MAX_ANSWER_BYTES' | 'PROMETHEUS_MAX_SERIES' | 'PROMETHEUS_RECORDING_RULES'>>;
 
 /** The env's default, for callers that pass a partial env (the CLI, tests). */
 const DEFAULT_TIMEOUT_SECONDS = 8;
@@ -66,7 +66,7 @@ export function createMetricsSource(e: MetricsEnv, deps: { fetch?: FetchLike; ca
       },
     });
     const ttl = deps.cacheTtlMs ?? PROMETHEUS_CACHE_TTL_MS;
-    return mapped(createPrometheusMetricsSource(ttl > 0 ? withCache(client, { ttlMs: ttl }) : client));
+    return mapped(createPrometheusMetricsSource(ttl > 0 ? withCache(client, { ttlMs: ttl }) : client, { recordingRules: e.PROMETHEUS_RECORDING_RULES ?? 'auto' }));
   }
   if (e.SIMULATOR_METRICS_URL) return mapped(coalesceSamples(createSimulatorMetricsSource(e.SIMULATOR_METRICS_URL, deps.fetch, timeoutMs)));
   return {

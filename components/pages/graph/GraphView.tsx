@@ -23,6 +23,7 @@ import { ExportMenu } from './ExportMenu';
 import { FocusBreadcrumb } from './FocusBreadcrumb';
 import { FindBar } from './FindBar';
 import { GraphError, NoNamespaces, NoSuchNamespace, NoTraffic, TooLarge } from './GraphStates';
+import { metricsSourceNote } from './metrics-source-note';
 import { SidePanel } from './SidePanel';
 import { Toolbar } from './Toolbar';
 import { TrafficMenu } from './TrafficMenu';
@@ -60,6 +61,7 @@ export function GraphView() {
   });
 
   const { protocols, telemetry } = state;
+  const sourceNote = graph.data ? metricsSourceNote(graph.data) : null;
   const traffic = useMemo(() => (graph.data ? filterTraffic(graph.data, { protocols, telemetry }) : null), [graph.data, protocols, telemetry]);
   const collapsed = useMemo(() => (traffic ? collapseGraph(traffic, state.collapse) : null), [traffic, state.collapse]);
   const hidden = useMemo(() => (collapsed ? expressionMatches(collapsed, state.hide) : null), [collapsed, state.hide]);
@@ -151,6 +153,7 @@ export function GraphView() {
           <SidePanel graph={displayed} selected={state.selected} onSelect={select} security={state.badges.security} matches={matchIds} collapse={state.collapse} onCollapse={(collapse) => update({ collapse, selected: null })} onOpenNodeGraph={openNodeGraph} view={state} />
         )}
       </div>
+      {sourceNote && <p className="px-4 py-1 text-xs text-slate-500 dark:text-slate-400">{sourceNote}</p>}
     </div>
   );
 }
