@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { graphQueries } from './graph-queries';
 import { recordedGraphQueries, recordingRules, ruleExpr } from './recorded-queries';
 import type { PrometheusClient } from './client';
+import { MetricsError } from './errors';
 import { createPrometheusMetricsSource } from './metrics-source';
 import { chooseGraphQueries, createRecordingRulesDetector, probeQuery } from './recording-rules';
 
@@ -85,13 +86,43 @@ describe('createRecordingRulesDetector', () => {
     expect(asked).toHaveLength(3);
   });
 
-  it('falls back to the raw queries when the probe fails, and asks again next time', async () => {
-    let present: string[] | Error = new Error('prometheus busy');
+  it('falls back to the raw queries when Prometheus refuses the probe, and asks again next time', async () => {
+    let present: string[] | Error = new MetricsError('prometheus_error', 'query rejected');
     const { client, asked } = fakeClient(() => present);
     const detect = createRecordingRulesDetector(client);
     expect(await detect(600, 6000)).toEqual({ tcp: 'raw', http: 'raw' });
     present = [TCP_RULE, HTTP_RULE];
     expect(await detect(600, 6000)).toEqual({ tcp: 'recording-rules', http: 'recording-rules' });
+    expect(asked).toHaveLength(2);
+  });
+
+  it('fails at once when Prometheus does not answer the probe (the graph queries would not either)', async () => {
+    const { client, asked } = fakeClient(() => new MetricsError('prometheus_unreachable', 'Prometheus did not answer within 8s'));
+    await expect(createPrometheusMetricsSource(client).samples({ namespaces: ['a'], duration: 600, queryTime: 6000 })).rejects.toThrow('within 8s');
+    expect(asked).toHaveLength(1);
+  });
+
+  it('a probe cancelled by the caller that started it is asked again for the one still waiting', async () => {
+    let release: (() => void) | undefined;
+    const asked: (AbortSignal | undefined)[] = [];
+    const client: PrometheusClient = {
+      query: (_promql, _time, signal) => {
+        asked.push(signal);
+        if (asked.length > 1) return Promise.resolve([{ metric: { __name__: TCP_RULE }, value: [1, '1'] as [number, string] }]);
+        return new Promise((_resolve, reject) => {
+          release = () => reject(signal?.reason);
+          signal?.addEventListener('abort', () => release?.());
+        });
+      },
+      queryRange: async () => [],
+    };
+    const detect = createRecordingRulesDetector(client);
+    const leaving = new AbortController();
+    const first = detect(600, 6000, leaving.signal);
+    const second = detect(600, 6000);
+    leaving.abort(new Error('client closed'));
+    await expect(first).rejects.toThrow('client closed');
+    await expect(second).resolves.toEqual({ tcp: 'recording-rules', http: 'raw' });
     expect(asked).toHaveLength(2);
   });
 });

@@ -1,5 +1,6 @@
 import type { MetricsQueries } from '@/lib/graph/samples';
 import type { PrometheusClient } from './client';
+import { MetricsError } from './errors';
 import { graphQueries, TCP_METRICS, type NamedQuery } from './graph-queries';
 import { recordedGraphQueries, recordedName } from './recorded-queries';
 
@@ -24,24 +25,30 @@ const RAW: MetricsQueries = { tcp: 'raw', http: 'raw' };
 export function createRecordingRulesDetector(client: PrometheusClient, options: { ttlMs?: number; now?: () => number } = {}) {
   const ttlMs = options.ttlMs ?? 60_000;
   const now = options.now ?? Date.now;
-  const known = new Map<string, { expires: number; queries: Promise<MetricsQueries> }>();
+  const known = new Map<string, { expires: number; queries: Promise<MetricsQueries>; owner: AbortSignal | undefined }>();
   return function detect(duration: number, queryTime: number, signal?: AbortSignal): Promise<MetricsQueries> {
     const key = `${duration}|${Math.floor(queryTime / 60)}`;
     const hit = known.get(key);
-    if (hit && hit.expires > now()) return hit.queries;
+    if (hit && hit.expires > now()) {
+      // The probe was cancelled by the caller that started it, not by this one: ask again.
+      return hit.queries.catch((err: unknown) => (hit.owner?.aborted && !signal?.aborted ? detect(duration, queryTime, signal) : Promise.reject(err)));
+    }
     for (const [k, v] of known) if (v.expires <= now()) known.delete(k);
-    // A failed probe is not an answer: fall back to the raw queries and ask again next time.
     const queries = client.query(probeQuery(duration), queryTime, signal).then(
       (vector): MetricsQueries => {
         const names = new Set(vector.map((s) => s.metric.__name__));
         return { tcp: names.has(PROBES.tcp) ? 'recording-rules' : 'raw', http: names.has(PROBES.http) ? 'recording-rules' : 'raw' };
       },
-      () => {
-        known.delete(key);
-        return RAW;
+      (err: unknown) => {
+        if (known.get(key)?.queries === queries) known.delete(key);
+        // Prometheus answered, just not this (a querier that refuses the regex): the raw queries are
+        // still right, and the probe is tried again next time. Unreachable, timed out or cancelled:
+        // the graph's queries would fare no better, so the graph fails now rather than after a second wait.
+        if (err instanceof MetricsError && err.code !== 'prometheus_unreachable' && !signal?.aborted) return RAW;
+        throw err;
       },
     );
-    known.set(key, { expires: now() + ttlMs, queries });
+    known.set(key, { expires: now() + ttlMs, queries, owner: signal });
     return queries;
   };
 }
