@@ -14,7 +14,8 @@ import type { GraphPhases, GraphViewer } from './graph';
 //   the graph reads from Kubernetes: enrollment, waypoints, workloads and services; a pod's status
 //   or IP alone does not move it, ./inventory-version.ts).
 // - Single flight: concurrent callers of one key wait for one build. A caller going away does not
-//   cancel the build the others wait for; it only stops waiting.
+//   cancel the build the others wait for; it only stops waiting. The last one going away cancels
+//   the upstream queries (a closed tab must not keep Prometheus busy).
 // - At most `maxBuilds` builds (build, JSON, gzip: the CPU and the whole-graph memory) run at once;
 //   the wait on Prometheus and the inventory before them is not bounded here, so a slow upstream
 //   answer for one view never queues another view's build behind it.
