@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'too_many_requests'
   | 'prometheus_unreachable'
   | 'prometheus_error'
+  | 'prometheus_answer_too_large'
   | 'kubernetes_unreachable'
   | 'kubernetes_error'
   | 'ztunnel_unreachable'
@@ -23,6 +24,7 @@ const statusByCode: Record<ErrorCode, number> = {
   too_many_requests: 429,
   prometheus_unreachable: 503,
   prometheus_error: 502,
+  prometheus_answer_too_large: 502,
   kubernetes_unreachable: 503,
   kubernetes_error: 502,
   ztunnel_unreachable: 503,

@@ -59,4 +59,6 @@ export interface Inventory {
 /** Implemented by the Kubernetes layer; the graph route reads the inventory through it. */
 export interface InventorySource {
   inventory(): Promise<Inventory>;
+  /** Changes whenever the inventory changes in a way the graph shows (cache keys); absent: unknown. */
+  version?(): Promise<string>;
 }

@@ -216,4 +216,6 @@ export interface MeshGraph {
   edges: GraphEdge[];
   /** Things the user should know about this graph (partial data, stale inventory...). */
   warnings: string[];
+  /** Which Prometheus queries the ztunnel and waypoint traffic came from; absent for the simulator source. */
+  metricsQueries?: { tcp: 'recording-rules' | 'raw'; http: 'recording-rules' | 'raw' };
 }

@@ -65,6 +65,16 @@ export interface TrafficSamples {
   tcp: TcpSample[];
   http: HttpSample[];
   latency: LatencySample[];
+  /** Which queries answered each family (absent: the raw series, or a source without queries). */
+  queries?: MetricsQueries;
+}
+
+/** 'recording-rules': Ambient Lens's recorded aggregates (deploy/prometheus); 'raw': the istio_* series themselves. */
+export interface MetricsQueries {
+  /** ztunnel's L4 series. */
+  tcp: 'recording-rules' | 'raw';
+  /** The waypoints' L7 series. */
+  http: 'recording-rules' | 'raw';
 }
 
 export interface TrafficQuery {

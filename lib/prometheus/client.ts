@@ -1,8 +1,9 @@
 import 'server-only';
 import { z } from 'zod';
 import { MetricsError } from './errors';
+import { answerTooLarge, DEFAULT_ANSWER_LIMITS, readCapped, type AnswerLimits } from './answer-limits';
 import { matrixSchema, type PrometheusMatrix } from './range';
-import { vectorSchema, type PrometheusVector } from './to-samples';
+import { checkVector, type PrometheusVector } from './to-samples';
 import { fetchWithCa, type FetchLike } from './https-fetch';
 
 // A tiny typed Prometheus client: POST /api/v1/query (instant vectors) and /api/v1/query_range (matrices). Failures are errors,
@@ -25,6 +26,8 @@ export interface PrometheusClientOptions {
   token?: string | (() => string | Promise<string>);
   caFile?: string;
   timeoutMs?: number;
+  /** Per-query caps on bytes and series (./answer-limits). */
+  limits?: AnswerLimits;
 }
 
 const apiResponse = z.discriminatedUnion('status', [
@@ -40,6 +43,7 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
   const root = `${options.baseUrl.replace(/\/+$/, '')}/api/v1`;
   const doFetch: FetchLike = options.fetch ?? (options.caFile ? fetchWithCa(options.caFile) : (url, init) => fetch(url, init));
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const limits = options.limits ?? DEFAULT_ANSWER_LIMITS;
 
   const baseHeaders = async (): Promise<Record<string, string>> => {
     const token = typeof options.token === 'function' ? await options.token() : options.token;
@@ -56,8 +60,9 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
       let text: string;
       try {
         response = await doFetch(`${root}/${path}`, { method: 'POST', headers, body, signal: combined });
-        text = await response.text();
+        text = await readCapped(response, limits.maxBytes);
       } catch (err) {
+        if (err instanceof MetricsError) throw err;
         if (signal?.aborted) throw signal.reason;
         if (timeout.aborted) throw new MetricsError('prometheus_unreachable', `Prometheus did not answer within ${timeoutMs / 1000}s`, { cause: err });
         const why = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
@@ -80,13 +85,16 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
     async query(promql, time, signal) {
       const { status, text } = await post('query', { query: promql, time: String(time) }, signal);
       const result = parseAnswer(status, text, options.baseUrl, 'vector');
-      const vector = vectorSchema.safeParse(result);
-      if (!vector.success) throw new MetricsError('prometheus_error', 'Prometheus returned a malformed vector');
-      return vector.data;
+      if (Array.isArray(result) && result.length > limits.maxSeries) throw answerTooLarge(`${result.length} series, PROMETHEUS_MAX_SERIES=${limits.maxSeries}`);
+      const vector = checkVector(result);
+      if (!vector) throw new MetricsError('prometheus_error', 'Prometheus returned a malformed vector');
+      return vector;
     },
     async queryRange(promql, range, signal) {
       const { status, text } = await post('query_range', { query: promql, start: String(range.start), end: String(range.end), step: String(range.step) }, signal);
-      const matrix = matrixSchema.safeParse(parseAnswer(status, text, options.baseUrl, 'matrix'));
+      const result = parseAnswer(status, text, options.baseUrl, 'matrix');
+      if (Array.isArray(result) && result.length > limits.maxSeries) throw answerTooLarge(`${result.length} series, PROMETHEUS_MAX_SERIES=${limits.maxSeries}`);
+      const matrix = matrixSchema.safeParse(result);
       if (!matrix.success) throw new MetricsError('prometheus_error', 'Prometheus returned a malformed matrix');
       return matrix.data;
     },

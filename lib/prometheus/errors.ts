@@ -2,7 +2,7 @@ import type { ErrorCode } from '@/lib/errors';
 
 // Failures of a metrics source, with AppError's codes; lib/server/errors.ts maps them.
 
-export type MetricsErrorCode = Extract<ErrorCode, 'prometheus_unreachable' | 'prometheus_error'>;
+export type MetricsErrorCode = Extract<ErrorCode, 'prometheus_unreachable' | 'prometheus_error' | 'prometheus_answer_too_large'>;
 
 export class MetricsError extends Error {
   override name = 'MetricsError';

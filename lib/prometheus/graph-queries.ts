@@ -54,9 +54,10 @@ function ztunnelBranches(namespaces: readonly string[]): Matcher[][] {
 }
 
 /** Envoy sidecars report istio_tcp_* too (sidecar-queries.ts reads them): keep ztunnel's own series. */
-const ZTUNNEL: Matcher = ['app', '=', 'ztunnel'];
+export const ZTUNNEL: Matcher = ['app', '=', 'ztunnel'];
 
-function ztunnelOnly(namespaces: readonly string[]): Matcher[][] {
+/** The ztunnel branches without the scrape target's `app` matcher (recorded series have summed it away). */
+export function ztunnelOnly(namespaces: readonly string[]): Matcher[][] {
   if (namespaces.length === 0) return [[['reporter', '=', 'destination']], [['reporter', '=', 'source']]];
   return [
     [['reporter', '=', 'destination'], inSet('destination_workload_namespace', namespaces)],
@@ -76,7 +77,7 @@ function ztunnelOnly(namespaces: readonly string[]): Matcher[][] {
 }
 
 /** A waypoint reports each request once: into R, or from R to elsewhere. */
-function waypointBranches(namespaces: readonly string[]): Matcher[][] {
+export function waypointBranches(namespaces: readonly string[]): Matcher[][] {
   if (namespaces.length === 0) return [[['reporter', '=', 'waypoint']]];
   return [
     [['reporter', '=', 'waypoint'], inSet('destination_workload_namespace', namespaces)],

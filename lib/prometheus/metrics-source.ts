@@ -1,16 +1,22 @@
 import type { MetricsSource } from '@/lib/graph/samples';
 import type { PrometheusClient } from './client';
 import { graphQueries } from './graph-queries';
+import { chooseGraphQueries, createRecordingRulesDetector, type RecordingRulesMode } from './recording-rules';
 import { toTimedSamples } from './range';
 import { toTrafficSamples } from './to-samples';
 import { toZtunnelPodTraffic, ztunnelPodQueries } from './ztunnel-queries';
 
-/** The graph's metrics from Prometheus: graphQueries() in parallel, then toSamples. */
-export function createPrometheusMetricsSource(client: PrometheusClient): MetricsSource {
+/**
+ * The graph's metrics from Prometheus: graphQueries() in parallel (the ztunnel and waypoint ones
+ * over the recording rules' series when Prometheus has them, ./recording-rules), then toSamples.
+ */
+export function createPrometheusMetricsSource(client: PrometheusClient, options: { recordingRules?: RecordingRulesMode } = {}): MetricsSource {
+  const detect = options.recordingRules === 'off' ? undefined : createRecordingRulesDetector(client);
   return {
     kind: 'prometheus',
     async samples(query, signal) {
-      const queries = graphQueries(query);
+      const families = detect ? await detect(query.duration, query.queryTime, signal) : ({ tcp: 'raw', http: 'raw' } as const);
+      const queries = chooseGraphQueries(query, families);
       // The first failure cancels the other queries: a partial graph would be a wrong graph.
       const controller = new AbortController();
       const combined = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
@@ -22,7 +28,7 @@ export function createPrometheusMetricsSource(client: PrometheusClient): Metrics
           }),
         ),
       );
-      return toTrafficSamples(queries.map((q, i) => ({ query: q, vector: vectors[i] ?? [] })));
+      return { ...toTrafficSamples(queries.map((q, i) => ({ query: q, vector: vectors[i] ?? [] }))), queries: families };
     },
     async samplesRange(range, signal) {
       // The graph's own queries, each a rate over rateWindow, evaluated at every step: still a constant number.

@@ -5,7 +5,8 @@ import type { KubeLayer } from '@/lib/kube/layer';
 import { createAuth, type Auth } from './auth';
 import { createAuthFlows, type AuthFlows } from './auth-flows';
 import { env, type Env } from './env';
-import { createGraphService, type GraphService } from './graph';
+import { createGraphPhases, createGraphService, type GraphService } from './graph';
+import { createGraphCache, type GraphAnswerService } from './graph-cache';
 import { createKubeLayer, kubeInventory } from './kube';
 import { createLogger, type Logger } from './logger';
 import { createMetricsSource } from './metrics';
@@ -30,6 +31,8 @@ export interface Deps {
   /** The whole cluster's inventory for the graph; failing, it degrades the graph to a warning. */
   inventory: InventorySource;
   graph: GraphService;
+  /** /api/graph's finished answers (gzipped JSON), shared by concurrent and repeated callers with the same rights. */
+  graphAnswers: GraphAnswerService;
   /** Time series over a window: one edge's or node's charts, every edge's sparkline. */
   series: SeriesService;
 }
@@ -57,6 +60,15 @@ export function createDeps(e: Env, overrides: DepsOverrides = {}): Deps {
     kube,
     inventory,
     graph: overrides.graph ?? createGraphService({ metrics, inventory, logger }),
+    graphAnswers:
+      overrides.graphAnswers ??
+      createGraphCache({
+        phases: createGraphPhases({ metrics, inventory, logger }),
+        bucketSeconds: e.GRAPH_TIME_BUCKET_SECONDS,
+        maxEntries: e.GRAPH_CACHE_ENTRIES,
+        maxBuilds: e.GRAPH_MAX_BUILDS,
+        ...(inventory.version ? { inventoryVersion: inventory.version.bind(inventory) } : {}),
+      }),
     series: overrides.series ?? createSeriesService({ metrics, inventory }),
   };
 }

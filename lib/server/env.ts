@@ -42,6 +42,12 @@ export const envSchema = z.object({
    * answer: one server-side bound, so the page names the fault well within 10 s.
    */
   PROMETHEUS_TIMEOUT_SECONDS: z.coerce.number().int().min(1, 'must be at least 1 second').max(300, 'must be at most 300 seconds').default(8),
+  /** Per Prometheus query: a larger answer is cut off (read as a stream) and the graph fails with 502 prometheus_answer_too_large. */
+  PROMETHEUS_MAX_ANSWER_BYTES: z.coerce.number().int().min(1024).default(128 * 1024 * 1024),
+  /** auto: the graph reads Ambient Lens's recording rules (deploy/prometheus) for each family whose series exist; off: always the raw series. */
+  PROMETHEUS_RECORDING_RULES: z.enum(['auto', 'off']).default('auto'),
+  /** Per Prometheus query: at most this many series. */
+  PROMETHEUS_MAX_SERIES: z.coerce.number().int().min(1).default(200_000),
   /** Demo without Prometheus: read the simulator's traffic directly. */
   SIMULATOR_METRICS_URL: optionalUrl,
 
@@ -71,6 +77,12 @@ export const envSchema = z.object({
   AUTH_HEADER_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** The address the production server listens on (Next's standalone server reads it). */
   HOSTNAME: z.string().optional(),
+  /** /api/graph's "now" is aligned down to this many seconds (about the scrape interval), so refreshes and users share one answer. */
+  GRAPH_TIME_BUCKET_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
+  /** Finished graph answers kept (gzipped; ~1 MB each for 5,000 workloads). */
+  GRAPH_CACHE_ENTRIES: z.coerce.number().int().min(1).max(1000).default(64),
+  /** Graph builds (build, JSON, gzip) running at once; each holds a whole graph in memory. Waiting on Prometheus is not counted. */
+  GRAPH_MAX_BUILDS: z.coerce.number().int().min(1).max(32).default(2),
   /** How long a user's namespace access (SelfSubjectAccessReviews) is reused. */
   NAMESPACE_ACCESS_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
 });

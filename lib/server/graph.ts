@@ -4,7 +4,7 @@ import { focusNeighbourhood } from '@/lib/graph/passes/focus';
 import type { Inventory, InventorySource } from '@/lib/graph/inventory';
 import type { MeshGraph } from '@/lib/graph/model';
 import type { GraphParams } from '@/lib/graph/query';
-import type { MetricsSource } from '@/lib/graph/samples';
+import type { MetricsSource, TrafficSamples } from '@/lib/graph/samples';
 import { badRequest } from '@/lib/errors';
 import { expectedError } from './errors';
 import { logger as processLogger, type Logger } from './logger';
@@ -32,40 +32,73 @@ export type GraphService = (query: GraphParams, viewer?: GraphViewer, signal?: A
 
 const EMPTY_INVENTORY: Inventory = { trustDomain: 'cluster.local', namespaces: [], workloads: [], services: [] };
 
-export function createGraphService(deps: GraphDeps): GraphService {
+/** What one graph is built from: everything fetched (I/O done), nothing computed yet. */
+export interface GraphInputs {
+  query: GraphParams;
+  viewer: GraphViewer;
+  namespaces: string[];
+  samples: TrafficSamples;
+  inventory: Inventory;
+  warnings: string[];
+}
+
+/**
+ * The graph in two phases, so a bound on builds (lib/server/graph-cache.ts) can cover the CPU and
+ * memory of building without also queueing the wait on Prometheus and the inventory.
+ */
+export interface GraphPhases {
+  /** I/O: samples and inventory in parallel, the retention check. */
+  gather(query: GraphParams, viewer?: GraphViewer, signal?: AbortSignal): Promise<GraphInputs>;
+  /** CPU: the pure build (and the focus's neighbourhood). */
+  build(inputs: GraphInputs): MeshGraph;
+}
+
+export function createGraphPhases(deps: GraphDeps): GraphPhases {
   const logger = deps.logger ?? processLogger;
+  return {
+    async gather(query, viewer = {}, signal) {
+      // A node graph looks wherever its neighbours may be: every namespace the viewer may see ([] = all).
+      const visible = viewer.accessibleNamespaces;
+      const namespaces = query.focus === undefined ? query.namespaces : !visible ? [] : visible.size > 0 ? [...visible].sort() : query.namespaces;
+      const window = { namespaces, duration: query.duration, queryTime: query.queryTime };
+      // The retention is best effort (Thanos or Mimir may not report one): its failure is no answer.
+      const retention = deps.metrics.oldestDataTime?.(signal).catch(() => undefined);
+      const [samples, inventory] = await Promise.allSettled([deps.metrics.samples(window, signal), deps.inventory.inventory()]);
+      if (samples.status === 'rejected') throw samples.reason;
+      // A window wholly before the retention would draw an empty graph that looks like "no traffic".
+      const oldest = await retention;
+      if (oldest !== undefined && query.queryTime < oldest) {
+        throw badRequest('queryTime', `the window ends before any data Prometheus keeps (its retention starts at ${new Date(oldest * 1000).toISOString()})`);
+      }
+      const warnings: string[] = [];
+      let inv = EMPTY_INVENTORY;
+      if (inventory.status === 'fulfilled') inv = inventory.value;
+      else {
+        const why = expectedError(inventory.reason)?.message ?? 'unexpected error';
+        logger.warn('graph without inventory', { error: inventory.reason instanceof Error ? inventory.reason.message : String(inventory.reason) });
+        warnings.push(`The Kubernetes inventory is unavailable (${why}): waypoints, enrollment and idle workloads are not known; the graph is drawn from metrics only.`);
+      }
+      return { query, viewer, namespaces, samples: samples.value, inventory: inv, warnings };
+    },
+    build({ query, viewer, namespaces, samples, inventory, warnings }) {
+      const graph = buildGraph(samples, inventory, {
+        graphType: query.graphType,
+        namespaces,
+        duration: query.duration,
+        queryTime: query.queryTime,
+        waypoints: query.waypoints,
+        idle: query.idle,
+        ...(viewer.accessibleNamespaces ? { accessibleNamespaces: viewer.accessibleNamespaces } : {}),
+      });
+      const shown = query.focus === undefined ? graph : { ...focusNeighbourhood(graph, query.focus), namespaces: query.namespaces };
+      return { ...shown, warnings: [...graph.warnings, ...warnings], ...(samples.queries ? { metricsQueries: samples.queries } : {}) };
+    },
+  };
+}
+
+export function createGraphService(deps: GraphDeps): GraphService {
+  const phases = createGraphPhases(deps);
   return async function getGraph(query: GraphParams, viewer: GraphViewer = {}, signal?: AbortSignal): Promise<MeshGraph> {
-    // A node graph looks wherever its neighbours may be: every namespace the viewer may see ([] = all).
-    const visible = viewer.accessibleNamespaces;
-    const namespaces = query.focus === undefined ? query.namespaces : !visible ? [] : visible.size > 0 ? [...visible].sort() : query.namespaces;
-    const window = { namespaces, duration: query.duration, queryTime: query.queryTime };
-    // The retention is best effort (Thanos or Mimir may not report one): its failure is no answer.
-    const retention = deps.metrics.oldestDataTime?.(signal).catch(() => undefined);
-    const [samples, inventory] = await Promise.allSettled([deps.metrics.samples(window, signal), deps.inventory.inventory()]);
-    if (samples.status === 'rejected') throw samples.reason;
-    // A window wholly before the retention would draw an empty graph that looks like "no traffic".
-    const oldest = await retention;
-    if (oldest !== undefined && query.queryTime < oldest) {
-      throw badRequest('queryTime', `the window ends before any data Prometheus keeps (its retention starts at ${new Date(oldest * 1000).toISOString()})`);
-    }
-    const warnings: string[] = [];
-    let inv = EMPTY_INVENTORY;
-    if (inventory.status === 'fulfilled') inv = inventory.value;
-    else {
-      const why = expectedError(inventory.reason)?.message ?? 'unexpected error';
-      logger.warn('graph without inventory', { error: inventory.reason instanceof Error ? inventory.reason.message : String(inventory.reason) });
-      warnings.push(`The Kubernetes inventory is unavailable (${why}): waypoints, enrollment and idle workloads are not known; the graph is drawn from metrics only.`);
-    }
-    const graph = buildGraph(samples.value, inv, {
-      graphType: query.graphType,
-      namespaces,
-      duration: query.duration,
-      queryTime: query.queryTime,
-      waypoints: query.waypoints,
-      idle: query.idle,
-      ...(viewer.accessibleNamespaces ? { accessibleNamespaces: viewer.accessibleNamespaces } : {}),
-    });
-    const shown = query.focus === undefined ? graph : { ...focusNeighbourhood(graph, query.focus), namespaces: query.namespaces };
-    return { ...shown, warnings: [...graph.warnings, ...warnings] };
+    return phases.build(await phases.gather(query, viewer, signal));
   };
 }

@@ -5,6 +5,7 @@ import type { InventorySource } from '@/lib/graph/inventory';
 import { AppError, badRequest } from '@/lib/errors';
 import { KubeLayer } from '@/lib/kube/layer';
 import type { Env } from './env';
+import { withGraphVersion } from './inventory-version';
 
 // The Kubernetes layer as the composition root (deps.ts) builds it, and the request parsing the
 // Kubernetes routes share.
@@ -26,7 +27,7 @@ export function createKubeLayer(e: KubeEnv, serviceAccountKubeConfig: () => Kube
 
 /** The whole cluster's inventory for the graph; a layer that cannot be built is a failed inventory, not a thrown call. */
 export function kubeInventory(kube: () => KubeLayer): InventorySource {
-  return { inventory: async () => kube().inventorySource().inventory() };
+  return withGraphVersion({ inventory: async () => kube().inventorySource().inventory() }, async () => (await kube().snapshot()).generation);
 }
 
 /** The query's parameters, each given at most once (a repeated one is ambiguous: 400 naming it). */

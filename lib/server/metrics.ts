@@ -1,7 +1,9 @@
 import 'server-only';
 import { readFile } from 'node:fs/promises';
 import type { MetricsSource, TrafficRangeQuery } from '@/lib/graph/samples';
+import { DEFAULT_ANSWER_LIMITS } from '@/lib/prometheus/answer-limits';
 import { withCache } from '@/lib/prometheus/cache';
+import { coalesceSamples } from '@/lib/prometheus/coalesce';
 import { createPrometheusClient } from '@/lib/prometheus/client';
 import type { FetchLike } from '@/lib/prometheus/https-fetch';
 import { createPrometheusMetricsSource } from '@/lib/prometheus/metrics-source';
@@ -17,7 +19,7 @@ import { expectedError } from './errors';
 export const PROMETHEUS_CACHE_TTL_MS = 5_000;
 
 type MetricsEnv = Pick<Env, 'PROMETHEUS_URL' | 'PROMETHEUS_TOKEN' | 'PROMETHEUS_TOKEN_FILE' | 'PROMETHEUS_CA_FILE' | 'PROMETHEUS_HEADERS' | 'SIMULATOR_METRICS_URL'> &
-  Partial<Pick<Env, 'PROMETHEUS_TIMEOUT_SECONDS'>>;
+  Partial<Pick<Env, 'PROMETHEUS_TIMEOUT_SECONDS' | 'PROMETHEUS_MAX_ANSWER_BYTES' | 'PROMETHEUS_MAX_SERIES' | 'PROMETHEUS_RECORDING_RULES'>>;
 
 /** The env's default, for callers that pass a partial env (the CLI, tests). */
 const DEFAULT_TIMEOUT_SECONDS = 8;
@@ -58,11 +60,15 @@ export function createMetricsSource(e: MetricsEnv, deps: { fetch?: FetchLike; ca
       ...(e.PROMETHEUS_HEADERS ? { headers: e.PROMETHEUS_HEADERS } : {}),
       ...(e.PROMETHEUS_CA_FILE ? { caFile: e.PROMETHEUS_CA_FILE } : {}),
       token: e.PROMETHEUS_TOKEN_FILE ? tokenFromFile(e.PROMETHEUS_TOKEN_FILE) : e.PROMETHEUS_TOKEN,
+      limits: {
+        maxBytes: e.PROMETHEUS_MAX_ANSWER_BYTES ?? DEFAULT_ANSWER_LIMITS.maxBytes,
+        maxSeries: e.PROMETHEUS_MAX_SERIES ?? DEFAULT_ANSWER_LIMITS.maxSeries,
+      },
     });
     const ttl = deps.cacheTtlMs ?? PROMETHEUS_CACHE_TTL_MS;
-    return mapped(createPrometheusMetricsSource(ttl > 0 ? withCache(client, { ttlMs: ttl }) : client));
+    return mapped(createPrometheusMetricsSource(ttl > 0 ? withCache(client, { ttlMs: ttl }) : client, { recordingRules: e.PROMETHEUS_RECORDING_RULES ?? 'auto' }));
   }
-  if (e.SIMULATOR_METRICS_URL) return mapped(createSimulatorMetricsSource(e.SIMULATOR_METRICS_URL, deps.fetch, timeoutMs));
+  if (e.SIMULATOR_METRICS_URL) return mapped(coalesceSamples(createSimulatorMetricsSource(e.SIMULATOR_METRICS_URL, deps.fetch, timeoutMs)));
   return {
     kind: 'prometheus',
     samples: async () => {

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -98,6 +99,16 @@ describe('Prometheus faults: the graph says what is wrong, quickly', () => {
     expect(r.ms).toBeLessThan(5000);
   });
 
+  it('serves a repeat from the shared cache, gzipped to a client that accepts it', async () => {
+    const services = install({ PROMETHEUS_URL: prom.url });
+    const plain = await graph();
+    const response = await graphRoute(new Request('http://lens.local/api/graph?namespaces=bookinfo', { headers: { 'accept-encoding': 'gzip, br' } }), {});
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    const body: unknown = JSON.parse(gunzipSync(Buffer.from(await response.arrayBuffer())).toString('utf8'));
+    expect(body).toEqual(plain.body);
+    expect((services.graphAnswers as { stats?: { builds: number } }).stats?.builds).toBe(1);
+  });
+
   it('refused: 503 prometheus_unreachable at once', async () => {
     install({ PROMETHEUS_URL: `http://127.0.0.1:${await closedPort()}` });
     const r = await graph();
@@ -141,6 +152,17 @@ describe('Prometheus faults: the graph says what is wrong, quickly', () => {
     expect(ready.body).toEqual({ status: 'degraded', checks: { kubernetes: { ok: true }, prometheus: { ok: false } } });
     // Probes are not logged in: no internal address in the answer.
     expect(JSON.stringify(ready.body)).not.toContain('127.0.0.1');
+  });
+
+  it('an answer past PROMETHEUS_MAX_SERIES or PROMETHEUS_MAX_ANSWER_BYTES: 502 prometheus_answer_too_large naming the setting', async () => {
+    install({ PROMETHEUS_URL: prom.url, PROMETHEUS_MAX_SERIES: '1' });
+    const series = await graph();
+    expect([series.status, series.code]).toEqual([502, 'prometheus_answer_too_large']);
+    expect(series.message).toMatch(/PROMETHEUS_MAX_SERIES=1\b/);
+    install({ PROMETHEUS_URL: prom.url, PROMETHEUS_MAX_ANSWER_BYTES: '1024' });
+    const bytes = await graph();
+    expect([bytes.status, bytes.code]).toEqual([502, 'prometheus_answer_too_large']);
+    expect(bytes.message).toMatch(/PROMETHEUS_MAX_ANSWER_BYTES=1024\b/);
   });
 
   it('queryTime before the retention Prometheus reports: 400 naming queryTime, at once', async () => {

@@ -1,14 +1,16 @@
+import { gunzipSync } from 'node:zlib';
 import { graphParamNames, parseGraphParams } from '@/lib/graph/query';
 import { rejectUnknownParams, singleParams } from '@/lib/server/kube';
 import { AppError } from '@/lib/errors';
-import type { MeshGraph } from '@/lib/graph/model';
 import { route } from '@/lib/server/route';
 
 // GET /api/graph?namespaces=a,b&graphType=workload&duration=600&queryTime=&idle=false&waypoints=show
 // -> MeshGraph (docs/api-graph.md). 400 names the bad parameter; 403 for a namespace the user cannot see.
+// The answer comes gzipped from the shared cache (lib/server/graph-cache.ts); Next's own compression
+// leaves a response that already has a Content-Encoding alone, so a hit costs no CPU per caller.
 export const dynamic = 'force-dynamic';
 
-export const GET = route('graph', async (request, _context, { auth, graph: getGraph }) => {
+export const GET = route('graph', async (request, _context, { auth, graphAnswers }) => {
   const params = singleParams(request);
   rejectUnknownParams(params, graphParamNames);
   const parsed = parseGraphParams(params);
@@ -16,6 +18,10 @@ export const GET = route('graph', async (request, _context, { auth, graph: getGr
   const user = await auth.requestUser(request);
   await auth.requireNamespaces(user, parsed.query.namespaces);
   const access = await auth.accessibleNamespaces(user);
-  const graph = await getGraph(parsed.query, access === 'all' ? {} : { accessibleNamespaces: access }, request.signal);
-  return Response.json(graph satisfies MeshGraph, { headers: { 'cache-control': 'no-store' } });
+  const answer = await graphAnswers(parsed.query, access === 'all' ? {} : { accessibleNamespaces: access }, request.signal);
+  const headers = { 'content-type': 'application/json', 'cache-control': 'no-store', vary: 'accept-encoding' };
+  if (/\bgzip\b/.test(request.headers.get('accept-encoding') ?? '')) {
+    return new Response(new Uint8Array(answer.gzip), { headers: { ...headers, 'content-encoding': 'gzip' } });
+  }
+  return new Response(new Uint8Array(gunzipSync(answer.gzip)), { headers });
 });

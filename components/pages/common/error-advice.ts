@@ -18,6 +18,10 @@ const advice: Record<string, ErrorAdvice> = {
     advice: 'Traffic figures come from Prometheus scraping the ztunnel pods. Check PROMETHEUS_URL and that Prometheus is up; enrollment and control-plane data below still come from Kubernetes.',
   },
   prometheus_error: { title: 'Prometheus returned an error', advice: 'Prometheus answered the traffic query with an error (message below). Check its logs and limits.' },
+  prometheus_answer_too_large: {
+    title: 'Prometheus sent more than Ambient Lens reads',
+    advice: 'The traffic answer passed the per-query cap on bytes or series. Choose fewer namespaces, or raise PROMETHEUS_MAX_ANSWER_BYTES / PROMETHEUS_MAX_SERIES (and the server’s memory with them).',
+  },
   ztunnel_unreachable: {
     title: 'No ztunnel answered',
     advice: 'ztunnel’s admin port (15000) is reached through a Kubernetes port-forward. Check that ztunnel pods are ready and that Ambient Lens may use pods/portforward in the ztunnel namespace.',

@@ -24,6 +24,7 @@ import { ExportMenu } from './ExportMenu';
 import { FocusBreadcrumb } from './FocusBreadcrumb';
 import { FindBar } from './FindBar';
 import { GraphError, NoNamespaces, NoSuchNamespace, NoTraffic, TooLarge } from './GraphStates';
+import { metricsSourceNote } from './metrics-source-note';
 import { SidePanel } from './SidePanel';
 import { Toolbar } from './Toolbar';
 import { TrafficMenu } from './TrafficMenu';
@@ -74,6 +75,7 @@ export function GraphView() {
   });
 
   const { protocols, telemetry } = state;
+  const sourceNote = graph.data ? metricsSourceNote(graph.data) : null;
   const traffic = useMemo(() => (graph.data ? filterTraffic(graph.data, { protocols, telemetry }) : null), [graph.data, protocols, telemetry]);
   const collapsed = useMemo(() => (traffic ? collapseGraph(traffic, state.collapse) : null), [traffic, state.collapse]);
   const hidden = useMemo(() => (collapsed ? expressionMatches(collapsed, state.hide) : null), [collapsed, state.hide]);
@@ -198,6 +200,7 @@ export function GraphView() {
           />
         )}
       </div>
+      {sourceNote && <p className="px-4 py-1 text-xs text-slate-500 dark:text-slate-400">{sourceNote}</p>}
     </div>
   );
 }

@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { graphQueries } from './graph-queries';
+import { recordedGraphQueries, recordingRules, ruleExpr } from './recorded-queries';
+import type { PrometheusClient } from './client';
+import { MetricsError } from './errors';
+import { createPrometheusMetricsSource } from './metrics-source';
+import { chooseGraphQueries, createRecordingRulesDetector, probeQuery } from './recording-rules';
+
+// The rules shipped in deploy/ are the ones the graph's recorded queries read, and the graph picks
+// recorded or raw queries per family.
+
+type Rule = { record: string; expr: string };
+const rulesIn = (file: string, path: (doc: Record<string, unknown>) => unknown) =>
+  ((path(parse(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8')) as Record<string, unknown>) as { rules: Rule[] }[])[0]?.rules ?? []);
+const expected = recordingRules().map((r) => ({ record: r.record, expr: ruleExpr(r) }));
+
+describe('recording rules', () => {
+  it('deploy/prometheus/ambient-lens.rules.yaml holds exactly the rules the graph reads', () => {
+    expect(rulesIn('deploy/prometheus/ambient-lens.rules.yaml', (d) => d.groups)).toEqual(expected);
+  });
+  it('the OpenShift PrometheusRule holds the ztunnel (TCP) rules', () => {
+    const rules = rulesIn('deploy/overlays/openshift/ztunnel/ambient-lens-prometheusrule.yaml', (d) => (d.spec as Record<string, unknown>).groups);
+    expect(rules).toEqual(expected.filter((r) => r.record.includes('istio_tcp_')));
+  });
+  it('recorded queries keep the raw queries ids and kinds, reading only recorded series', () => {
+    const q = { namespaces: ['a', 'b'], duration: 600, queryTime: 1 };
+    // The ztunnel and waypoint queries; the Envoy sidecar ones have no rules.
+    const raw = graphQueries(q).filter((r) => !r.id.startsWith('sidecar_'));
+    const recorded = recordedGraphQueries(q);
+    expect(recorded.map((r) => [r.id, r.kind])).toEqual(raw.map((r) => [r.id, r.kind]));
+    expect(recorded).toHaveLength(8);
+    for (const r of recorded) {
+      expect(r.promql).not.toMatch(/[{(]istio_/);
+      expect(r.promql).toContain('avg_over_time(ambient_lens:');
+    }
+  });
+  it('chooses per family', () => {
+    const q = { namespaces: ['a'], duration: 600, queryTime: 1 };
+    const mixed = chooseGraphQueries(q, { tcp: 'recording-rules', http: 'raw' });
+    const ztunnel = mixed.filter((m) => m.kind === 'tcp' && !m.id.startsWith('sidecar_'));
+    expect(ztunnel).toHaveLength(4);
+    expect(ztunnel.every((m) => m.promql.includes('ambient_lens:') && !m.promql.includes('app='))).toBe(true);
+    expect(mixed.filter((m) => !ztunnel.includes(m)).some((m) => m.promql.includes('ambient_lens:'))).toBe(false);
+    expect(mixed).toHaveLength(16);
+    expect(chooseGraphQueries(q, { tcp: 'raw', http: 'raw' })).toEqual(graphQueries(q));
+    expect(probeQuery(600)).toBe('group by (__name__) ({__name__=~"ambient_lens:istio_tcp_sent_bytes_total:rate2m|ambient_lens:istio_requests_total:rate2m"} offset 600s)');
+  });
+});
+
+/** A client that answers the probe with the recorded names it is given, every other query with an empty vector. */
+function fakeClient(present: () => string[] | Error) {
+  const asked: string[] = [];
+  const client: PrometheusClient = {
+    query: async (promql) => {
+      asked.push(promql);
+      if (!promql.startsWith('group by (__name__)')) return [];
+      const names = present();
+      if (names instanceof Error) throw names;
+      return names.map((n) => ({ metric: { __name__: n }, value: [1, '1'] as [number, string] }));
+    },
+    queryRange: async () => [],
+  };
+  return { client, asked };
+}
+
+const TCP_RULE = 'ambient_lens:istio_tcp_sent_bytes_total:rate2m';
+const HTTP_RULE = 'ambient_lens:istio_requests_total:rate2m';
+
+describe('createRecordingRulesDetector', () => {
+  it('says per family whether the recorded series exist, remembering it for a minute per window', async () => {
+    let present: string[] | Error = [TCP_RULE];
+    let clock = 0;
+    const { client, asked } = fakeClient(() => present);
+    const detect = createRecordingRulesDetector(client, { now: () => clock });
+    expect(await detect(600, 6000)).toEqual({ tcp: 'recording-rules', http: 'raw' });
+    present = [TCP_RULE, HTTP_RULE];
+    expect(await detect(600, 6010)).toEqual({ tcp: 'recording-rules', http: 'raw' });
+    expect(asked).toHaveLength(1);
+    // A window ending in another minute (an older one, from before the rules) is asked about on its own.
+    expect(await detect(600, 60)).toEqual({ tcp: 'recording-rules', http: 'recording-rules' });
+    clock = 61_000;
+    present = [];
+    expect(await detect(600, 6000)).toEqual({ tcp: 'raw', http: 'raw' });
+    expect(asked).toHaveLength(3);
+  });
+
+  it('falls back to the raw queries when Prometheus refuses the probe, and asks again next time', async () => {
+    let present: string[] | Error = new MetricsError('prometheus_error', 'query rejected');
+    const { client, asked } = fakeClient(() => present);
+    const detect = createRecordingRulesDetector(client);
+    expect(await detect(600, 6000)).toEqual({ tcp: 'raw', http: 'raw' });
+    present = [TCP_RULE, HTTP_RULE];
+    expect(await detect(600, 6000)).toEqual({ tcp: 'recording-rules', http: 'recording-rules' });
+    expect(asked).toHaveLength(2);
+  });
+
+  it('fails at once when Prometheus does not answer the probe (the graph queries would not either)', async () => {
+    const { client, asked } = fakeClient(() => new MetricsError('prometheus_unreachable', 'Prometheus did not answer within 8s'));
+    await expect(createPrometheusMetricsSource(client).samples({ namespaces: ['a'], duration: 600, queryTime: 6000 })).rejects.toThrow('within 8s');
+    expect(asked).toHaveLength(1);
+  });
+
+  it('a probe cancelled by the caller that started it is asked again for the one still waiting', async () => {
+    let release: (() => void) | undefined;
+    const asked: (AbortSignal | undefined)[] = [];
+    const client: PrometheusClient = {
+      query: (_promql, _time, signal) => {
+        asked.push(signal);
+        if (asked.length > 1) return Promise.resolve([{ metric: { __name__: TCP_RULE }, value: [1, '1'] as [number, string] }]);
+        return new Promise((_resolve, reject) => {
+          release = () => reject(signal?.reason);
+          signal?.addEventListener('abort', () => release?.());
+        });
+      },
+      queryRange: async () => [],
+    };
+    const detect = createRecordingRulesDetector(client);
+    const leaving = new AbortController();
+    const first = detect(600, 6000, leaving.signal);
+    const second = detect(600, 6000);
+    leaving.abort(new Error('client closed'));
+    await expect(first).rejects.toThrow('client closed');
+    await expect(second).resolves.toEqual({ tcp: 'recording-rules', http: 'raw' });
+    expect(asked).toHaveLength(2);
+  });
+});
+
+describe('createPrometheusMetricsSource with recording rules', () => {
+  const q = { namespaces: ['a'], duration: 600, queryTime: 6000 };
+  const recordedQueries = (asked: string[]) => asked.filter((p) => !p.startsWith('group by') && p.includes('ambient_lens:'));
+
+  it('reads the recorded series for the families that have them, the raw ones otherwise, and says which', async () => {
+    const { client, asked } = fakeClient(() => [TCP_RULE]);
+    const samples = await createPrometheusMetricsSource(client).samples(q);
+    expect(samples.queries).toEqual({ tcp: 'recording-rules', http: 'raw' });
+    // The 4 ztunnel TCP queries over the rules; the waypoint and the 8 sidecar queries raw.
+    expect(recordedQueries(asked)).toHaveLength(4);
+    expect(asked.filter((p) => !p.startsWith('group by'))).toHaveLength(16);
+  });
+
+  it('keeps the raw queries without the series, or with PROMETHEUS_RECORDING_RULES=off (no probe)', async () => {
+    const none = fakeClient(() => []);
+    expect((await createPrometheusMetricsSource(none.client).samples(q)).queries).toEqual({ tcp: 'raw', http: 'raw' });
+    expect(recordedQueries(none.asked)).toHaveLength(0);
+    const off = fakeClient(() => [TCP_RULE, HTTP_RULE]);
+    expect((await createPrometheusMetricsSource(off.client, { recordingRules: 'off' }).samples(q)).queries).toEqual({ tcp: 'raw', http: 'raw' });
+    expect(off.asked).toHaveLength(16);
+    expect(recordedQueries(off.asked)).toHaveLength(0);
+  });
+});

@@ -1,0 +1,62 @@
+// Parse of a 5,000-workload mesh's Prometheus answers without Prometheus: the generated mesh of
+// bench-graph.ts written out as the 4 ztunnel TCP queries' instant vectors (each edge once, as the
+// queries' `or` of reporter views returns it), then JSON.parse, the shape check (zod per element before, checkVector now) and
+// toTrafficSamples. bench-scale.ts measures the same on real answers.
+import { vectorSchema, checkVector, toTrafficSamples, type PrometheusVector } from '../lib/prometheus/to-samples';
+import { graphQueries } from '../lib/prometheus/graph-queries';
+import type { PeerLabels, DestinationLabels } from '../lib/graph/samples';
+import { generateMesh, type BenchFigure } from './bench-graph';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const round = (x: number) => Math.round(x * 10) / 10;
+
+function labels(side: 'source' | 'destination', p: PeerLabels): Record<string, string> {
+  return {
+    [`${side}_cluster`]: p.cluster, [`${side}_workload_namespace`]: p.namespace, [`${side}_workload`]: p.workload,
+    [`${side}_canonical_service`]: p.canonicalService, [`${side}_canonical_revision`]: p.canonicalRevision, [`${side}_principal`]: p.principal,
+  };
+}
+
+export async function run(): Promise<BenchFigure[]> {
+  const mesh = generateMesh(5000);
+  const queries = graphQueries({ namespaces: mesh.namespaces, duration: 600, queryTime: 1 });
+  const byMetric = new Map<string, PrometheusVector>();
+  for (const s of mesh.samples.tcp) {
+    const d = s.destination as DestinationLabels;
+    // The queries leave `reporter` out of the group-by: each edge comes once.
+    {
+      const metric = { ...labels('source', s.source), ...labels('destination', d), destination_service: d.service, destination_service_name: d.serviceName, destination_service_namespace: d.serviceNamespace, connection_security_policy: s.securityPolicy };
+      const v = byMetric.get(s.metric) ?? [];
+      v.push({ metric, value: [1, String(s.value)] });
+      byMetric.set(s.metric, v);
+    }
+  }
+  const tcpQueries = queries.filter((q) => q.kind === 'tcp' && !q.proxy);
+  const texts = tcpQueries.map((q) => JSON.stringify({ status: 'success', data: { resultType: 'vector', result: q.kind === 'tcp' ? (byMetric.get(q.metric) ?? []) : [] } }));
+  const series = [...byMetric.values()].reduce((a, v) => a + v.length, 0);
+  const bytes = texts.reduce((a, t) => a + t.length, 0);
+  const times = { json: [] as number[], zod: [] as number[], check: [] as number[], samples: [] as number[] };
+  for (let i = 0; i < 5; i++) {
+    let t = performance.now();
+    const parsed = texts.map((x) => (JSON.parse(x) as { data: { result: unknown } }).data.result);
+    times.json.push(performance.now() - t);
+    t = performance.now();
+    for (const r of parsed) vectorSchema.parse(r);
+    times.zod.push(performance.now() - t);
+    t = performance.now();
+    const vectors = parsed.map((r) => checkVector(r) ?? []);
+    times.check.push(performance.now() - t);
+    t = performance.now();
+    toTrafficSamples(tcpQueries.map((q, j) => ({ query: q, vector: vectors[j] ?? [] })));
+    times.samples.push(performance.now() - t);
+  }
+  const total = median(times.json) + median(times.check) + median(times.samples);
+  return [
+    { name: `5k answers (generated): ${series} series, ${bytes} bytes`, value: series, unit: 'series' },
+    { name: 'JSON.parse', value: round(median(times.json)), unit: 'ms' },
+    { name: 'shape check before: zod vectorSchema per element', value: round(median(times.zod)), unit: 'ms' },
+    { name: 'shape check now: checkVector in place', value: round(median(times.check)), unit: 'ms' },
+    { name: 'toTrafficSamples (label-tuple keys)', value: round(median(times.samples)), unit: 'ms' },
+    { name: 'parse total now (JSON + check + toSamples)', value: round(total), unit: 'ms' },
+  ];
+}

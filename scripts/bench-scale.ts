@@ -1,0 +1,228 @@
+// Issue 12's scale figures on the simulator's scale scenario (100 namespaces x 50 = 5,000
+// workloads) with a real Prometheus holding 15 minutes of history, and the recording rules
+// backfilled over the same history (promtool), so both query sets can be timed on one data set:
+// - parse of the 5,000-workload answers (JSON + shape check + toSamples);
+// - /api/graph through its real route handler (app/api/graph/route.ts on node:http, the services
+//   from createDeps, no Next build): cold and warm at 1, 20 and 100 namespaces, each against the
+//   same 16 queries sent to Prometheus directly, raw and with the rules (the 8 ztunnel and
+//   waypoint ones recorded, the 8 sidecar ones raw in both);
+// - 100 concurrent identical and 100 concurrent distinct requests: p50/p99, upstream queries;
+// - the process's RSS (simulator included: it runs in this process, so the baseline is given).
+import { createServer, type Server } from 'node:http';
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { checkVector, toTrafficSamples } from '../lib/prometheus/to-samples';
+import { graphQueries } from '../lib/prometheus/graph-queries';
+import { chooseGraphQueries } from '../lib/prometheus/recording-rules';
+import { startSimulator } from '../sim/index';
+import { startPrometheus, type RunningPrometheus } from './prometheus';
+import type { BenchFigure } from './bench-graph';
+
+const exec = promisify(execFile);
+// BENCH_SCALE_NAMESPACES: a smaller mesh for a quick check of the bench itself.
+const SCALE = { namespaces: Number(process.env.BENCH_SCALE_NAMESPACES ?? 100), workloadsPerNamespace: 50, nodes: 20 };
+const round = (x: number) => Math.round(x * 10) / 10;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
+
+/** Restarts Prometheus on its data dir with the rules' blocks backfilled over [start, end] and the rules loaded. */
+async function withRules(prometheus: RunningPrometheus, start: number, end: number): Promise<string> {
+  const out = await mkdtemp(join(tmpdir(), 'ambient-lens-rules-'));
+  const rules = new URL('../deploy/prometheus/ambient-lens.rules.yaml', import.meta.url).pathname;
+  await exec('promtool', ['tsdb', 'create-blocks-from', 'rules', `--start=${start}`, `--end=${end}`, `--url=${prometheus.url}`, `--output-dir=${out}`, '--quiet', rules], { maxBuffer: 64 << 20 });
+  await cp(out, prometheus.dataDir, { recursive: true });
+  await rm(out, { recursive: true, force: true });
+  return rules;
+}
+
+async function promQuery(url: string, promql: string, time: number): Promise<string> {
+  const r = await fetch(`${url}/api/v1/query`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ query: promql, time: String(time) }) });
+  return r.text();
+}
+
+export async function run(): Promise<BenchFigure[]> {
+  const figures: BenchFigure[] = [];
+  // Printed as they come: a failure late in the run must not lose the figures before it.
+  const add = (name: string, value: number, unit: string) => {
+    figures.push({ name, value: round(value), unit });
+    process.stdout.write(`  . ${name}: ${round(value)} ${unit}\n`);
+  };
+  const stage = async (name: string, body: () => Promise<void>) => {
+    try {
+      await body();
+    } catch (err) {
+      add(`${name} FAILED: ${err instanceof Error ? `${err.message}${err.cause instanceof Error ? ` (${err.cause.message})` : ''}` : String(err)}`, 0, '');
+    }
+  };
+  const rssBase = process.memoryUsage().rss;
+  const sim = await startSimulator({ scenario: { scale: SCALE }, profile: 'constant' });
+  const now = Math.floor(Date.now() / 1000);
+  const start = now - 900;
+  let prometheus = await startPrometheus({ simulator: sim, historyStart: start - 300, historyEnd: now, step: 15 });
+  add(`history: ${prometheus.history.series} series`, prometheus.history.samples, 'samples');
+  const rulesStarted = performance.now();
+  await withRules(prometheus, start - 180, now);
+  const dataDir = prometheus.dataDir;
+  // Restart on the same data: stop() removes the dir, so copy it aside first.
+  const keep = await mkdtemp(join(tmpdir(), 'ambient-lens-keep-'));
+  await cp(dataDir, keep, { recursive: true });
+  await prometheus.stop();
+  prometheus = await restartPrometheus(keep);
+  add('recording rules backfilled over the history (promtool) + restart', performance.now() - rulesStarted, 'ms');
+  const nsNames = (await (await fetch(`${prometheus.url}/api/v1/label/destination_workload_namespace/values`)).json()) as { data: string[] };
+  const namespaces = nsNames.data.filter((n) => n !== 'unknown').sort();
+
+  await stage('parse of the 5k answers', async () => {
+  // Parse of the 5k answers: the texts Prometheus sent for the raw queries at 100 namespaces.
+  const q100 = { namespaces, duration: 600, queryTime: now };
+  const raw = graphQueries(q100);
+  const texts = await Promise.all(raw.map((q) => promQuery(prometheus.url, q.promql, now)));
+  add(`5k answers: bytes of the ${texts.length} answers (largest ${Math.max(...texts.map((t) => t.length))})`, texts.reduce((a, t) => a + t.length, 0), 'bytes');
+  const parseMs: number[] = [];
+  let seriesCount = 0;
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const answers = texts.map((t, j) => {
+      const json = JSON.parse(t) as { data: { result: unknown } };
+      const vector = checkVector(json.data.result);
+      if (!vector) throw new Error('malformed');
+      return { query: raw[j]!, vector };
+    });
+    seriesCount = answers.reduce((a, x) => a + x.vector.length, 0);
+    toTrafficSamples(answers);
+    parseMs.push(performance.now() - t0);
+  }
+  add(`parse of the 5k answers (JSON + shape check + toSamples, ${seriesCount} series), median of 5`, median(parseMs), 'ms');
+  });
+
+  // Prometheus alone: the graph's queries in parallel, raw and recorded, at 1/20/100 namespaces.
+  const promTime = async (queries: { promql: string }[]) => {
+    const t0 = performance.now();
+    await Promise.all(queries.map((q) => promQuery(prometheus.url, q.promql, now)));
+    return performance.now() - t0;
+  };
+  const http = await startApp(prometheus.url, sim.kubeconfigPath);
+  try {
+    for (const count of [1, 20, 100]) await stage(`${count} ns`, async () => {
+      const ns = namespaces.slice(0, count);
+      const tq = { namespaces: ns, duration: 600, queryTime: now };
+      for (const mode of ['raw', 'recording-rules'] as const) {
+        const queries = mode === 'raw' ? graphQueries(tq) : chooseGraphQueries(tq, { tcp: 'recording-rules', http: 'recording-rules' });
+        const promMs = median([await promTime(queries), await promTime(queries), await promTime(queries)]);
+        add(`${count} ns, ${mode}: Prometheus alone (${queries.length} queries)`, promMs, 'ms');
+        const app = mode === 'raw' ? http.raw : http.rules;
+        const url = `/api/graph?namespaces=${ns.join(',')}&queryTime=${now - (count % 7)}`;
+        const cold = await app.get(url);
+        add(`${count} ns, ${mode}: /api/graph cold (${cold.nodes} nodes, ${cold.edges} edges, ${cold.gzipBytes} B gzip / ${cold.jsonBytes} B JSON)`, cold.ms, 'ms');
+        add(`${count} ns, ${mode}: cold / Prometheus alone`, cold.ms / promMs, 'x');
+        const warm = median([(await app.get(url)).ms, (await app.get(url)).ms, (await app.get(url)).ms]);
+        add(`${count} ns, ${mode}: /api/graph warm (same view, median of 3)`, warm, 'ms');
+        app.clear();
+      }
+    });
+    // 100 concurrent identical (cold) and 100 distinct single-namespace requests.
+    for (const [label, urls] of [
+      ['100 concurrent identical all-namespace requests', Array.from({ length: 100 }, () => `/api/graph?namespaces=${namespaces.join(',')}&queryTime=${now - 30}`)],
+      ['100 concurrent distinct single-namespace requests', namespaces.slice(0, 100).map((n) => `/api/graph?namespaces=${n}&queryTime=${now - 45}`)],
+    ] as const) await stage(label, async () => {
+      http.rules.clear();
+      const queriesBefore = http.rules.upstream();
+      let peak = process.memoryUsage().rss;
+      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+      const t0 = performance.now();
+      const times = await Promise.all(urls.map(async (u) => (await http.rules.get(u)).ms));
+      const wall = performance.now() - t0;
+      clearInterval(sampler);
+      add(`${label}: wall`, wall, 'ms');
+      add(`${label}: p50`, pct(times, 0.5), 'ms');
+      add(`${label}: p99`, pct(times, 0.99), 'ms');
+      add(`${label}: upstream Prometheus queries`, http.rules.upstream() - queriesBefore, 'queries');
+      add(`${label}: process RSS peak (baseline before the simulator ${Math.round(rssBase / 1e6)} MB)`, peak / 1e6, 'MB');
+    });
+  } finally {
+    await http.stop();
+    await prometheus.stop();
+    await sim.stop();
+  }
+  return figures;
+}
+
+/** Prometheus again on a kept data dir, with the rules file loaded (evaluated live from now on). */
+async function restartPrometheus(dir: string): Promise<RunningPrometheus> {
+  const { spawn } = await import('node:child_process');
+  const { freePort, prometheusConfig } = await import('./prometheus');
+  const rules = new URL('../deploy/prometheus/ambient-lens.rules.yaml', import.meta.url).pathname;
+  const config = join(dir, 'prometheus.yml');
+  await writeFile(config, `${prometheusConfig(undefined).replace(/scrape_configs:.*$/s, '')}rule_files: [${JSON.stringify(rules)}]\nscrape_configs: []\n`);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn('prometheus', [`--config.file=${config}`, `--storage.tsdb.path=${dir}`, `--web.listen-address=127.0.0.1:${port}`, '--storage.tsdb.retention.time=3650d', '--log.level=warn'], { stdio: 'ignore' });
+  for (let i = 0; i < 600; i++) {
+    const ok = await fetch(`${url}/-/ready`).then((r) => r.ok, () => false);
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url, dataDir: dir, history: { series: 0, samples: 0 },
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 500));
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+interface AppHandle {
+  get(path: string): Promise<{ ms: number; nodes: number; edges: number; gzipBytes: number; jsonBytes: number }>;
+  clear(): void;
+  upstream(): number;
+}
+
+/** The real route handler on node:http, twice: recording rules off (raw) and auto. */
+async function startApp(prometheusUrl: string, kubeconfig: string): Promise<{ raw: AppHandle; rules: AppHandle; stop(): Promise<void> }> {
+  const { parseEnv } = await import('../lib/server/env');
+  const { createDeps, setDepsForTest } = await import('../lib/server/deps');
+  const { createMetricsSource } = await import('../lib/server/metrics');
+  const { GET } = await import('../app/api/graph/route');
+  const servers: Server[] = [];
+  const make = async (mode: 'off' | 'auto'): Promise<AppHandle> => {
+    const e = parseEnv({ PROMETHEUS_URL: prometheusUrl, KUBECONFIG: kubeconfig, LOG_LEVEL: 'silent', PROMETHEUS_RECORDING_RULES: mode });
+    let upstream = 0;
+    // No 5 s query cache: "cold" must reach Prometheus; the shared layer measured is the graph cache.
+    const metrics = createMetricsSource(e, { cacheTtlMs: 0, fetch: (url, init) => ((upstream += 1), fetch(url, init)) });
+    const deps = createDeps(e, { metrics });
+    await deps.inventory.inventory(); // the Kubernetes cache warm, as in a running server
+    const server = createServer(async (req, res) => {
+      setDepsForTest(deps);
+      const response = await GET(new Request(`http://bench${req.url}`, { headers: { 'accept-encoding': 'gzip' } }), {});
+      const body = Buffer.from(await response.arrayBuffer());
+      res.writeHead(response.status, { ...Object.fromEntries(response.headers), 'content-length': body.length }).end(body);
+    });
+    // Idle keep-alive sockets must outlive the pauses between stages: undici reusing one the server
+    // just closed fails the request ("other side closed"), which is the harness, not the server.
+    server.keepAliveTimeout = 120_000;
+    servers.push(server);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    return {
+      async get(path) {
+        const t0 = performance.now();
+        const r = await fetch(base + path, { headers: { 'accept-encoding': 'gzip' } });
+        const gz = Buffer.from(await r.arrayBuffer()); // undici decodes gzip: this is the JSON
+        const ms = performance.now() - t0;
+        if (r.status !== 200) throw new Error(`${path.slice(0, 80)}: HTTP ${r.status} ${gz.toString().slice(0, 200)}`);
+        const g = JSON.parse(gz.toString('utf8')) as { nodes: unknown[]; edges: unknown[] };
+        const declared = Number(r.headers.get('content-length') ?? 0);
+        return { ms, nodes: g.nodes.length, edges: g.edges.length, gzipBytes: declared, jsonBytes: gz.length };
+      },
+      clear: () => (deps.graphAnswers as unknown as { clear(): void }).clear(),
+      upstream: () => upstream,
+    };
+  };
+  const raw = await make('off');
+  const rules = await make('auto');
+  return { raw, rules, stop: async () => void (await Promise.all(servers.map((s) => new Promise((r) => s.close(r))))) };
+}
