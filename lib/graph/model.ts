@@ -216,4 +216,12 @@ export interface MeshGraph {
   edges: GraphEdge[];
   /** Things the user should know about this graph (partial data, stale inventory...). */
   warnings: string[];
+  /** Set on a graph without traffic: whether the metrics hold any ztunnel series in the window, so "no traffic" blames Prometheus only when they do not. */
+  ztunnelSeries?: ZtunnelSeriesCheck;
+}
+
+/** A cheap check of the metrics source: how many ztunnel series it holds in a window, and the check run (PromQL, or the simulator's own). */
+export interface ZtunnelSeriesCheck {
+  series: number;
+  check: string;
 }

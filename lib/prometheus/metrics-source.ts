@@ -1,6 +1,7 @@
 import type { MetricsSource } from '@/lib/graph/samples';
 import type { PrometheusClient } from './client';
-import { graphQueries } from './graph-queries';
+import { graphQueries, TCP_METRICS } from './graph-queries';
+import { selector } from './promql';
 import { toTimedSamples } from './range';
 import { toTrafficSamples } from './to-samples';
 import { toZtunnelPodTraffic, ztunnelPodQueries } from './ztunnel-queries';
@@ -33,8 +34,16 @@ export function createPrometheusMetricsSource(client: PrometheusClient): Metrics
       return toTimedSamples(queries.map((q, i) => ({ query: q, matrix: matrices[i] ?? [] })), times);
     },
     async oldestDataTime(signal) {
+      // The oldest sample held; where retention starts only when Prometheus does not say (a lower bound).
+      const oldest = await client.oldestSampleTime?.(signal);
+      if (oldest !== undefined) return oldest;
       const retention = await client.retentionSeconds?.(signal);
       return retention === undefined ? undefined : Math.floor(Date.now() / 1000) - retention;
+    },
+    async ztunnelSeries(duration, queryTime, signal) {
+      const check = ztunnelSeriesCheck(duration);
+      const vector = await client.query(check, queryTime, signal);
+      return { series: Math.round(Number(vector[0]?.value[1] ?? 0)), check };
     },
     async ztunnelTraffic(duration, queryTime, signal) {
       const queries = ztunnelPodQueries(duration);
@@ -42,4 +51,9 @@ export function createPrometheusMetricsSource(client: PrometheusClient): Metrics
       return toZtunnelPodTraffic(queries.map((q, i) => ({ kind: q.kind, vector: vectors[i] ?? [] })));
     },
   };
+}
+
+/** Any ztunnel connection counter in the window, whatever its namespace: one series count, no rates. */
+export function ztunnelSeriesCheck(duration: number): string {
+  return `count(last_over_time(${selector(TCP_METRICS.connectionsOpened, [['app', '=', 'ztunnel']])}[${Math.round(duration)}s]))`;
 }

@@ -12,7 +12,9 @@ import { logger as processLogger, type Logger } from './logger';
 // getGraph: samples and inventory fetched in parallel, then the pure build.
 // - Metrics failing is an error (503 prometheus_unreachable / 502 prometheus_error): no graph is
 //   better than a wrong one, and no stale graph is served.
-// - A window ending before the oldest data Prometheus keeps is a 400 naming queryTime.
+// - A window ending before the oldest sample Prometheus holds is a 400 naming queryTime and that time.
+// - A graph without traffic carries a cheap check of whether Prometheus holds any ztunnel series in
+//   the window, so the page blames scraping only when they are really missing.
 // - The inventory failing degrades the graph instead: it is still drawn from metrics, with a
 //   warning that waypoints, enrollment and idle workloads are unknown.
 
@@ -46,9 +48,12 @@ export function createGraphService(deps: GraphDeps): GraphService {
     // A window wholly before the retention would draw an empty graph that looks like "no traffic".
     const oldest = await retention;
     if (oldest !== undefined && query.queryTime < oldest) {
-      throw badRequest('queryTime', `the window ends before any data Prometheus keeps (its retention starts at ${new Date(oldest * 1000).toISOString()})`);
+      throw badRequest('queryTime', `the window ends before the oldest sample Prometheus holds (${new Date(oldest * 1000).toISOString()})`);
     }
     const warnings: string[] = [];
+    if (oldest !== undefined && query.queryTime - query.duration < oldest) {
+      warnings.push(`The window starts before the oldest sample Prometheus holds (${new Date(oldest * 1000).toISOString()}): its rates cover only the part after it.`);
+    }
     let inv = EMPTY_INVENTORY;
     if (inventory.status === 'fulfilled') inv = inventory.value;
     else {
@@ -66,6 +71,8 @@ export function createGraphService(deps: GraphDeps): GraphService {
       ...(viewer.accessibleNamespaces ? { accessibleNamespaces: viewer.accessibleNamespaces } : {}),
     });
     const shown = query.focus === undefined ? graph : { ...focusNeighbourhood(graph, query.focus), namespaces: query.namespaces };
-    return { ...shown, warnings: [...graph.warnings, ...warnings] };
+    // Only an empty graph asks: the check is one series count, and a drawn graph needs no excuse.
+    const ztunnelSeries = shown.edges.length === 0 ? await deps.metrics.ztunnelSeries?.(query.duration, query.queryTime, signal) : undefined;
+    return { ...shown, warnings: [...graph.warnings, ...warnings], ...(ztunnelSeries ? { ztunnelSeries } : {}) };
   };
 }
