@@ -7,6 +7,7 @@ import { formatBytesPerSec, formatRate, formatShare } from '@/components/graph/f
 import { Badge } from '@/components/ui/Badge';
 import { Table, Td, Th } from '@/components/ui/Table';
 import { Identity } from '@/components/ui/Identity';
+import { Breakable } from '@/components/ui/Breakable';
 
 const link = 'text-indigo-600 hover:underline dark:text-indigo-400';
 
@@ -93,11 +94,12 @@ export function PodTable({ pods, nodeLink }: { pods: PodFinding[]; nodeLink?: bo
       <tbody>
         {pods.map((p) => (
           <tr key={`${p.namespace}/${p.pod}`} data-testid="pod-finding">
-            <Td className="font-mono text-xs break-words">{p.namespace}/{p.pod}</Td>
+            <Td className="font-mono text-xs"><Breakable text={`${p.namespace}/${p.pod}`} /></Td>
             <Td><Link href={p.href} className={`text-xs ${link}`}>{p.workload}</Link></Td>
             <Td className="text-xs whitespace-nowrap">{p.node ? nodeLink ? <Link href={ztunnelHref({ node: p.node })} className={link}>{p.node}</Link> : p.node : '—'}</Td>
-            <Td className="text-xs text-slate-600 dark:text-slate-400" data-testid="pod-reason">{p.reason}</Td>
-            <Td className="text-xs" data-testid="pod-fix">{p.fix}</Td>
+            {/* Labels and commands are long unbroken words: let them break anywhere rather than widen the table. */}
+            <Td className="text-xs wrap-anywhere text-slate-600 dark:text-slate-400" data-testid="pod-reason">{p.reason}</Td>
+            <Td className="text-xs wrap-anywhere" data-testid="pod-fix">{p.fix}</Td>
           </tr>
         ))}
       </tbody>
