@@ -106,7 +106,7 @@ test('an empty graph says what the ztunnel series check found, and a window befo
   expect(Date.now() - Date.parse(oldest!)).toBeLessThan(3 * 3600_000);
   await page.goto(`graph?namespaces=bookinfo&queryTime=${threeDaysAgo}`);
   await expect(page.getByRole('heading', { name: "This window ends before Prometheus' oldest sample" })).toBeVisible();
-  await expect(page.getByTestId('before-history')).toContainText(`the oldest sample Prometheus holds (${oldest})`);
+  await expect(page.getByTestId('before-history')).toContainText(`The window ends before the oldest sample Prometheus holds (${oldest}).`);
   await expect(page.getByText(/No traffic/)).toHaveCount(0);
   await page.getByRole('button', { name: 'Return to the live window' }).click();
   await expect(page).not.toHaveURL(/queryTime=/);

@@ -86,7 +86,7 @@ export function NoTraffic({ duration, queryTime, idle, check, onWiden, onShowIdl
 function BeforeHistory({ message, onLive }: { message: string; onLive: () => void }) {
   return (
     <EmptyState icon="⏮" title="This window ends before Prometheus' oldest sample" actions={<Button variant="primary" onClick={onLive}>Return to the live window</Button>}>
-      <p data-testid="before-history">{message.replace(/^queryTime: /, 'The ')}. Nothing can be drawn for it, whatever the traffic was then.</p>
+      <p data-testid="before-history">{message.replace(/^queryTime: the /, 'The ')}. Nothing can be drawn for it, whatever the traffic was then.</p>
     </EmptyState>
   );
 }
