@@ -91,6 +91,8 @@ test('an empty graph says what the ztunnel series check found, and a window befo
   await expect(check).toContainText(/Prometheus holds \d+ ztunnel series in this window, so ztunnel is scraped/);
   await expect(check).toContainText('count(last_over_time(istio_tcp_connections_opened_total{app="ztunnel"}[600s]))');
   await expect(page.getByText(/not scraping ztunnel/)).toHaveCount(0);
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/graph-no-traffic.png` });
 
   await page.goto('graph?namespaces=doesnotexist');
   await expect(page.getByTestId('no-such-namespace')).toContainText('no namespace named doesnotexist');
@@ -108,6 +110,7 @@ test('an empty graph says what the ztunnel series check found, and a window befo
   await expect(page.getByRole('heading', { name: "This window ends before Prometheus' oldest sample" })).toBeVisible();
   await expect(page.getByTestId('before-history')).toContainText(`The window ends before the oldest sample Prometheus holds (${oldest}).`);
   await expect(page.getByText(/No traffic/)).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/graph-before-history.png` });
   await page.getByRole('button', { name: 'Return to the live window' }).click();
   await expect(page).not.toHaveURL(/queryTime=/);
 });
