@@ -224,4 +224,6 @@ export interface MeshGraph {
 export interface ZtunnelSeriesCheck {
   series: number;
   check: string;
+  /** false: the count is clamped to 1 (the viewer may not see every namespace the check spans). */
+  exact?: boolean;
 }

@@ -61,6 +61,11 @@ describe('the oldest sample and the ztunnel series check (real Prometheus, backf
     expect(g.ztunnelSeries?.series).toBeGreaterThan(0);
   });
 
+  it('a viewer limited to some namespaces learns only that ztunnel series exist, not how many', async () => {
+    const g = await graphService()(params({ namespaces: ['no-traffic-here'] }), { accessibleNamespaces: new Set(['no-traffic-here']) });
+    expect(g.ztunnelSeries).toEqual({ series: 1, check: ztunnelSeriesCheck(600), exact: false });
+  });
+
   it('the check counts 0 where Prometheus holds no ztunnel series', async () => {
     // After the history ends (plus the 600 s window), no series is in the window.
     expect(await source().ztunnelSeries?.(600, END + 3600)).toEqual({ series: 0, check: ztunnelSeriesCheck(600) });

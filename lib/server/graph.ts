@@ -72,7 +72,9 @@ export function createGraphService(deps: GraphDeps): GraphService {
     });
     const shown = query.focus === undefined ? graph : { ...focusNeighbourhood(graph, query.focus), namespaces: query.namespaces };
     // Only an empty graph asks: the check is one series count, and a drawn graph needs no excuse.
-    const ztunnelSeries = shown.edges.length === 0 ? await deps.metrics.ztunnelSeries?.(query.duration, query.queryTime, signal) : undefined;
+    const check = shown.edges.length === 0 ? await deps.metrics.ztunnelSeries?.(query.duration, query.queryTime, signal) : undefined;
+    // The check spans every namespace: a viewer limited to some learns only whether any series exist.
+    const ztunnelSeries = check && viewer.accessibleNamespaces ? { check: check.check, series: Math.min(check.series, 1), exact: false } : check;
     return { ...shown, warnings: [...graph.warnings, ...warnings], ...(ztunnelSeries ? { ztunnelSeries } : {}) };
   };
 }

@@ -73,7 +73,7 @@ export function NoTraffic({ duration, queryTime, idle, check, onWiden, onShowIdl
         {!check ? (
           'Whether Prometheus holds any ztunnel series was not checked (this metrics source cannot tell).'
         ) : check.series > 0 ? (
-          <>Prometheus holds {check.series} ztunnel series in this window, so ztunnel is scraped: these namespaces had no traffic. Checked with <code className="text-xs">{check.check}</code>.</>
+          <>Prometheus holds {check.exact === false ? 'ztunnel series' : `${check.series} ztunnel series`} in this window, so ztunnel is scraped: these namespaces had no traffic. Checked with <code className="text-xs">{check.check}</code>.</>
         ) : (
           <>Prometheus holds no ztunnel series at all in this window, so it is not scraping ztunnel (on OpenShift, create a PodMonitor for ztunnel in its namespace). Checked with <code className="text-xs">{check.check}</code>, which found 0.</>
         )}
