@@ -55,7 +55,7 @@ export function NamespacesView() {
                   <tr>
                     <SortableTh active={sort.key === 'name'} direction={sort.direction} onSort={() => sortBy('name')}>Namespace</SortableTh>
                     <SortableTh active={sort.key === 'enrollment'} direction={sort.direction} onSort={() => sortBy('enrollment')}>Enrollment</SortableTh>
-                    <Th className="whitespace-nowrap">Pods in the mesh</Th>
+                    <Th>Pods in the mesh</Th>
                     <Th>Waypoint</Th>
                     <Th>Discovery</Th>
                     <SortableTh active={sort.key === 'pods'} direction={sort.direction} onSort={() => sortBy('pods')} align="right">Pods ready</SortableTh>
@@ -116,7 +116,7 @@ function NamespaceTableRow({ n }: { n: NamespaceRow }) {
       </Td>
       <Td className="text-xs" data-testid="waypoints">
         {n.waypoints.length === 0 ? <span className="text-slate-400">—</span> : (
-          <ul className="space-y-0.5">{n.waypoints.map((w) => <li key={w.waypoint} className="font-mono break-words">{waypointText(w)}</li>)}</ul>
+          <ul className="space-y-0.5">{n.waypoints.map((w) => <li key={w.waypoint} className="font-mono"><Breakable text={waypointText(w)} /></li>)}</ul>
         )}
       </Td>
       <Td>
