@@ -34,7 +34,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <Providers>
           <Sidebar />
           <div className="flex min-w-0 flex-1 flex-col">
-            <header className="flex h-12 shrink-0 items-center justify-end gap-3 border-b border-slate-200 bg-white px-4 dark:border-slate-800 dark:bg-slate-900">
+            <header className="flex h-12 shrink-0 items-center justify-end gap-2 border-b border-slate-200 bg-white py-0 pr-3 pl-14 md:gap-3 md:px-4 dark:border-slate-800 dark:bg-slate-900">
               <DataSourceBadge source={trafficSource} />
               <UserMenu user={user ? summarize(user) : undefined} basePath={env().BASE_PATH} />
               <ThemeToggle />

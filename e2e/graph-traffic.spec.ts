@@ -85,6 +85,21 @@ test('double-clicking productpage opens its node graph: its callers and callees 
   await expect.poll(() => new URL(page.url()).searchParams.get('focus')).toBeNull();
 });
 
+test('Enter on the canvas opens the selected node\'s graph', async ({ page }) => {
+  const graph = new GraphPage(page);
+  await graph.goto('namespaces=bookinfo');
+  const drawn = await graph.rendered();
+  const details = drawn.nodes.find((n) => n.label.startsWith('details-v1'));
+  if (!details) throw new Error('details-v1 is not drawn');
+  await graph.nodeList.locator(`[data-node-id="${details.id}"]`).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('selected')).toBe(details.id);
+  const canvas = page.getByRole('application', { name: /Traffic graph/ });
+  await canvas.focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => new URL(page.url()).searchParams.get('focus')).toBe(details.id);
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Node graph: details-v1');
+});
+
 test('a selected edge has charts over the window, named for assistive technology', async ({ page, request }) => {
   const graph = new GraphPage(page);
   await graph.goto('namespaces=bookinfo');

@@ -32,7 +32,7 @@ test('labelling a namespace ambient turns its edges locked at the next refresh',
     const drawn = await graph.rendered();
     return drawn.edges.find((e) => legacyEdge(e.id, e.source, e.target));
   };
-  await expect.poll(async () => (await findEdge())?.badge, { timeout: 30_000 }).toBe('🔓');
+  await expect.poll(async () => (await findEdge())?.badge, { timeout: 30_000 }).toBe('✕');
 
   await coreApi().patchNamespace({ name: 'legacy', body: [{ op: 'add', path: LABEL_PATH, value: 'ambient' }] });
 

@@ -3,12 +3,14 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
-import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { useEffect, useId, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { placeAddedNodes, syncElements } from './graph-sync';
 import { layoutPlan } from './layouts';
 import { paletteFor } from './palette';
 import { stylesheet } from './stylesheet';
-import { summarize } from './summary';
+import { labelOpacityAt, readableFitZoom, SMALL_GRAPH_NODES } from './label-zoom';
+import { nudgeEdgeLabels } from './label-nudge';
+import { renderedLabels, summarize } from './summary';
 import type { BadgeName, LayoutName } from './view-state';
 import { useTrafficAnimation } from './use-traffic-animation';
 
@@ -25,6 +27,8 @@ export const LARGE_ELEMENTS = 1000;
 
 export interface GraphCanvasHandle {
   zoomBy(factor: number): void;
+  /** Moves the picture by (x, y) CSS px: arrow keys, when the readable zoom leaves part of it out of view. */
+  panBy(x: number, y: number): void;
   fit(): void;
   relayout(): void;
   png(background?: string): Blob | null;
@@ -58,10 +62,26 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
   const callbacks = useRef({ onSelect, onOpen: props.onOpen, onLayout });
   callbacks.current = { onSelect, onOpen: props.onOpen, onLayout };
   const large = elements.length > LARGE_ELEMENTS;
+  const [tip, setTip] = useState<{ lines: string[]; x: number; y: number } | null>(null);
+  const tipId = useId();
+  const [labelOpacity, setLabelOpacity] = useState(1);
 
   const publish = () => {
     const cy = cyRef.current;
     if (cy) window.__ambientLensGraph = summarize(cy, algorithm.current, layoutMs.current);
+  };
+
+  /** Fit the graph; small graphs stay at a zoom where labels are readable (centred; the user pans). */
+  const fitReadable = () => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.fit(undefined, 40);
+    const leaves = cy.nodes().filter((n) => n.data('kind') !== 'box').length;
+    const zoom = readableFitZoom(cy.zoom(), leaves);
+    if (zoom !== cy.zoom()) {
+      cy.zoom(zoom);
+      cy.center();
+    }
   };
 
   const runLayout = () => {
@@ -74,6 +94,8 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     const run = cy.layout(plan.options);
     run.one('layoutstop', () => {
       layoutMs.current = Math.round(performance.now() - started);
+      if (leaves.length <= SMALL_GRAPH_NODES) nudgeEdgeLabels(cy);
+      fitReadable();
       publish();
       callbacks.current.onLayout?.({ algorithm: plan.algorithm, fallback: plan.fallback, ms: layoutMs.current });
     });
@@ -105,23 +127,38 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     cy.on('mouseover', 'node, edge', (e) => {
       e.target.addClass('hover');
       if (e.target.isNode()) e.target.connectedEdges().addClass('hover');
+      const lines = e.target.data('tooltip') as string[] | undefined;
+      if (!lines) return;
+      const at = e.target.isNode() ? e.target.renderedPosition() : e.target.renderedMidpoint();
+      // Kept inside the canvas: the tooltip is at most 20rem wide, centred on x.
+      setTip({ lines, x: Math.min(Math.max(at.x, 160), Math.max(160, cy.width() - 160)), y: at.y });
     });
     cy.on('mouseout', 'node, edge', (e) => {
       e.target.removeClass('hover');
       if (e.target.isNode()) e.target.connectedEdges().removeClass('hover');
+      setTip(null);
     });
+    cy.on('pan zoom', () => setTip(null));
+    // Labels fade by zoom level (a few steps); very large graphs keep cytoscape's cheaper cut-off.
+    if (!large) cy.on('zoom', () => setLabelOpacity(labelOpacityAt(cy.zoom())));
+    window.__ambientLensLabels = () => renderedLabels(cy);
+    // The canvas changes size when the navigation or the side panel folds: redraw at the new size.
+    const resize = new ResizeObserver(() => cy.resize());
+    resize.observe(container.current);
     cy.on('dragfree', 'node', publish);
     return () => {
+      resize.disconnect();
       cy.destroy();
       cyRef.current = null;
       delete window.__ambientLensGraph;
+      delete window.__ambientLensLabels;
     };
   }, [large]);
 
   useEffect(() => {
-    cyRef.current?.style(stylesheet({ dark, badges, large }));
+    cyRef.current?.style(stylesheet({ dark, badges, large, labelOpacity: large ? 1 : labelOpacity }));
     publish();
-  }, [dark, badges, large]);
+  }, [dark, badges, large, labelOpacity]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -163,8 +200,12 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
       cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
       publish();
     },
+    panBy(x, y) {
+      cyRef.current?.panBy({ x, y });
+      publish();
+    },
     fit() {
-      cyRef.current?.fit(undefined, 40);
+      fitReadable();
       publish();
     },
     relayout: runLayout,
@@ -178,7 +219,19 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
   // cytoscape forces position: relative on its container, so the container fills a positioned box.
   return (
     <div className="absolute inset-0">
-      <div ref={container} className="h-full w-full" data-testid="graph-canvas" />
+      <div ref={container} className="h-full w-full" data-testid="graph-canvas" aria-describedby={tip ? tipId : undefined} />
+      {tip && (
+        <div
+          id={tipId}
+          role="tooltip"
+          className="pointer-events-none absolute z-20 max-w-xs -translate-x-1/2 translate-y-3 rounded-md border border-slate-200 bg-white px-2.5 py-1.5 text-xs text-slate-800 shadow-lg dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+          style={{ left: tip.x, top: tip.y }}
+        >
+          {tip.lines.map((line, i) => (
+            <p key={i} className={i === 0 ? 'font-semibold' : undefined}>{line}</p>
+          ))}
+        </div>
+      )}
     </div>
   );
 }

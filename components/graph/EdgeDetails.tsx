@@ -4,7 +4,7 @@ import { Badge, type Tone } from '@/components/ui/Badge';
 import { DefinitionList } from '@/components/ui/Panel';
 import { EdgeAuthorization } from './EdgeAuthorization';
 import { formatBytesPerSec, formatMs, formatRate, formatShare } from './format';
-import { mtlsBadge, mtlsState, mtlsStateWords, edgeAdvice, nodeName, type MtlsState } from './names';
+import { mtlsBadge, mtlsState, mtlsStateWords, edgeAdvice, nodeName, transportWords, type MtlsState } from './names';
 import { Identity } from '@/components/ui/Identity';
 
 /** Who reported an edge, in the mesh's words. */
@@ -64,10 +64,16 @@ export function EdgeDetails({ edge, graph, onSelect }: { edge: GraphEdge; graph:
       ]
     : [];
 
+  const denied = edge.tcp?.deniedPerSec ?? 0;
   return (
     <div className="space-y-4">
+      {denied > 0 && (
+        <p role="status" data-testid="denied-lead" className="rounded-md border border-fuchsia-300 bg-fuchsia-50 px-3 py-2 text-sm font-semibold text-fuchsia-900 dark:border-fuchsia-800 dark:bg-fuchsia-950/60 dark:text-fuchsia-100">
+          Denied by policy: {formatRate(denied, 'connections/s')}
+        </p>
+      )}
       <div>
-        <p className="text-xs text-slate-500 uppercase">{edge.protocol.toUpperCase()} edge</p>
+        <p className="text-xs text-slate-500 uppercase">{edge.protocol.toUpperCase()} edge{edge.tcp && edge.http ? ' · L4 and L7' : ''}</p>
         <h3 className="text-base font-semibold">
           <button type="button" className="hover:underline" onClick={() => onSelect(edge.source)}>{source ? nodeName(source) : edge.source}</button>
           <span aria-label="to" className="mx-1.5 text-slate-400">→</span>
@@ -92,6 +98,7 @@ export function EdgeDetails({ edge, graph, onSelect }: { edge: GraphEdge; graph:
         </div>
         <DefinitionList
           items={[
+            ['Transport', <span key="t" data-testid="edge-transport">{transportWords(state, edge.waypoint, edge.reporters?.[0] === 'server-sidecar' || edge.reporters?.[0] === 'client-sidecar')}</span>],
             ['mTLS share (bytes)', share === null ? 'n/a' : formatShare(share)],
             ['mTLS share (connections)', edge.security.mtlsShareByConnections === null ? 'n/a' : formatShare(edge.security.mtlsShareByConnections)],
           ]}
@@ -103,7 +110,7 @@ export function EdgeDetails({ edge, graph, onSelect }: { edge: GraphEdge; graph:
 
       {tcp.length > 0 && (
         <section aria-label="TCP traffic">
-          <h4 className="mb-1 text-sm font-semibold">TCP (ztunnel)</h4>
+          <h4 className="mb-1 text-sm font-semibold">L4 traffic (ztunnel)</h4>
           <DefinitionList items={tcp} />
         </section>
       )}

@@ -16,7 +16,11 @@ export function mtlsState(security: EdgeSecurity): MtlsState {
   return 'partial';
 }
 
-export const mtlsBadge: Record<MtlsState, string | null> = { full: '🔒', partial: '⚠', none: '🔓', unknown: null };
+/** One mark per state, each meaning one thing: a lock only when all traffic was mTLS, never on plaintext. */
+export const mtlsBadge: Record<MtlsState, string | null> = { full: '🔒', partial: '◐', none: '✕', unknown: null };
+
+/** Line pattern per security state on the canvas (and in the legend): plaintext never looks like mTLS, even in greyscale. */
+export const mtlsDash: Record<MtlsState, number[] | null> = { full: null, partial: [10, 3, 2, 3], none: [6, 4], unknown: null };
 
 export const mtlsStateWords: Record<MtlsState, string> = {
   full: 'mTLS',
@@ -82,4 +86,24 @@ export function edgeAdvice(edge: Pick<GraphEdge, 'security' | 'source' | 'target
   if (state === 'unknown') return { reason: 'No bytes crossed this edge in the window, so its security cannot be told.' };
   if (state === 'full') return { reason: 'All traffic on this edge was mTLS.' };
   return { reason: 'This traffic was not mTLS; the server gave no reason.' };
+}
+
+/**
+ * How the edge's bytes crossed the network, in the words of the node panel and the Workloads page:
+ * ztunnel carries mTLS traffic in HBONE; plaintext is plain TCP.
+ */
+export function transportWords(state: MtlsState, waypoint?: string, sidecars = false): string {
+  const through = waypoint ? ` and waypoint ${waypoint}` : '';
+  // A sidecar-reported edge never crossed ztunnel: Envoy to Envoy is TLS, not HBONE.
+  const secure = sidecars ? 'mTLS between Envoy sidecars' : `HBONE (mTLS through ztunnel${through})`;
+  switch (state) {
+    case 'full':
+      return secure;
+    case 'partial':
+      return `partly ${secure}, partly plain TCP`;
+    case 'none':
+      return 'plain TCP (no mTLS)';
+    case 'unknown':
+      return 'unknown (no bytes in the window)';
+  }
 }

@@ -10,7 +10,9 @@ export interface Palette {
   kind: Record<NodeShapeKind, { fill: string; border: string }>;
   enrollment: Record<Enrollment, string>;
   edge: Record<EdgeHealth, string>;
+  /** Line colours by security state; with the line pattern they stay apart in greyscale and for colour-blind readers (Okabe-Ito hues). */
   mtls: Record<MtlsState, string>;
+  denied: string;
   box: { fill: string; border: string; text: string };
   selection: string;
   findMatch: string;
@@ -32,7 +34,8 @@ export const lightPalette: Palette = {
   },
   enrollment: { ambient: '#16a34a', 'ambient-pending': '#ca8a04', sidecar: '#2563eb', none: '#dc2626', unknown: '#64748b' },
   edge: { ok: '#94a3b8', degraded: '#d97706', failing: '#dc2626' },
-  mtls: { full: '#15803d', partial: '#b45309', none: '#b91c1c', unknown: '#64748b' },
+  mtls: { full: '#15803d', partial: '#b26b00', none: '#c2410c', unknown: '#64748b' },
+  denied: '#a3206f',
   box: { fill: '#f1f5f9', border: '#cbd5e1', text: '#475569' },
   selection: '#2563eb',
   findMatch: '#c026d3',
@@ -54,7 +57,8 @@ export const darkPalette: Palette = {
   },
   enrollment: { ambient: '#4ade80', 'ambient-pending': '#facc15', sidecar: '#60a5fa', none: '#f87171', unknown: '#94a3b8' },
   edge: { ok: '#64748b', degraded: '#fbbf24', failing: '#f87171' },
-  mtls: { full: '#4ade80', partial: '#fbbf24', none: '#f87171', unknown: '#94a3b8' },
+  mtls: { full: '#4ade80', partial: '#f0b400', none: '#ff7a3d', unknown: '#94a3b8' },
+  denied: '#e57bc0',
   box: { fill: '#0f172a', border: '#334155', text: '#94a3b8' },
   selection: '#60a5fa',
   findMatch: '#e879f9',

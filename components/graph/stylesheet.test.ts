@@ -7,13 +7,26 @@ type Block = { selector: string; style: Record<string, unknown> };
 const blocks = (s: ReturnType<typeof stylesheet>) => s as unknown as Block[];
 
 describe('stylesheet', () => {
-  it('draws the lock, open lock and warning on mTLS, plaintext and partial edges when the Security badge is on', () => {
+  it('draws a lock only on fully mTLS edges; partial and plaintext get their own mark, colour and line pattern', () => {
     const sheet = blocks(stylesheet({ dark: false, badges: on, large: false }));
-    const label = (sel: string) => sheet.find((b) => b.selector === sel)?.style['source-label'];
-    expect(label('edge[mtls = "full"]')).toBe('🔒');
-    expect(label('edge[mtls = "none"]')).toBe('🔓');
-    expect(label('edge[mtls = "partial"]')).toBe('⚠');
+    const style = (sel: string) => sheet.filter((b) => b.selector === sel).reduce<Record<string, unknown>>((all, b) => ({ ...all, ...b.style }), {});
+    expect(style('edge[mtls = "full"]')['source-label']).toBe('🔒');
+    expect(sheet.filter((b) => b.style['source-label'] === '🔒').map((b) => b.selector)).toEqual(['edge[mtls = "full"]']);
+    expect(style('edge[mtls = "partial"]')['source-label']).toBe('◐');
+    const plaintext = style('edge[mtls = "none"]');
+    expect(plaintext['source-label']).toBe('✕');
+    expect(plaintext['line-style']).toBe('dashed');
+    expect(plaintext['source-arrow-shape']).toBe('square');
+    expect(plaintext['line-color']).not.toBe(style('edge')['line-color']);
+    expect(style('edge[mtls = "partial"]')['line-dash-pattern']).not.toEqual(plaintext['line-dash-pattern']);
+    expect(style('edge[?denied]')['target-arrow-shape']).toBe('tee');
     expect(sheet.some((b) => b.selector.includes('unknown') && 'source-label' in b.style)).toBe(false);
+  });
+
+  it('fades labels with the given opacity', () => {
+    const sheet = blocks(stylesheet({ dark: false, badges: on, large: false, labelOpacity: 0.5 }));
+    expect(sheet.find((b) => b.selector === 'edge')?.style['text-opacity']).toBe(0.5);
+    expect(sheet.find((b) => b.selector === 'node')?.style['text-opacity']).toBe(0.5);
   });
 
   it('draws no lock at all when the Security badge is off', () => {

@@ -1,7 +1,7 @@
 // The cytoscape stylesheet: selectors on data fields set by toElements.ts; hover, selection and
 // find results are classes. Light and dark variants from palette.ts.
 import type { StylesheetJson } from 'cytoscape';
-import { enrollmentWords, mtlsBadge, type MtlsState } from './names';
+import { enrollmentWords, mtlsBadge, mtlsDash, type MtlsState } from './names';
 import { nodeShapes, paletteFor } from './palette';
 import type { BadgeName } from './view-state';
 
@@ -10,7 +10,13 @@ export interface StyleOptions {
   badges: Record<BadgeName, boolean>;
   /** Many elements: cheaper edges and labels skipped when zoomed out (see the perf notes). */
   large: boolean;
+  /** 0..1: labels fade out as the graph is zoomed out past readability (see label-zoom.ts). */
+  labelOpacity?: number;
 }
+
+/** Label sizes in graph units: at zoom >= READABLE_ZOOM they draw at 11 CSS px or more. */
+export const NODE_FONT = 13;
+export const EDGE_FONT = 12;
 
 const FONT = 'ui-sans-serif, system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif, "Noto Color Emoji"';
 
@@ -22,14 +28,15 @@ export function stylesheet(options: StyleOptions): StylesheetJson {
       style: {
         label: 'data(label)',
         'font-family': FONT,
-        'font-size': 12,
+        'font-size': NODE_FONT,
         color: p.text,
+        'text-opacity': options.labelOpacity ?? 1,
         'text-wrap': 'wrap',
         'text-valign': 'bottom',
         'text-margin-y': 4,
         'text-outline-color': p.textOutline,
         'text-outline-width': 2,
-        'min-zoomed-font-size': 8,
+        'min-zoomed-font-size': options.large ? 8 : 4,
         width: 40,
         height: 40,
         'border-width': 2,
@@ -84,13 +91,15 @@ export function stylesheet(options: StyleOptions): StylesheetJson {
         'arrow-scale': 0.9,
         label: 'data(label)',
         'font-family': FONT,
-        'font-size': 10,
+        'font-size': EDGE_FONT,
         color: p.text,
+        'text-opacity': options.labelOpacity ?? 1,
         'text-background-color': p.background,
-        'text-background-opacity': 0.85,
+        'text-background-opacity': 0.85 * (options.labelOpacity ?? 1),
         'text-background-padding': '2px',
-        'text-rotation': 'autorotate',
-        'min-zoomed-font-size': 8,
+        // Horizontal: easier to read, and a label's box is exactly what it covers (label-nudge.ts).
+        'text-rotation': 'none',
+        'min-zoomed-font-size': options.large ? 8 : 4,
       },
     },
     { selector: 'edge[health = "degraded"]', style: { 'line-color': p.edge.degraded, 'target-arrow-color': p.edge.degraded } },
@@ -98,21 +107,26 @@ export function stylesheet(options: StyleOptions): StylesheetJson {
     { selector: 'edge[!active]', style: { 'line-style': 'dotted' } },
   );
   if (options.badges.security) {
-    for (const [state, badge] of Object.entries(mtlsBadge)) {
+    // Security: a lock only on fully mTLS edges; partial and plaintext edges get their own colour,
+    // line pattern and mark, so they stay apart in greyscale and for colour-blind readers.
+    for (const [state, badge] of Object.entries(mtlsBadge) as [MtlsState, string | null][]) {
       if (badge === null) continue;
+      const dash = mtlsDash[state];
       sheet.push({
         selector: `edge[mtls = "${state}"]`,
         style: {
           'source-label': badge,
-          'source-text-offset': 22,
+          'source-text-offset': 20,
           'source-text-margin-y': -1,
-          color: p.mtls[state as MtlsState],
-          'text-background-opacity': 0.85,
+          'source-text-rotation': 'none',
+          ...(dash ? { 'line-style': 'dashed', 'line-dash-pattern': dash, 'line-color': p.mtls[state], 'target-arrow-color': p.mtls[state], width: 2.5 } : {}),
         },
       });
     }
-    sheet.push({ selector: 'edge[mtls = "none"], edge[mtls = "partial"]', style: { width: 2 } });
+    sheet.push({ selector: 'edge[mtls = "none"]', style: { 'source-arrow-shape': 'square', 'source-arrow-color': p.mtls.none, 'font-weight': 'bold' } });
   }
+  // Denied by policy: its own colour and a bar at the target ("stopped here"), whatever its bytes.
+  sheet.push({ selector: 'edge[?denied]', style: { 'line-color': p.denied, 'target-arrow-color': p.denied, 'target-arrow-shape': 'tee', 'arrow-scale': 1.3, 'line-style': 'solid', width: 3 } });
   sheet.push(
     { selector: '.hover', style: { 'border-width': 4, 'z-index': 20 } },
     { selector: 'edge.hover', style: { width: 3, 'z-index': 20 } },

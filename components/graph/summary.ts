@@ -9,6 +9,7 @@ export interface RenderedEdge {
   mtls: string;
   /** The Security badge drawn on the edge ('' when none). */
   badge: string;
+  lineStyle: string;
   label: string;
   classes: string[];
 }
@@ -23,10 +24,40 @@ export interface RenderedGraph {
   pan: { x: number; y: number };
 }
 
+/** A drawn label's box on screen (CSS px) and its font size there: for the readability tests. */
+export interface RenderedLabel {
+  id: string;
+  group: 'nodes' | 'edges';
+  text: string;
+  fontPx: number;
+  opacity: number;
+  box: { x1: number; y1: number; x2: number; y2: number };
+}
+
 declare global {
   interface Window {
     __ambientLensGraph?: RenderedGraph;
+    /** Computed only when called (bounding boxes cost too much to publish on every change). */
+    __ambientLensLabels?: () => RenderedLabel[];
   }
+}
+
+export function renderedLabels(cy: Core): RenderedLabel[] {
+  const zoom = cy.zoom();
+  return cy
+    .elements()
+    .filter((e) => e.data('kind') !== 'box' && String(e.data('label') ?? '') !== '')
+    .map((e) => {
+      const b = e.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeMainLabels: true, includeSourceLabels: false, includeTargetLabels: false, includeOverlays: false });
+      return {
+        id: e.id(),
+        group: e.isNode() ? 'nodes' : 'edges',
+        text: String(e.data('label')),
+        fontPx: Number.parseFloat(String(e.style('font-size'))) * zoom,
+        opacity: Number(e.style('text-opacity')),
+        box: { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 },
+      };
+    });
 }
 
 export function summarize(cy: Core, layout: string, layoutMs: number): RenderedGraph {
@@ -49,6 +80,7 @@ export function summarize(cy: Core, layout: string, layoutMs: number): RenderedG
       target: e.target().id(),
       mtls: String(e.data('mtls') ?? ''),
       badge: String(e.style('source-label') ?? ''),
+      lineStyle: String(e.style('line-style') ?? ''),
       label: String(e.data('label') ?? ''),
       classes: e.classes(),
     })),

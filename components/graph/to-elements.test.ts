@@ -31,6 +31,25 @@ describe('to-elements', () => {
     expect(edge?.data.mtlsPercent).toBe(-1);
   });
 
+  it('marks a denied edge as data and says "denied" in its label, with a tooltip that leads with it', () => {
+    const a = workload('frontend', 'web-v1');
+    const b = workload('bookinfo', 'ratings-v1');
+    const base = tcpEdge(a, b, 0, 1);
+    const denied = { ...base, tcp: { ...base.tcp!, deniedPerSec: 0.3 } };
+    const [, , edge] = toElements({ ...bookinfo(), nodes: [a, b], edges: [denied] }, options);
+    expect(edge?.data.denied).toBe(true);
+    expect(edge?.data.label).toBe('denied 0.3 conn/s');
+    expect(edge?.data.tooltip).toEqual(expect.arrayContaining(['web-v1 → ratings-v1', 'Denied by policy: 0.3 connections/s']));
+  });
+
+  it('explains a plaintext edge in its tooltip', () => {
+    const plaintext = bookinfo().edges.find((e) => e.security.mtlsShare === 0);
+    if (!plaintext) throw new Error('fixture changed');
+    const tip = byId(els, plaintext.id)?.tooltip as string[];
+    expect(tip).toContain('mTLS: 0% (plaintext)');
+    expect(tip.length).toBeGreaterThanOrEqual(4);
+  });
+
   it('labels an ingress gateway as such, with no enrollment mark (ztunnel never captures it)', () => {
     const gateway = { ...workload('bookinfo', 'bookinfo-gateway-istio'), enrollment: 'none' as const };
     gateway.flags = { ...gateway.flags, ingressGateway: true };

@@ -5,7 +5,11 @@ import { edgeBytes, effectiveMtlsShare, outboundShare } from '@/lib/graph/lookup
 import type { GraphEdge, GraphNode, MeshGraph } from '@/lib/graph/model';
 import { formatBytesPerSec, formatMs, formatRate, formatShare } from './format';
 import { enrollmentOf, enrollmentWords, mtlsState, nodeName, usesWaypointOf } from './names';
+import { edgeTooltip, nodeTooltip } from './tooltip';
 import type { BadgeName, EdgeLabelMode } from './view-state';
+
+/** One drawn element, for modules outside components/graph (which may not import cytoscape). */
+export type GraphElement = ElementDefinition;
 
 export interface ElementOptions {
   edgeLabel: EdgeLabelMode;
@@ -143,14 +147,20 @@ export function toElements(graph: MeshGraph, options: ElementOptions): ElementDe
         outside: node.flags.outside,
         inaccessible: node.flags.inaccessible,
         idle: node.flags.idle,
+        tooltip: nodeTooltip(node),
         notInInventory: node.kind === 'workload' && node.notInInventory,
       },
     });
   }
+  const names = new Map(graph.nodes.map((n) => [n.id, nodeName(n)]));
   for (const edge of graph.edges) {
     const share = effectiveMtlsShare(edge.security);
-    const label = edgeLabelText(edge, options.edgeLabel, graph);
+    const denied = (edge.tcp?.deniedPerSec ?? 0) > 0;
+    // A denied edge that moved no bytes says "denied ..." and nothing else: "0 B/s" beside it is noise.
+    const label = denied && edgeBytes(edge) === 0 && !edge.http ? '' : edgeLabelText(edge, options.edgeLabel, graph);
     const waypointMark = options.badges.waypoint && edge.waypoint ? '⬡' : '';
+    // A denied edge says so in its label (its rate too, unless figures are switched off): the panel leads with the same words.
+    const deniedMark = !denied ? '' : options.edgeLabel === 'none' ? 'denied' : `denied ${formatRate(edge.tcp?.deniedPerSec ?? 0, 'conn/s')}`;
     elements.push({
       group: 'edges',
       data: {
@@ -161,7 +171,9 @@ export function toElements(graph: MeshGraph, options: ElementOptions): ElementDe
         mtls: mtlsState(edge.security),
         mtlsPercent: share === null ? -1 : Math.round(share * 1000) / 10,
         health: edgeHealth(edge),
-        label: [waypointMark, label].filter((s) => s !== '').join(' '),
+        label: [waypointMark, deniedMark, label].filter((s) => s !== '').join(' '),
+        denied,
+        tooltip: edgeTooltip(edge, { source: names.get(edge.source) ?? edge.source, target: names.get(edge.target) ?? edge.target }, graph),
         throughput: edgeBytes(edge),
         active: edgeBytes(edge) > 0 || (edge.http?.requestsPerSec ?? 0) > 0,
         ...(edge.waypoint ? { waypoint: edge.waypoint } : {}),

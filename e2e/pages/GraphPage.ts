@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { RenderedGraph } from '../../components/graph/summary';
+import type { RenderedGraph, RenderedLabel } from '../../components/graph/summary';
 
 /** The traffic graph page, driven the way a user does: by role and accessible name. */
 export class GraphPage {
@@ -60,17 +60,55 @@ export class GraphPage {
     return graph;
   }
 
-  /** Clicks the edge on the canvas, a third of the way from its source. */
-  async clickEdgeOnCanvas(edgeId: string): Promise<void> {
+  /** Where a graph point is on the page, as drawn now. */
+  private async onScreen(point: (g: RenderedGraph) => { x: number; y: number }): Promise<{ x: number; y: number; box: { x: number; y: number; width: number; height: number } }> {
     const graph = await this.rendered();
-    const edge = graph.edges.find((e) => e.id === edgeId);
-    const source = graph.nodes.find((n) => n.id === edge?.source);
-    const target = graph.nodes.find((n) => n.id === edge?.target);
-    if (!edge || !source || !target) throw new Error(`edge ${edgeId} is not drawn`);
-    const at = (a: number, b: number) => a + (b - a) / 3;
     const box = await this.canvas.boundingBox();
     if (!box) throw new Error('canvas not visible');
-    await this.page.mouse.click(box.x + at(source.x, target.x) * graph.zoom + graph.pan.x, box.y + at(source.y, target.y) * graph.zoom + graph.pan.y);
+    const p = point(graph);
+    return { x: box.x + p.x * graph.zoom + graph.pan.x, y: box.y + p.y * graph.zoom + graph.pan.y, box };
+  }
+
+  /** Brings a graph point into view with the arrow keys, as a keyboard user would, and returns where it is. */
+  async reveal(point: (g: RenderedGraph) => { x: number; y: number }): Promise<{ x: number; y: number }> {
+    for (let i = 0; i < 40; i++) {
+      const { x, y, box } = await this.onScreen(point);
+      const margin = 40;
+      const key = x < box.x + margin ? 'ArrowLeft' : x > box.x + box.width - margin ? 'ArrowRight' : y < box.y + margin ? 'ArrowUp' : y > box.y + box.height - margin ? 'ArrowDown' : null;
+      if (!key) return { x, y };
+      await this.page.getByRole('application', { name: /^Traffic graph/ }).press(key);
+    }
+    throw new Error('could not bring the point into view');
+  }
+
+  /** Clicks the edge on the canvas, a third of the way from its source. */
+  async clickEdgeOnCanvas(edgeId: string): Promise<void> {
+    const at = (a: number, b: number) => a + (b - a) / 3;
+    const third = (graph: RenderedGraph) => {
+      const edge = graph.edges.find((e) => e.id === edgeId);
+      const source = graph.nodes.find((n) => n.id === edge?.source);
+      const target = graph.nodes.find((n) => n.id === edge?.target);
+      if (!edge || !source || !target) throw new Error(`edge ${edgeId} is not drawn`);
+      return { x: at(source.x, target.x), y: at(source.y, target.y) };
+    };
+    const { x, y } = await this.reveal(third);
+    await this.page.mouse.click(x, y);
+  }
+
+  /** Hovers a node on the canvas (brought into view first). */
+  async hoverNode(nodeId: string): Promise<void> {
+    const { x, y } = await this.reveal((graph) => {
+      const node = graph.nodes.find((n) => n.id === nodeId);
+      if (!node) throw new Error(`node ${nodeId} is not drawn`);
+      return node;
+    });
+    await this.page.mouse.move(x, y);
+  }
+
+  /** The drawn labels with their on-screen boxes and font sizes (computed on demand). */
+  async labels(): Promise<RenderedLabel[]> {
+    await this.rendered();
+    return this.page.evaluate(() => window.__ambientLensLabels?.() ?? []);
   }
 
   /** Opens a toolbar menu (Traffic, Display) and returns its dialog. */

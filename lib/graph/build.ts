@@ -9,6 +9,7 @@ import { touchesNamespaces } from './passes/select-namespaces';
 import { addTcpEdges } from './passes/tcp-edges';
 import { chooseHttpViews, chooseLatencyViews, chooseTcpViews } from './passes/sidecar-views';
 import { addHttpEdges } from './passes/http-edges';
+import { oneEdgePerHop } from './passes/one-edge-per-hop';
 import { addIdleNodes } from './passes/idle-nodes';
 import { hideInaccessible, markOutside } from './passes/visibility';
 import { finalize } from './passes/finalize';
@@ -28,6 +29,7 @@ export function buildGraph(samples: TrafficSamples, inventory: Inventory, option
   const http = chooseHttpViews(dedupeHttp(samples.http), tcpViews);
   addHttpEdges(graph, http.filter(touches), chooseLatencyViews(samples.latency, http));
 
+  oneEdgePerHop(graph);
   if (options.idle) addIdleNodes(graph);
   markOutside(graph);
   hideInaccessible(graph);

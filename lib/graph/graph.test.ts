@@ -62,16 +62,20 @@ describe('buildGraph', () => {
     expect(e.tcp).toMatchObject({ clientToServerBps: 400, serverToClientBps: 800, connectionsOpenedPerSec: 4, connectionsClosedPerSec: 4 });
   });
 
-  it('shows the waypoint with its two hops, and L7 edges client -> backend', () => {
+  it('shows the waypoint once: client -> waypoint -> backend, each hop with its L4 and L7 figures, no direct edge', () => {
     const g = buildCase('waypoint-show');
     const wp = g.nodes.find((n) => n.id === wl('bookinfo', 'waypoint'));
     expect(wp?.flags.waypoint).toBe(true);
-    expect(edge(g, wl('bookinfo', 'productpage-v1'), wl('bookinfo', 'waypoint')).tcp?.clientToServerBps).toBe(1200);
-    expect(edge(g, wl('bookinfo', 'waypoint'), wl('bookinfo', 'reviews-v2')).tcp?.clientToServerBps).toBe(400);
-    const h = edge(g, wl('bookinfo', 'productpage-v1'), wl('bookinfo', 'reviews-v2'), 'http');
-    expect(h.waypoint).toBe('bookinfo/waypoint');
+    expect(g.edges).toHaveLength(4);
+    expect(g.edges.some((e) => e.source === wl('bookinfo', 'productpage-v1') && e.target.includes('reviews'))).toBe(false);
+    const inbound = edge(g, wl('bookinfo', 'productpage-v1'), wl('bookinfo', 'waypoint'), 'http');
+    expect(inbound.tcp?.clientToServerBps).toBe(1200);
+    expect(inbound.http?.requestsPerSec).toBe(12.25);
+    const h = edge(g, wl('bookinfo', 'waypoint'), wl('bookinfo', 'reviews-v2'), 'http');
+    expect(h.tcp?.clientToServerBps).toBe(400);
+    expect(h.waypoint).toBeUndefined();
     expect(h.http).toEqual({ requestsPerSec: 4, byClass: { '2xx': 3.5, '3xx': 0, '4xx': 0, '5xx': 0.5, noResponse: 0 }, errorShare: 0.125, latencyMs: { p50: 6, p95: 20, p99: 48 } });
-    const v3 = edge(g, wl('bookinfo', 'productpage-v1'), wl('bookinfo', 'reviews-v3'), 'http');
+    const v3 = edge(g, wl('bookinfo', 'waypoint'), wl('bookinfo', 'reviews-v3'), 'http');
     expect(v3.http?.errorShare).toBe(0.04); // 0.25 no-response out of 6.25; 404 is not an error
     expect(v3.http?.latencyMs?.p99).toBeNull();
   });
@@ -79,7 +83,10 @@ describe('buildGraph', () => {
   it('merges waypoint hops into client -> backend edges split by the waypoint\'s per-backend bytes', () => {
     const g = buildCase('waypoint-merge');
     expect(g.nodes.some((n) => n.flags.waypoint)).toBe(false);
-    const shares = ['reviews-v1', 'reviews-v2', 'reviews-v3'].map((r) => edge(g, wl('bookinfo', 'productpage-v1'), wl('bookinfo', r)));
+    // One edge per client/backend carrying both the L4 split and the waypoint's L7 figures.
+    expect(g.edges).toHaveLength(3);
+    const shares = ['reviews-v1', 'reviews-v2', 'reviews-v3'].map((r) => edge(g, wl('bookinfo', 'productpage-v1'), wl('bookinfo', r), 'http'));
+    expect(shares.map((e) => e.http?.requestsPerSec)).toEqual([2, 4, 6.25]);
     expect(shares.map((e) => e.tcp?.clientToServerBps)).toEqual([200, 400, 600]);
     expect(shares.map((e) => e.tcp?.serverToClientBps)).toEqual([800, 1600, 2400]);
     expect(shares.every((e) => e.waypoint === 'bookinfo/waypoint' && e.security.mtlsShare === 1)).toBe(true);
@@ -126,7 +133,7 @@ describe('buildGraph', () => {
 
   it('totals node traffic from its edges', () => {
     const g = buildCase('waypoint-show');
-    expect(g.nodes.find((n) => n.id === wl('bookinfo', 'waypoint'))?.traffic).toEqual({ tcpInBps: 6000, tcpOutBps: 6000, httpInRps: 0, httpOutRps: 0 });
+    expect(g.nodes.find((n) => n.id === wl('bookinfo', 'waypoint'))?.traffic).toEqual({ tcpInBps: 6000, tcpOutBps: 6000, httpInRps: 12.25, httpOutRps: 12.25 });
     expect(g.nodes.find((n) => n.id === wl('bookinfo', 'productpage-v1'))?.traffic.httpOutRps).toBe(12.25);
   });
 });

@@ -140,12 +140,12 @@ export class KubeLayer {
     return views.filterZtunnelView(await this.dumps.clusterView(sources), access, sources[0]?.namespace);
   }
 
-  async ztunnelLogs(query: LogQuery, access?: views.Access): Promise<ZtunnelLogs> {
+  async ztunnelLogs(query: LogQuery, access?: views.Access, signal?: AbortSignal): Promise<ZtunnelLogs> {
     const sources = await this.ztunnelSources();
     const ztunnelNamespace = sources[0]?.namespace;
     const podNamespaces = new Map<string, string>();
     for (const p of (await this.snapshot()).pods) for (const ip of p.status?.podIPs?.map((x) => x.ip) ?? [p.status?.podIP]) if (ip && p.metadata.namespace) podNamespaces.set(ip, p.metadata.namespace);
-    const logs = await readZtunnelLogs(this.kc, sources, query, (line) => views.visibleLogLine(line, access, ztunnelNamespace, (ip) => podNamespaces.get(ip)));
+    const logs = await readZtunnelLogs(this.kc, sources, query, (line) => views.visibleLogLine(line, access, ztunnelNamespace, (ip) => podNamespaces.get(ip)), signal);
     // A client ztunnel could not name, resolved to a pod by IP (only pods the user may see).
     return views.nameSourcesByAddress(views.filterLogStatuses(logs, access), await this.model(), access);
   }

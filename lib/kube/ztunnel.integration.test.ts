@@ -92,4 +92,16 @@ describe('ztunnel access logs through pods/log', () => {
     expect(tail.ztunnels[0]?.lines).toBe(1);
     expect((await layer.ztunnelLogs({ tailLines: 100, limit: 500 }, new Set(['default']))).lines).toHaveLength(0);
   });
+
+  it('a request the browser abandoned cancels its pods/log calls instead of reading every ztunnel', async () => {
+    const { cluster, layer } = await start();
+    cluster.podLogs.set('ztunnel/ztunnel-aaaaa', accessLine('2025-01-23T05:07:25.806642Z', 'productpage-v1-57ffb6658c-vmb6z', 'details-v1-6cd6d9df6b-mddv2', 'outbound'));
+    await layer.ztunnelLogs({ tailLines: 10, limit: 10 });
+    const before = cluster.logCalls.length;
+    expect(before).toBeGreaterThan(0);
+    const gone = new AbortController();
+    gone.abort();
+    await expect(layer.ztunnelLogs({ tailLines: 10, limit: 10 }, undefined, gone.signal)).rejects.toThrow(/abort/i);
+    expect(cluster.logCalls.length).toBe(before);
+  });
 });

@@ -78,30 +78,34 @@ describe('graph from real Prometheus (bookinfo)', () => {
     expect(bothViews[1]).toBeCloseTo(2400, 6);
   });
 
-  it('draws the reviews waypoint with its two hops and L7 edges to each backend', async () => {
+  it('draws the reviews waypoint once: productpage -> waypoint -> reviews-vN, each hop with L4 and L7, no direct edge', async () => {
     const g = await graph(['bookinfo']);
     expect(g.nodes.find((n) => n.id === wl('bookinfo', 'waypoint'))?.flags.waypoint).toBe(true);
-    const toWaypoint = edge(g, wl('bookinfo', 'productpage-v1'), wl('bookinfo', 'waypoint'));
+    const toWaypoint = edge(g, wl('bookinfo', 'productpage-v1'), wl('bookinfo', 'waypoint'), 'http');
     expect(toWaypoint.tcp?.clientToServerBps).toBeCloseTo(3600, 6);
+    expect(toWaypoint.http?.requestsPerSec).toBeCloseTo(12, 6);
     expect(toWaypoint.security.mtlsShare).toBe(1);
     for (const v of ['v1', 'v2', 'v3']) {
-      expect(edge(g, wl('bookinfo', 'waypoint'), wl('bookinfo', `reviews-${v}`)).tcp?.clientToServerBps).toBeCloseTo(1200, 6);
-      const h = edge(g, wl('bookinfo', 'productpage-v1'), wl('bookinfo', `reviews-${v}`), 'http');
+      const h = edge(g, wl('bookinfo', 'waypoint'), wl('bookinfo', `reviews-${v}`), 'http');
+      expect(h.tcp?.clientToServerBps).toBeCloseTo(1200, 6);
       expect(h.http?.requestsPerSec).toBeCloseTo(4, 6);
       expect(h.http?.errorShare).toBeCloseTo(0.1, 6);
-      expect(h.waypoint).toBe('bookinfo/waypoint');
       expect(h.http?.latencyMs?.p50).toBeGreaterThan(0);
+      expect(g.edges.some((e) => e.source === wl('bookinfo', 'productpage-v1') && e.target === wl('bookinfo', `reviews-${v}`))).toBe(false);
     }
   });
 
-  it('merges the waypoint hops into productpage -> reviews-vN edges', async () => {
+  it('merges the waypoint hops into one productpage -> reviews-vN edge with both L4 and L7 figures', async () => {
     const g = await graph(['bookinfo'], 'merge');
     expect(g.nodes.some((n) => n.flags.waypoint)).toBe(false);
     for (const v of ['v1', 'v2', 'v3']) {
-      const e = edge(g, wl('bookinfo', 'productpage-v1'), wl('bookinfo', `reviews-${v}`));
+      const pair = g.edges.filter((x) => x.source === wl('bookinfo', 'productpage-v1') && x.target === wl('bookinfo', `reviews-${v}`));
+      expect(pair).toHaveLength(1);
+      const e = edge(g, wl('bookinfo', 'productpage-v1'), wl('bookinfo', `reviews-${v}`), 'http');
       expect(e.waypoint).toBe('bookinfo/waypoint');
       expect(e.tcp?.clientToServerBps).toBeCloseTo(1200, 6);
       expect(e.tcp?.serverToClientBps).toBeCloseTo(3000, 6);
+      expect(e.http?.requestsPerSec).toBeCloseTo(4, 6);
     }
   });
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { graphLookup } from '@/lib/graph/lookup';
 import type { MeshGraph } from '@/lib/graph/model';
 import { filterTraffic } from '@/lib/graph/traffic-filter';
@@ -17,6 +17,7 @@ import { useDarkMode } from '@/components/graph/use-dark-mode';
 import { parseViewState, serializeViewState, toGraphRequest, type GraphViewState, type ParsedViewState } from '@/components/graph/view-state';
 import { formatClock } from '@/components/pages/common/format';
 import { useUrlState, type UrlState } from '../common/use-url-state';
+import { DRAWER_QUERY, PHONE_QUERY, useMediaQuery, useRemembered } from '@/components/shell/use-layout';
 import { CanvasControls } from './CanvasControls';
 import { DisplayMenu } from './DisplayMenu';
 import { ExportMenu } from './ExportMenu';
@@ -50,6 +51,19 @@ export function GraphView() {
   const canvas = useRef<GraphCanvasHandle>(null);
   const [layoutNote, setLayoutNote] = useState<string | undefined>();
   const [drawLarge, setDrawLarge] = useState(false);
+  // Layout: the side panel is a column (hideable, remembered) on wide screens and an overlay drawer
+  // at 1024 px and below; on phones the toolbar folds into a "View options" menu.
+  const drawer = useMediaQuery(DRAWER_QUERY);
+  const phone = useMediaQuery(PHONE_QUERY);
+  const [panelColumn, setPanelColumn] = useRemembered('graph-panel-open', true);
+  const [panelDrawer, setPanelDrawer] = useState(false);
+  const [toolbarOpen, setToolbarOpen] = useState(false);
+  const panelOpen = drawer ? panelDrawer : panelColumn;
+  const setPanelOpen = drawer ? setPanelDrawer : setPanelColumn;
+  // Selecting something on a small screen opens the drawer to show it.
+  useEffect(() => {
+    if (drawer && state.selected) setPanelDrawer(true);
+  }, [drawer, state.selected]);
 
   const namespaces = useQuery(namespacesQueryOptions({ refetchInterval: false, staleTime: 30_000 }));
   const request = useMemo(() => toGraphRequest(state), [state]);
@@ -92,6 +106,15 @@ export function GraphView() {
 
   return (
     <div className="flex h-full min-h-0 flex-col">
+      {phone && (
+        <div className="flex items-center gap-2 border-b border-slate-200 bg-white px-3 py-1.5 dark:border-slate-800 dark:bg-slate-900">
+          <button type="button" aria-expanded={toolbarOpen} aria-controls="graph-view-options" onClick={() => setToolbarOpen(!toolbarOpen)} className="rounded-md border border-slate-300 px-2.5 py-1 text-sm dark:border-slate-700">
+            {toolbarOpen ? '▴' : '▾'} View options
+          </button>
+          <span className="truncate text-xs text-slate-500">{state.namespaces.join(', ') || 'no namespace'} · {state.graphType}</span>
+        </div>
+      )}
+      <div id="graph-view-options" className={phone && !toolbarOpen ? 'hidden' : 'contents'}>
       <Toolbar
         state={state}
         update={update}
@@ -109,6 +132,7 @@ export function GraphView() {
         <FocusBreadcrumb namespaces={state.namespaces} focus={state.focus} node={graph.data ? graphLookup(graph.data).node(state.focus) : undefined} onBack={() => update({ focus: null, selected: state.focus })} />
       )}
       <FindBar find={state.find} hide={state.hide} onChange={(patch) => update(patch)} findCount={found ? found.nodes.size + found.edges.size : null} hideCount={hidden ? hidden.nodes.size + hidden.edges.size : null} />
+      </div>
       <div className="space-y-1 empty:hidden [&>*]:mx-4 [&>*:first-child]:mt-2 [&>*:last-child]:mb-1">
         {problems.length > 0 && <Notice>Parts of this link were not understood: {problems.join('; ')}.</Notice>}
         {graph.isError && graph.data && <Notice>Refresh failed ({graph.error.message}); showing the graph from {formatClock(graph.dataUpdatedAt)}.</Notice>}
@@ -125,11 +149,11 @@ export function GraphView() {
           </Notice>
         )}
       </div>
-      <div className="flex min-h-0 flex-1">
+      <div className="relative flex min-h-0 flex-1">
         <div className="relative min-w-0 flex-1 bg-slate-50 dark:bg-slate-950">
           {body}
           {canDraw && displayed && (
-            <CanvasControls canvas={canvas} dark={dark} onEnter={drillable ? () => openNodeGraph(drillable.id) : undefined}>
+            <CanvasControls canvas={canvas} dark={dark} elements={elements} badges={state.badges} onEnter={drillable ? () => openNodeGraph(drillable.id) : undefined}>
               <CytoscapeGraph
                 ref={canvas}
                 elements={elements}
@@ -146,9 +170,32 @@ export function GraphView() {
               />
             </CanvasControls>
           )}
+          {canDraw && (
+            <button
+              type="button"
+              aria-expanded={panelOpen}
+              aria-controls="graph-details-panel"
+              onClick={() => setPanelOpen(!panelOpen)}
+              className="absolute top-3 right-3 z-10 rounded-md border border-slate-200 bg-white/90 px-2.5 py-1 text-sm shadow-sm hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900/90 dark:hover:bg-slate-800"
+            >
+              {panelOpen ? 'Hide details' : 'Details'}
+            </button>
+          )}
         </div>
-        {canDraw && displayed && (
-          <SidePanel graph={displayed} selected={state.selected} onSelect={select} security={state.badges.security} matches={matchIds} collapse={state.collapse} onCollapse={(collapse) => update({ collapse, selected: null })} onOpenNodeGraph={openNodeGraph} view={state} />
+        {canDraw && displayed && panelOpen && (
+          <SidePanel
+            graph={displayed}
+            selected={state.selected}
+            onSelect={select}
+            security={state.badges.security}
+            matches={matchIds}
+            collapse={state.collapse}
+            onCollapse={(collapse) => update({ collapse, selected: null })}
+            overlay={drawer}
+            onClose={() => setPanelOpen(false)}
+            onOpenNodeGraph={openNodeGraph}
+            view={state}
+          />
         )}
       </div>
     </div>

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/Button';
 import { EdgeDetails } from '@/components/graph/EdgeDetails';
 import { ElementList } from '@/components/graph/ElementList';
 import { NodeDetails } from '@/components/graph/NodeDetails';
-import { mtlsState } from '@/components/graph/names';
+import { mtlsBadge, mtlsState } from '@/components/graph/names';
 import { ALL_NAMESPACES } from '@/components/graph/collapse';
 import type { CollapseSpec, GraphViewState } from '@/components/graph/view-state';
 import { useQuery } from '@tanstack/react-query';
@@ -24,9 +24,9 @@ function Summary({ graph }: { graph: MeshGraph }) {
   const totals = meshTraffic(graph).totals;
   return (
     <div className="grid grid-cols-3 gap-2 text-center" aria-label="mTLS summary">
-      <div className="rounded-md bg-green-50 p-2 dark:bg-green-950/50"><div className="text-lg font-semibold">{counts.full}</div><div className="text-xs">🔒 mTLS</div></div>
-      <div className="rounded-md bg-amber-50 p-2 dark:bg-amber-950/50"><div className="text-lg font-semibold">{counts.partial}</div><div className="text-xs">⚠ partly</div></div>
-      <div className="rounded-md bg-red-50 p-2 dark:bg-red-950/50"><div className="text-lg font-semibold">{counts.none}</div><div className="text-xs">🔓 plaintext</div></div>
+      <div className="rounded-md bg-green-50 p-2 dark:bg-green-950/50"><div className="text-lg font-semibold">{counts.full}</div><div className="text-xs">{mtlsBadge.full} mTLS</div></div>
+      <div className="rounded-md bg-amber-50 p-2 dark:bg-amber-950/50"><div className="text-lg font-semibold">{counts.partial}</div><div className="text-xs">{mtlsBadge.partial} partly</div></div>
+      <div className="rounded-md bg-red-50 p-2 dark:bg-red-950/50"><div className="text-lg font-semibold">{counts.none}</div><div className="text-xs">{mtlsBadge.none} plaintext</div></div>
       {/* The same figures as Overview and Security, from the one computation in lib/posture. */}
       <p className="col-span-3 text-left text-xs text-slate-600 dark:text-slate-400" aria-label="Security figures">
         <span data-testid="graph-plaintext-edges">Plaintext edges {totals.plaintextEdges}</span> of {totals.edges} (any plaintext: partly or wholly) ·{' '}
@@ -66,9 +66,12 @@ export interface SidePanelProps {
   onOpenNodeGraph: (id: string) => void;
   /** The view, for the time series of the selection. */
   view: GraphViewState;
+  /** At 1024 px and below the panel floats over the canvas as a drawer instead of taking a column. */
+  overlay: boolean;
+  onClose: () => void;
 }
 
-export function SidePanel({ graph, selected, onSelect, security, matches, collapse, onCollapse, onOpenNodeGraph, view }: SidePanelProps) {
+export function SidePanel({ graph, selected, onSelect, security, matches, collapse, onCollapse, onOpenNodeGraph, view, overlay, onClose }: SidePanelProps) {
   // The namespaces the drawn nodes are in (a node graph spans several), for the sparklines' one request.
   const namespaces = [...new Set(graph.nodes.filter((n) => !n.flags.inaccessible && n.kind !== 'aggregate').map(nodeNamespace).filter((n): n is string => n !== undefined))];
   const sparklines = useQuery(
@@ -80,12 +83,24 @@ export function SidePanel({ graph, selected, onSelect, security, matches, collap
   const node = selected ? graphLookup(graph).node(selected) : undefined;
   const edge = selected && !node ? graphLookup(graph).edge(selected) : undefined;
   return (
-    <aside aria-label="Details" className="flex w-96 shrink-0 flex-col overflow-auto border-l border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-      {(node || edge) && (
-        <Button size="sm" variant="ghost" className="mb-3 self-start" onClick={() => onSelect(null)}>
-          ← All nodes and edges
-        </Button>
-      )}
+    <aside
+      id="graph-details-panel"
+      aria-label="Details"
+      onKeyDown={(e) => overlay && e.key === 'Escape' && onClose()}
+      className={`flex flex-col overflow-auto border-l border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900 ${
+        overlay ? 'absolute inset-y-0 right-0 z-30 w-[min(24rem,100%)] shadow-2xl' : 'w-96 shrink-0'
+      }`}
+    >
+      <div className="mb-3 flex items-center justify-between gap-2">
+        {node || edge ? (
+          <Button size="sm" variant="ghost" onClick={() => onSelect(null)}>
+            ← All nodes and edges
+          </Button>
+        ) : (
+          <span />
+        )}
+        <Button size="sm" variant="ghost" aria-label="Close details" onClick={onClose}>✕</Button>
+      </div>
       {node && (
         <div className="space-y-4">
           <NodeDetails node={node} graph={graph} onSelect={onSelect} />

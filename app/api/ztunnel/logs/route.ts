@@ -12,6 +12,7 @@ export const GET = route('kube.ztunnel.logs', async (request, _context, { auth, 
   const logs = await kube().ztunnelLogs(
     { namespace: q.namespace, workload: q.workload, direction: q.direction, errorsOnly: q.errors, tailLines: q.tail, sinceSeconds: q.since, limit: q.limit },
     access,
+    request.signal,
   );
   return Response.json(logs satisfies ZtunnelLogs);
 });

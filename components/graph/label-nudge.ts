@@ -1,0 +1,30 @@
+// Small graphs: an edge label that lands on another label is moved along the edge's normal
+// (text-margin-y) to the first free spot. Run after each layout on graphs up to SMALL_GRAPH_NODES
+// nodes only: it compares every pair of labels.
+import type { Core, EdgeSingular } from 'cytoscape';
+
+type Box = { x1: number; y1: number; x2: number; y2: number };
+const OFFSETS = [0, -14, 14, -28, 28, -42, 42, -56, 56];
+const labelBox = (e: { boundingBox(o: object): Box }) =>
+  e.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeMainLabels: true, includeSourceLabels: false, includeTargetLabels: false, includeOverlays: false });
+const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) - 1) * Math.max(0, Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) - 1);
+
+export function nudgeEdgeLabels(cy: Core): void {
+  const labelled = cy.elements().filter((e) => e.data('kind') !== 'box' && String(e.data('label') ?? '') !== '');
+  const placed: Box[] = labelled.nodes().map((n) => labelBox(n));
+  cy.batch(() => {
+    labelled.edges().forEach((edge: EdgeSingular) => {
+      // The first offset without overlap, else the one that overlaps least.
+      let best = { offset: 0, area: Infinity };
+      for (const offset of OFFSETS) {
+        edge.style('text-margin-y', offset);
+        const box = labelBox(edge);
+        const area = placed.reduce((sum, p) => sum + overlap(p, box), 0);
+        if (area < best.area) best = { offset, area };
+        if (area === 0) break;
+      }
+      edge.style('text-margin-y', best.offset);
+      placed.push(labelBox(edge));
+    });
+  });
+}

@@ -1,0 +1,23 @@
+// Readable labels: on graphs up to SMALL_GRAPH_NODES nodes, "fit" never zooms below the level at
+// which labels draw at READABLE_PX CSS px (the user pans instead); when zoomed out further, labels
+// fade in quarter steps instead of shrinking to noise. Pure.
+import { EDGE_FONT, NODE_FONT } from './stylesheet';
+
+export const READABLE_PX = 11;
+export const SMALL_GRAPH_NODES = 50;
+/** The smallest zoom at which both node and edge labels are READABLE_PX or more. */
+export const READABLE_ZOOM = READABLE_PX / Math.min(EDGE_FONT, NODE_FONT);
+/** Below this many rendered px a label is noise: fully faded. */
+const INVISIBLE_PX = 5;
+
+/** 0, 0.25, 0.5, 0.75 or 1: few steps, so zooming restyles the graph a handful of times at most. */
+export function labelOpacityAt(zoom: number): number {
+  const px = zoom * Math.min(EDGE_FONT, NODE_FONT);
+  const t = Math.min(1, Math.max(0, (px - INVISIBLE_PX) / (READABLE_PX - INVISIBLE_PX)));
+  return Math.round(t * 4) / 4;
+}
+
+/** The zoom "fit" should use: at least READABLE_ZOOM on small graphs, so labels stay readable. */
+export function readableFitZoom(fitZoom: number, nodeCount: number): number {
+  return nodeCount <= SMALL_GRAPH_NODES ? Math.max(fitZoom, READABLE_ZOOM) : fitZoom;
+}
