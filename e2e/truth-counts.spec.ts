@@ -38,6 +38,8 @@ test('the graph page shows the plaintext edges and mTLS share of Overview and Se
   await page.goto('./');
   const plaintext = await figure(page, 'Mesh-wide figures', 'Plaintext edges');
   const share = await figure(page, 'Mesh-wide figures', 'mTLS share of bytes');
+  // count(), evaluateAll() and allInnerTexts() do not wait: wait for the content first.
+  await expect(page.locator('[data-testid^="card-"]').first()).toBeVisible();
   const cards = await page.locator('[data-testid^="card-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.replace(/^card-/, '')));
   expect(cards.length).toBeGreaterThan(0);
   const overview = new Map<string, { protectedPods: string; waypoints: string }>();
@@ -50,9 +52,11 @@ test('the graph page shows the plaintext edges and mTLS share of Overview and Se
   await page.goto('security');
   expect(await figure(page, 'Posture figures', 'Plaintext edges')).toBe(plaintext);
   expect(await figure(page, 'Posture figures', 'mTLS share of bytes')).toBe(share);
+  await expect(page.getByRole('region', { name: 'Opted out' }).getByTestId('pod-finding').first()).toBeVisible();
   const optedOut = await page.getByRole('region', { name: 'Opted out' }).getByTestId('pod-finding').count();
 
   await page.goto('namespaces');
+  await expect(page.locator('[data-testid^="namespace-"]').first()).toBeVisible();
   // Every namespace's opted-out pods add up to Security's list.
   const gaps = await page.locator('[data-testid^="namespace-"] [data-testid="gap-opted-out"]').allInnerTexts();
   expect(gaps.reduce((sum, g) => sum + Number(g.match(/^(\d+)/)?.[1]), 0)).toBe(optedOut);
