@@ -30,7 +30,7 @@ test('"Can A reach B?" answers with the decision, each enforcement point, the id
   await policies.goto();
   await policies.check('frontend/web-v1', 'bookinfo/service:ratings');
   await expect(policies.answer).toContainText('denied');
-  await expect(policies.answer.getByRole('list', { name: 'Enforcement points' })).toContainText(/ztunnel on node \S+.*sees spiffe:\/\/cluster\.local\/ns\/frontend\/sa\/web/);
+  await expect(policies.answer.getByRole('list', { name: 'Enforcement points' })).toContainText(/ztunnel on node \S+.*sees ns\/frontend\/sa\/web/);
   await expect(policies.answer.getByTestId('deciding')).toContainText('bookinfo/ratings-deny-frontend rules[0]');
 
   // The waypoint in front of reviews allows productpage's GETs only (getting-started): the request decides.

@@ -94,6 +94,8 @@ test('a 404 page inside the app with links back, and a favicon', async ({ page, 
 });
 
 test('screenshots at 1280 and 1440 px', async ({ page }) => {
+  // Twelve pages waiting for network idle: more than the default minute on a busy machine.
+  test.setTimeout(180_000);
   const dir = '/tmp/w6-shots';
   mkdirSync(dir, { recursive: true });
   for (const width of [1280, 1440]) {

@@ -11,7 +11,7 @@ test('every pod as ztunnel and Kubernetes see it, disagreements marked', async (
   const details = page.locator('[data-testid^="pod-bookinfo-details-v1-"]');
   await expect(details).toContainText('HBONE');
   await expect(details).toContainText('Ambient');
-  await expect(details).toContainText('bookinfo-details.bookinfo');
+  await expect(details).toContainText('ns/bookinfo/sa/bookinfo-details');
   // mysqldb: the namespace label enrolls it, istio-cni never redirected it, ztunnel says TCP.
   const mysqldb = page.locator('[data-testid^="pod-bookinfo-mysqldb-v1-"]');
   await expect(mysqldb).toContainText('TCP');
@@ -48,7 +48,7 @@ test('workload detail: enrollment and why, identity, pods, edges with their lock
   await expect(outbound).toContainText('outside the cluster');
   const logs = page.getByRole('table', { name: 'ztunnel access logs for bookinfo/ratings-v1' });
   await expect(logs.getByRole('row').nth(1)).toBeVisible({ timeout: 30_000 });
-  await expect(logs).toContainText('bookinfo-ratings.bookinfo');
+  await expect(logs).toContainText('ns/bookinfo/sa/bookinfo-ratings');
 });
 
 test('a workload enrolled on paper says why it is not protected', async ({ page }) => {

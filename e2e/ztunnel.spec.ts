@@ -35,7 +35,7 @@ test('certificates: the near-expiry one is marked, linked from the security page
   await zt.goto('tab=certificates&q=bookinfo-ratings');
   const rows = page.getByTestId('certificate-row');
   await expect(rows.first()).toBeVisible();
-  await expect(page.locator('[data-testid="certificate-row"][data-health="expiring"]')).toContainText('spiffe://cluster.local/ns/bookinfo/sa/bookinfo-ratings');
+  await expect(page.locator('[data-testid="certificate-row"][data-health="expiring"]').getByTestId('identity')).toHaveAttribute('data-identity', 'spiffe://cluster.local/ns/bookinfo/sa/bookinfo-ratings');
   await expect(zt.tab(/Certificates/)).toContainText(/\d/);
 });
 

@@ -5,6 +5,7 @@ import { DefinitionList } from '@/components/ui/Panel';
 import { EdgeAuthorization } from './EdgeAuthorization';
 import { formatBytesPerSec, formatMs, formatRate, formatShare } from './format';
 import { mtlsBadge, mtlsState, mtlsStateWords, edgeAdvice, nodeName, transportWords, type MtlsState } from './names';
+import { Identity } from '@/components/ui/Identity';
 
 /** Who reported an edge, in the mesh's words. */
 const REPORTER_NAMES: Record<EdgeReporter, string> = { 'server-sidecar': "server's sidecar", 'client-sidecar': "client's sidecar", 'ztunnel-l4': 'ztunnel', waypoint: 'waypoint' };
@@ -21,7 +22,7 @@ function Principals({ label, values }: { label: string; values: string[] }) {
         <ul className="space-y-0.5">
           {values.map((p) => (
             <li key={p}>
-              <code className="font-mono text-xs break-all">{p}</code>
+              <Identity value={p} className="text-xs" />
             </li>
           ))}
         </ul>

@@ -6,6 +6,7 @@ import { DefinitionList } from '@/components/ui/Panel';
 import { formatBytesPerSec, formatRate } from './format';
 import { enrollmentWords, kindWords, nodeName } from './names';
 import type { Enrollment } from '@/lib/graph/model';
+import { Identity } from '@/components/ui/Identity';
 
 const enrollmentTone: Record<Enrollment, Tone> = { ambient: 'good', 'ambient-pending': 'warn', sidecar: 'info', none: 'bad', unknown: 'neutral' };
 
@@ -38,7 +39,7 @@ export function NodeDetails({ node, graph, onSelect }: { node: GraphNode; graph:
   if (node.kind === 'external') items.push(['Destination', node.address]);
   if (node.kind === 'aggregate') items.push([node.aggregateBy === 'namespace' ? 'Collapsed namespace' : 'Collapsed app', `${node.members.length} nodes`]);
   const identities = identityOf(node);
-  if (identities.length > 0) items.push(['Identity', <div key="id" className="space-y-0.5">{identities.map((p) => <Mono key={p}>{p}</Mono>)}</div>]);
+  if (identities.length > 0) items.push(['Identity', <div key="id" className="space-y-0.5">{identities.map((p) => <Identity key={p} value={p} className="block text-xs" />)}</div>]);
   if (node.kind === 'workload' || node.kind === 'app') {
     items.push(['Enrollment', <Badge key="e" tone={enrollmentTone[node.enrollment]}>{enrollmentWords[node.enrollment]}</Badge>]);
   }

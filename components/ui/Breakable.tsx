@@ -33,7 +33,13 @@ export function CopyButton({ value, label = 'Copy' }: { value: string; label?: s
         });
       }}
     >
-      {copied ? '✓' : '⧉'}
+      {/* An SVG, not the ⧉ character: system fonts (Debian's chromium) draw that as an empty box. */}
+      {copied ? '✓' : (
+        <svg aria-hidden viewBox="0 0 16 16" className="inline h-3 w-3 align-[-1px]" fill="none" stroke="currentColor" strokeWidth="1.5">
+          <rect x="5.5" y="5.5" width="8" height="8" rx="1.5" />
+          <path d="M10.5 3.5v-1a1 1 0 0 0-1-1h-6a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h1" />
+        </svg>
+      )}
     </button>
   );
 }

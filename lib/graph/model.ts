@@ -218,4 +218,14 @@ export interface MeshGraph {
   warnings: string[];
   /** Which Prometheus queries the ztunnel and waypoint traffic came from; absent for the simulator source. */
   metricsQueries?: { tcp: 'recording-rules' | 'raw'; http: 'recording-rules' | 'raw' };
+  /** Set on a graph without traffic: whether the metrics hold any ztunnel series in the window, so "no traffic" blames Prometheus only when they do not. */
+  ztunnelSeries?: ZtunnelSeriesCheck;
+}
+
+/** A cheap check of the metrics source: how many ztunnel series it holds in a window, and the check run (PromQL, or the simulator's own). */
+export interface ZtunnelSeriesCheck {
+  series: number;
+  check: string;
+  /** false: the count is clamped to 1 (the viewer may not see every namespace the check spans). */
+  exact?: boolean;
 }

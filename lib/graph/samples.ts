@@ -1,6 +1,8 @@
 // Traffic samples: what the metrics adapters (Prometheus, or the simulator in demo mode)
 // hand to the graph core. Rates are per second over the window. No vendor shapes here.
 
+import type { ZtunnelSeriesCheck } from './model';
+
 export interface PeerLabels {
   cluster: string;
   namespace: string;
@@ -121,6 +123,8 @@ export interface MetricsSource {
   samplesRange?(query: TrafficRangeQuery, signal?: AbortSignal): Promise<TimedSamples[]>;
   /** Per ztunnel pod; absent where the source cannot tell pods apart (the simulator source). */
   ztunnelTraffic?(duration: number, queryTime: number, signal?: AbortSignal): Promise<ZtunnelPodTraffic[]>;
-  /** Unix seconds of the oldest data the source keeps (its retention); undefined when it cannot tell. */
+  /** Unix seconds of the oldest sample the source holds (else where its retention starts); undefined when it cannot tell. */
   oldestDataTime?(signal?: AbortSignal): Promise<number | undefined>;
+  /** How many ztunnel series the source holds in the window ending at queryTime, whatever the namespace. */
+  ztunnelSeries?(duration: number, queryTime: number, signal?: AbortSignal): Promise<ZtunnelSeriesCheck>;
 }

@@ -12,6 +12,8 @@ export interface CacheOptions {
 }
 
 const RETENTION_TTL_MS = 10 * 60_000;
+/** The oldest sample moves as retention deletes blocks (every two hours at most): a minute is fresh enough. */
+const OLDEST_TTL_MS = 60_000;
 
 interface Entry {
   expires: number;
@@ -39,7 +41,20 @@ export function withCache(client: PrometheusClient, options: CacheOptions): Prom
   let retention: { expires: number; seconds: number | undefined } | undefined;
   const retentionSeconds = client.retentionSeconds?.bind(client);
 
+  let oldest: { expires: number; time: number | undefined } | undefined;
+  const oldestSampleTime = client.oldestSampleTime?.bind(client);
+
   return {
+    ...(oldestSampleTime
+      ? {
+          oldestSampleTime: async (signal?: AbortSignal) => {
+            if (oldest && oldest.expires > now()) return oldest.time;
+            const time = await oldestSampleTime(signal);
+            oldest = { expires: now() + OLDEST_TTL_MS, time };
+            return time;
+          },
+        }
+      : {}),
     ...(retentionSeconds
       ? {
           retentionSeconds: async (signal?: AbortSignal) => {

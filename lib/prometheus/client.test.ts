@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
-import { createPrometheusClient, parseRetention } from './client';
+import { createPrometheusClient, lowestTimestamp, parseRetention } from './client';
 import { MetricsError } from './errors';
 
 // Real HTTP(S) servers on 127.0.0.1 stand in for Prometheus' answers, good and bad.
@@ -151,4 +151,16 @@ describe('parseRetention', () => {
     ['10GiB', undefined],
     ['0s', undefined],
   ])('%s -> %s seconds', (text, seconds) => expect(parseRetention(text)).toBe(seconds));
+});
+
+describe('lowestTimestamp', () => {
+  it("reads Prometheus' own gauge of its oldest sample", () => {
+    const text = '# HELP prometheus_tsdb_lowest_timestamp_seconds Lowest timestamp value stored in the database.\n# TYPE prometheus_tsdb_lowest_timestamp_seconds gauge\nprometheus_tsdb_lowest_timestamp_seconds 1.795803664e+09\nprometheus_tsdb_lowest_timestamp 1.795803664e+12\n';
+    expect(lowestTimestamp(text)).toBe(1_795_803_664);
+  });
+  it('an empty TSDB (MaxInt64 ms) or another server (no gauge) gives no answer', () => {
+    expect(lowestTimestamp('prometheus_tsdb_lowest_timestamp_seconds 9.223372036854776e+15\n')).toBeUndefined();
+    expect(lowestTimestamp('thanos_build_info{version="0.36"} 1\n')).toBeUndefined();
+    expect(lowestTimestamp('prometheus_tsdb_lowest_timestamp_seconds_other 5\n')).toBeUndefined();
+  });
 });

@@ -15,6 +15,12 @@ export interface PrometheusClient {
   queryRange(promql: string, range: { start: number; end: number; step: number }, signal?: AbortSignal): Promise<PrometheusMatrix>;
   /** How long Prometheus keeps samples (storage.tsdb.retention.time), in seconds; undefined when it does not say. */
   retentionSeconds?(signal?: AbortSignal): Promise<number | undefined>;
+  /**
+   * Unix seconds of the oldest sample Prometheus holds (its gauge prometheus_tsdb_lowest_timestamp_seconds,
+   * which counts backfilled and compacted blocks; /api/v1/status/tsdb's headStats.minTime covers the head
+   * block only). Undefined when neither its /metrics nor a query answers it (Thanos, Mimir, a proxy).
+   */
+  oldestSampleTime?(signal?: AbortSignal): Promise<number | undefined>;
 }
 
 export interface PrometheusClientOptions {
@@ -71,7 +77,38 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
       return { status: response.status, text };
   }
 
+  async function query(promql: string, time: number, signal?: AbortSignal): Promise<PrometheusVector> {
+    const { status, text } = await post('query', { query: promql, time: String(time) }, signal);
+    const result = parseAnswer(status, text, options.baseUrl, 'vector');
+    if (Array.isArray(result) && result.length > limits.maxSeries) throw answerTooLarge(`${result.length} series, PROMETHEUS_MAX_SERIES=${limits.maxSeries}`);
+    const vector = checkVector(result);
+    if (!vector) throw new MetricsError('prometheus_error', 'Prometheus returned a malformed vector');
+    return vector;
+  }
+
+  const get = async (url: string, signal?: AbortSignal): Promise<Response> => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    return doFetch(url, { method: 'GET', headers: await baseHeaders(), signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+  };
+
   return {
+    async oldestSampleTime(signal) {
+      // Its own /metrics first: exact for the server we query. Then its self-scrape through the API
+      // (kube-prometheus, OpenShift's querier), the smallest over replicas.
+      const own = await get(`${options.baseUrl.replace(/\/+$/, '')}/metrics`, signal)
+        .then(async (r) => (r.ok ? lowestTimestamp(await r.text()) : undefined))
+        .catch((err: unknown) => {
+          if (signal?.aborted) throw err;
+          return undefined;
+        });
+      if (own !== undefined) return own;
+      const vector = await query(`min(${LOWEST_TIMESTAMP})`, Math.floor(Date.now() / 1000), signal).catch((err: unknown) => {
+        if (signal?.aborted) throw err;
+        return [];
+      });
+      const value = Number(vector[0]?.value[1]);
+      return Number.isFinite(value) && value > 0 ? Math.floor(value) : undefined;
+    },
     async retentionSeconds(signal) {
       const timeout = AbortSignal.timeout(timeoutMs);
       const response = await doFetch(`${root}/status/runtimeinfo`, {
@@ -82,14 +119,7 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
       const parsed = runtimeInfo.safeParse(JSON.parse(await response.text()));
       return parsed.success ? parseRetention(parsed.data.data.storageRetention) : undefined;
     },
-    async query(promql, time, signal) {
-      const { status, text } = await post('query', { query: promql, time: String(time) }, signal);
-      const result = parseAnswer(status, text, options.baseUrl, 'vector');
-      if (Array.isArray(result) && result.length > limits.maxSeries) throw answerTooLarge(`${result.length} series, PROMETHEUS_MAX_SERIES=${limits.maxSeries}`);
-      const vector = checkVector(result);
-      if (!vector) throw new MetricsError('prometheus_error', 'Prometheus returned a malformed vector');
-      return vector;
-    },
+    query,
     async queryRange(promql, range, signal) {
       const { status, text } = await post('query_range', { query: promql, start: String(range.start), end: String(range.end), step: String(range.step) }, signal);
       const result = parseAnswer(status, text, options.baseUrl, 'matrix');
@@ -99,6 +129,16 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
       return matrix.data;
     },
   };
+}
+
+const LOWEST_TIMESTAMP = 'prometheus_tsdb_lowest_timestamp_seconds';
+
+/** The value of prometheus_tsdb_lowest_timestamp_seconds in Prometheus' exposition text; undefined without it. */
+export function lowestTimestamp(exposition: string): number | undefined {
+  const line = exposition.split('\n').find((l) => l.startsWith(`${LOWEST_TIMESTAMP} `) || l.startsWith(`${LOWEST_TIMESTAMP}{`));
+  const value = Number(line?.trim().split(/\s+/).at(-1));
+  // An empty TSDB reports MaxInt64 milliseconds; no sample is no oldest sample.
+  return line && Number.isFinite(value) && value > 0 && value < 1e12 ? Math.floor(value) : undefined;
 }
 
 const runtimeInfo = z.object({ status: z.literal('success'), data: z.object({ storageRetention: z.string() }) });

@@ -1,7 +1,8 @@
 import type { MetricsSource } from '@/lib/graph/samples';
 import type { PrometheusClient } from './client';
-import { graphQueries } from './graph-queries';
+import { graphQueries, TCP_METRICS } from './graph-queries';
 import { chooseGraphQueries, createRecordingRulesDetector, type RecordingRulesMode } from './recording-rules';
+import { selector } from './promql';
 import { toTimedSamples } from './range';
 import { toTrafficSamples } from './to-samples';
 import { toZtunnelPodTraffic, ztunnelPodQueries } from './ztunnel-queries';
@@ -39,8 +40,16 @@ export function createPrometheusMetricsSource(client: PrometheusClient, options:
       return toTimedSamples(queries.map((q, i) => ({ query: q, matrix: matrices[i] ?? [] })), times);
     },
     async oldestDataTime(signal) {
+      // The oldest sample held; where retention starts only when Prometheus does not say (a lower bound).
+      const oldest = await client.oldestSampleTime?.(signal);
+      if (oldest !== undefined) return oldest;
       const retention = await client.retentionSeconds?.(signal);
       return retention === undefined ? undefined : Math.floor(Date.now() / 1000) - retention;
+    },
+    async ztunnelSeries(duration, queryTime, signal) {
+      const check = ztunnelSeriesCheck(duration);
+      const vector = await client.query(check, queryTime, signal);
+      return { series: Math.round(Number(vector[0]?.value[1] ?? 0)), check };
     },
     async ztunnelTraffic(duration, queryTime, signal) {
       const queries = ztunnelPodQueries(duration);
@@ -48,4 +57,9 @@ export function createPrometheusMetricsSource(client: PrometheusClient, options:
       return toZtunnelPodTraffic(queries.map((q, i) => ({ kind: q.kind, vector: vectors[i] ?? [] })));
     },
   };
+}
+
+/** Any ztunnel connection counter in the window, whatever its namespace: one series count, no rates. */
+export function ztunnelSeriesCheck(duration: number): string {
+  return `count(last_over_time(${selector(TCP_METRICS.connectionsOpened, [['app', '=', 'ztunnel']])}[${Math.round(duration)}s]))`;
 }

@@ -52,6 +52,12 @@ export function createSimulatorMetricsSource(baseUrl: string, doFetch: FetchLike
       const params = new URLSearchParams({ namespaces: range.namespaces.join(','), duration: String(range.rateWindow), start: String(range.start), end: String(range.end), step: String(range.step) });
       return get(`${root}/sim/traffic/range?${params}`, timedSamplesSchema, signal);
     },
+    async ztunnelSeries(duration, queryTime, signal) {
+      // Every namespace (an empty list): ztunnel's own TCP samples, sidecars' left out.
+      const params = new URLSearchParams({ namespaces: '', duration: String(duration), time: String(queryTime) });
+      const all = await get(`${root}/sim/traffic`, trafficSamplesSchema, signal, params);
+      return { series: all.tcp.filter((t) => t.proxy === undefined).length, check: "the simulator's ztunnel TCP samples in every namespace" };
+    },
   };
 
   async function get<T>(url: string, schema: z.ZodType<T>, signal?: AbortSignal, form?: URLSearchParams): Promise<T> {

@@ -2,7 +2,7 @@ import 'server-only';
 import { buildGraph } from '@/lib/graph/build';
 import { focusNeighbourhood } from '@/lib/graph/passes/focus';
 import type { Inventory, InventorySource } from '@/lib/graph/inventory';
-import type { MeshGraph } from '@/lib/graph/model';
+import type { MeshGraph, ZtunnelSeriesCheck } from '@/lib/graph/model';
 import type { GraphParams } from '@/lib/graph/query';
 import type { MetricsSource, TrafficSamples } from '@/lib/graph/samples';
 import { badRequest } from '@/lib/errors';
@@ -12,7 +12,9 @@ import { logger as processLogger, type Logger } from './logger';
 // getGraph: samples and inventory fetched in parallel, then the pure build.
 // - Metrics failing is an error (503 prometheus_unreachable / 502 prometheus_error): no graph is
 //   better than a wrong one, and no stale graph is served.
-// - A window ending before the oldest data Prometheus keeps is a 400 naming queryTime.
+// - A window ending before the oldest sample Prometheus holds is a 400 naming queryTime and that time.
+// - A graph without traffic carries a cheap check of whether Prometheus holds any ztunnel series in
+//   the window, so the page blames scraping only when they are really missing.
 // - The inventory failing degrades the graph instead: it is still drawn from metrics, with a
 //   warning that waypoints, enrollment and idle workloads are unknown.
 
@@ -40,6 +42,8 @@ export interface GraphInputs {
   samples: TrafficSamples;
   inventory: Inventory;
   warnings: string[];
+  /** Only when the window had no samples: the ztunnel series check. */
+  ztunnelSeries?: ZtunnelSeriesCheck;
 }
 
 /**
@@ -68,9 +72,12 @@ export function createGraphPhases(deps: GraphDeps): GraphPhases {
       // A window wholly before the retention would draw an empty graph that looks like "no traffic".
       const oldest = await retention;
       if (oldest !== undefined && query.queryTime < oldest) {
-        throw badRequest('queryTime', `the window ends before any data Prometheus keeps (its retention starts at ${new Date(oldest * 1000).toISOString()})`);
+        throw badRequest('queryTime', `the window ends before the oldest sample Prometheus holds (${new Date(oldest * 1000).toISOString()})`);
       }
       const warnings: string[] = [];
+      if (oldest !== undefined && query.queryTime - query.duration < oldest) {
+        warnings.push(`The window starts before the oldest sample Prometheus holds (${new Date(oldest * 1000).toISOString()}): its rates cover only the part after it.`);
+      }
       let inv = EMPTY_INVENTORY;
       if (inventory.status === 'fulfilled') inv = inventory.value;
       else {
@@ -78,9 +85,16 @@ export function createGraphPhases(deps: GraphDeps): GraphPhases {
         logger.warn('graph without inventory', { error: inventory.reason instanceof Error ? inventory.reason.message : String(inventory.reason) });
         warnings.push(`The Kubernetes inventory is unavailable (${why}): waypoints, enrollment and idle workloads are not known; the graph is drawn from metrics only.`);
       }
-      return { query, viewer, namespaces, samples: samples.value, inventory: inv, warnings };
+      // No samples at all: one series count says whether ztunnel is scraped, so "no traffic" blames
+      // Prometheus only when the series are really missing.
+      const s = samples.value;
+      const empty = s.tcp.length === 0 && s.http.length === 0 && s.latency.length === 0;
+      const check = empty ? await deps.metrics.ztunnelSeries?.(query.duration, query.queryTime, signal) : undefined;
+      // The check spans every namespace: a viewer limited to some learns only whether any series exist.
+      const ztunnelSeries = check && viewer.accessibleNamespaces ? { check: check.check, series: Math.min(check.series, 1), exact: false } : check;
+      return { query, viewer, namespaces, samples: s, inventory: inv, warnings, ...(ztunnelSeries ? { ztunnelSeries } : {}) };
     },
-    build({ query, viewer, namespaces, samples, inventory, warnings }) {
+    build({ query, viewer, namespaces, samples, inventory, warnings, ztunnelSeries }) {
       const graph = buildGraph(samples, inventory, {
         graphType: query.graphType,
         namespaces,
@@ -91,7 +105,8 @@ export function createGraphPhases(deps: GraphDeps): GraphPhases {
         ...(viewer.accessibleNamespaces ? { accessibleNamespaces: viewer.accessibleNamespaces } : {}),
       });
       const shown = query.focus === undefined ? graph : { ...focusNeighbourhood(graph, query.focus), namespaces: query.namespaces };
-      return { ...shown, warnings: [...graph.warnings, ...warnings], ...(samples.queries ? { metricsQueries: samples.queries } : {}) };
+      const explained = ztunnelSeries && shown.edges.length === 0 ? { ztunnelSeries } : {};
+      return { ...shown, warnings: [...graph.warnings, ...warnings], ...(samples.queries ? { metricsQueries: samples.queries } : {}), ...explained };
     },
   };
 }

@@ -41,9 +41,11 @@ function mapped(source: MetricsSource): MetricsSource {
   const ztunnelTraffic = source.ztunnelTraffic?.bind(source);
   const samplesRange = source.samplesRange?.bind(source);
   const oldestDataTime = source.oldestDataTime?.bind(source);
+  const ztunnelSeries = source.ztunnelSeries?.bind(source);
   return {
     kind: source.kind,
     ...(oldestDataTime ? { oldestDataTime } : {}),
+    ...(ztunnelSeries ? { ztunnelSeries: (duration: number, queryTime: number, signal?: AbortSignal) => ztunnelSeries(duration, queryTime, signal).catch(rethrow) } : {}),
     samples: (query, signal) => source.samples(query, signal).catch(rethrow),
     ...(samplesRange ? { samplesRange: (range: TrafficRangeQuery, signal?: AbortSignal) => samplesRange(range, signal).catch(rethrow) } : {}),
     ...(ztunnelTraffic ? { ztunnelTraffic: (duration: number, queryTime: number, signal?: AbortSignal) => ztunnelTraffic(duration, queryTime, signal).catch(rethrow) } : {}),

@@ -165,11 +165,11 @@ describe('Prometheus faults: the graph says what is wrong, quickly', () => {
     expect(bytes.message).toMatch(/PROMETHEUS_MAX_ANSWER_BYTES=1024\b/);
   });
 
-  it('queryTime before the retention Prometheus reports: 400 naming queryTime, at once', async () => {
+  it('queryTime before the oldest sample Prometheus holds: 400 naming queryTime and that time, at once', async () => {
     install({ PROMETHEUS_URL: prom.url });
     const r = await graph('namespaces=bookinfo&queryTime=1');
     expect([r.status, r.code, r.parameter]).toEqual([400, 'bad_request', 'queryTime']);
-    expect(r.message).toMatch(/^queryTime: the window ends before any data Prometheus keeps \(its retention starts at \d{4}-/);
+    expect(r.message).toMatch(/^queryTime: the window ends before the oldest sample Prometheus holds \(\d{4}-/);
     expect(r.ms).toBeLessThan(2000);
   });
 });

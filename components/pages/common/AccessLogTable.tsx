@@ -8,7 +8,7 @@ import { formatMs } from '@/components/graph/format';
 import { Badge } from '@/components/ui/Badge';
 import { Breakable, LongName } from '@/components/ui/Breakable';
 import { Table, Td, Th } from '@/components/ui/Table';
-import { shortIdentity } from './format';
+import { Identity } from '@/components/ui/Identity';
 
 function bytes(n: number | undefined): string {
   if (n === undefined) return '—';
@@ -36,8 +36,8 @@ function Side({ workload, namespace, identity, fallback, redacted, byAddress }: 
           </span>
         ) : (fallback ?? 'unknown')}
       </div>
-      <div className="text-[11px] text-slate-500 dark:text-slate-400" title={identity}>
-        {identity ? <>🔐 <Breakable text={shortIdentity(identity)} /></> : 'no identity (plaintext)'}
+      <div className="text-[11px] text-slate-500 dark:text-slate-400">
+        {identity ? <>🔐 <Identity value={identity} /></> : 'no identity (plaintext)'}
       </div>
     </div>
   );

@@ -25,10 +25,3 @@ export function formatWindow(seconds: number): string {
 }
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-
-/** spiffe://cluster.local/ns/bookinfo/sa/bookinfo-ratings -> bookinfo-ratings.bookinfo */
-export function shortIdentity(identity: string | undefined): string {
-  if (!identity) return '—';
-  const m = /\/ns\/([^/]+)\/sa\/([^/]+)$/.exec(identity);
-  return m ? `${m[2]}.${m[1]}` : identity;
-}

@@ -2,6 +2,7 @@
 
 import { ApiError } from '@/lib/api-client/fetch-json';
 import type { NamespaceRow } from '@/lib/api-client/namespaces';
+import type { ZtunnelSeriesCheck } from '@/lib/graph/model';
 import { Button } from '@/components/ui/Button';
 import { EmptyState, ErrorState } from '@/components/ui/States';
 import { formatDuration } from '@/components/graph/view-state';
@@ -53,12 +54,13 @@ export function NoSuchNamespace({ missing, namespaces, onPick }: { missing: stri
   );
 }
 
-export function NoTraffic({ duration, queryTime, idle, onWiden, onShowIdle }: { duration: number; queryTime: number | null; idle: boolean; onWiden: (seconds: number) => void; onShowIdle: () => void }) {
+/** No edges: what the cheap ztunnel series check found decides whether Prometheus is blamed. */
+export function NoTraffic({ duration, queryTime, idle, check, onWiden, onShowIdle }: { duration: number; queryTime: number | null; idle: boolean; check: ZtunnelSeriesCheck | undefined; onWiden: (seconds: number) => void; onShowIdle: () => void }) {
   const wider = duration < 3600 ? 3600 : 86400;
   return (
     <EmptyState
       icon="∅"
-      title={`No traffic in the last ${formatDuration(duration)}`}
+      title={`No traffic in the ${queryTime ? '' : 'last '}${formatDuration(duration)}${queryTime ? ` ending ${new Date(queryTime * 1000).toLocaleString()}` : ''}`}
       actions={
         <>
           {duration < 86400 && <Button variant="primary" onClick={() => onWiden(wider)}>Widen to {formatDuration(wider)}</Button>}
@@ -66,20 +68,34 @@ export function NoTraffic({ duration, queryTime, idle, onWiden, onShowIdle }: { 
         </>
       }
     >
-      <p>Nothing was reported between these namespaces in the window{queryTime ? ` ending ${new Date(queryTime * 1000).toLocaleString()}` : ''}. Widen the time window, or show the workloads that were idle.</p>
-      {queryTime ? (
-        <p className="mt-2">A window in the past may be older than the metrics Prometheus keeps (its retention): return to the live window to compare.</p>
-      ) : (
-        <p className="mt-2">No ztunnel reported traffic for these namespaces. If their workloads are talking, check on the Overview whether ztunnel reports any traffic at all; if none does, Prometheus is not scraping ztunnel (on OpenShift, a PodMonitor for ztunnel in its namespace).</p>
-      )}
+      <p>Nothing was reported between these namespaces in the window. Widen the time window, or show the workloads that were idle.</p>
+      <p className="mt-2" data-testid="ztunnel-series-check">
+        {!check ? (
+          'Whether Prometheus holds any ztunnel series was not checked (this metrics source cannot tell).'
+        ) : check.series > 0 ? (
+          <>Prometheus holds {check.exact === false ? 'ztunnel series' : `${check.series} ztunnel series`} in this window, so ztunnel is scraped: these namespaces had no traffic. Checked with <code className="text-xs">{check.check}</code>.</>
+        ) : (
+          <>Prometheus holds no ztunnel series at all in this window, so it is not scraping ztunnel (on OpenShift, create a PodMonitor for ztunnel in its namespace). Checked with <code className="text-xs">{check.check}</code>, which found 0.</>
+        )}
+      </p>
+    </EmptyState>
+  );
+}
+
+/** The window ends before the oldest sample Prometheus holds: not "no traffic", no data at all. */
+function BeforeHistory({ message, onLive }: { message: string; onLive: () => void }) {
+  return (
+    <EmptyState icon="⏮" title="This window ends before Prometheus' oldest sample" actions={<Button variant="primary" onClick={onLive}>Return to the live window</Button>}>
+      <p data-testid="before-history">{message.replace(/^queryTime: the /, 'The ')}. Nothing can be drawn for it, whatever the traffic was then.</p>
     </EmptyState>
   );
 }
 
 /** What failed, the likely cause, and what to do. */
-export function GraphError({ error, onRetry, onReset }: { error: unknown; onRetry: () => void; onReset: () => void }) {
+export function GraphError({ error, onRetry, onReset, onLive }: { error: unknown; onRetry: () => void; onReset: () => void; onLive: () => void }) {
   const api = error instanceof ApiError ? error : null;
   const retry = <Button onClick={onRetry}>Try again</Button>;
+  if (api?.code === 'bad_request' && api.parameter === 'queryTime' && /oldest sample/.test(api.message)) return <BeforeHistory message={api.message} onLive={onLive} />;
   if (api?.code === 'prometheus_unreachable') {
     return (
       <ErrorState title="Prometheus did not answer" actions={retry}>

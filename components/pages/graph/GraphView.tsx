@@ -101,8 +101,8 @@ export function GraphView() {
   if (state.namespaces.length > 0 && missing.length === state.namespaces.length) body = <NoSuchNamespace missing={missing} namespaces={namespaces.data?.namespaces ?? []} onPick={(ns) => update({ namespaces: ns })} />;
   else if (state.namespaces.length === 0) body = <NoNamespaces namespaces={namespaces.data?.namespaces ?? []} onPick={(ns) => update({ namespaces: ns })} />;
   else if (graph.isPending) body = <div className="grid h-full place-items-center"><Spinner label="Asking Prometheus for the traffic…" /></div>;
-  else if (graph.isError && !graph.data) body = <div className="p-6"><GraphError error={graph.error} onRetry={() => void graph.refetch()} onReset={() => update({ ...state, graphType: 'workload', duration: 600, queryTime: null, find: '', hide: '' })} /></div>;
-  else if (displayed && displayed.nodes.length === 0 && graph.data?.nodes.length === 0) body = <NoTraffic duration={state.duration} queryTime={state.queryTime} idle={state.idle} onWiden={(duration) => update({ duration })} onShowIdle={() => update({ idle: true })} />;
+  else if (graph.isError && !graph.data) body = <div className="p-6"><GraphError error={graph.error} onRetry={() => void graph.refetch()} onReset={() => update({ ...state, graphType: 'workload', duration: 600, queryTime: null, find: '', hide: '' })} onLive={() => update({ queryTime: null })} /></div>;
+  else if (displayed && displayed.nodes.length === 0 && graph.data?.nodes.length === 0) body = <NoTraffic duration={state.duration} queryTime={state.queryTime} idle={state.idle} check={graph.data?.ztunnelSeries} onWiden={(duration) => update({ duration })} onShowIdle={() => update({ idle: true })} />;
   else if (displayed && displayed.nodes.length === 0) body = <Notice className="m-6">Everything is hidden by the Hide expression.</Notice>;
   else if (tooLarge && displayed) body = <TooLarge nodes={displayed.nodes.length} onCollapse={() => update({ collapse: { namespaces: [ALL_NAMESPACES], apps: [] } })} onDraw={() => setDrawLarge(true)} />;
 

@@ -14,16 +14,24 @@ import { useQuery } from '@tanstack/react-query';
 import { nodeNamespace } from '@/lib/graph/lookup';
 import { MAX_SPARKLINE_EDGES } from '@/lib/graph/series';
 import { sparklinesQueryOptions } from '@/lib/api-client/series';
+import { formatShare } from '@/components/graph/format';
+import { meshTraffic } from '@/lib/posture/traffic';
 import { SeriesPanel } from './SeriesPanel';
 
 function Summary({ graph }: { graph: MeshGraph }) {
   const counts = { full: 0, partial: 0, none: 0, unknown: 0 };
   for (const e of graph.edges) counts[mtlsState(e.security)] += 1;
+  const totals = meshTraffic(graph).totals;
   return (
     <div className="grid grid-cols-3 gap-2 text-center" aria-label="mTLS summary">
       <div className="rounded-md bg-green-50 p-2 dark:bg-green-950/50"><div className="text-lg font-semibold">{counts.full}</div><div className="text-xs">{mtlsBadge.full} mTLS</div></div>
       <div className="rounded-md bg-amber-50 p-2 dark:bg-amber-950/50"><div className="text-lg font-semibold">{counts.partial}</div><div className="text-xs">{mtlsBadge.partial} partly</div></div>
       <div className="rounded-md bg-red-50 p-2 dark:bg-red-950/50"><div className="text-lg font-semibold">{counts.none}</div><div className="text-xs">{mtlsBadge.none} plaintext</div></div>
+      {/* The same figures as Overview and Security, from the one computation in lib/posture. */}
+      <p className="col-span-3 text-left text-xs text-slate-600 dark:text-slate-400" aria-label="Security figures">
+        <span data-testid="graph-plaintext-edges">Plaintext edges {totals.plaintextEdges}</span> of {totals.edges} (any plaintext: partly or wholly) ·{' '}
+        <span data-testid="graph-mtls-share">mTLS share of bytes {totals.mtlsShare === null ? '—' : formatShare(totals.mtlsShare)}</span>
+      </p>
     </div>
   );
 }

@@ -19,6 +19,7 @@ import { QueryView } from '../common/QueryView';
 import { CountLine, Toolbar } from '../common/Toolbar';
 import { parseSort, sortParam, searchState, useUrlState } from '../common/use-url-state';
 import { enrollmentFilterLabels, enrollmentFilters, filterNamespaces, namespaceSortKeys, type EnrollmentFilter, type NamespaceSortKey } from './filter';
+import { Breakable } from '@/components/ui/Breakable';
 
 const defaults = { q: '', filter: 'all', sort: 'name' } as const;
 const viewUrl = searchState(defaults);
@@ -54,7 +55,7 @@ export function NamespacesView() {
                   <tr>
                     <SortableTh active={sort.key === 'name'} direction={sort.direction} onSort={() => sortBy('name')}>Namespace</SortableTh>
                     <SortableTh active={sort.key === 'enrollment'} direction={sort.direction} onSort={() => sortBy('enrollment')}>Enrollment</SortableTh>
-                    <Th className="whitespace-nowrap">Pods in the mesh</Th>
+                    <Th>Pods in the mesh</Th>
                     <Th>Waypoint</Th>
                     <Th>Discovery</Th>
                     <SortableTh active={sort.key === 'pods'} direction={sort.direction} onSort={() => sortBy('pods')} align="right">Pods ready</SortableTh>
@@ -94,7 +95,7 @@ function NamespaceTableRow({ n }: { n: NamespaceRow }) {
     <tr data-testid={`namespace-${n.name}`} className="hover:bg-slate-50 dark:hover:bg-slate-800/40">
       <Td>
         <div className="font-medium">{n.name}</div>
-        {n.ambient && <div className="font-mono text-[11px] whitespace-nowrap text-slate-500 dark:text-slate-400">istio.io/dataplane-mode=ambient</div>}
+        {n.ambient && <div className="font-mono text-[11px] text-slate-500 dark:text-slate-400"><Breakable text="istio.io/dataplane-mode=ambient" /></div>}
       </Td>
       <Td>
         <Badge tone={words.tone} title={n.enrollment.reason}>{words.label}</Badge>
@@ -115,7 +116,7 @@ function NamespaceTableRow({ n }: { n: NamespaceRow }) {
       </Td>
       <Td className="text-xs" data-testid="waypoints">
         {n.waypoints.length === 0 ? <span className="text-slate-400">—</span> : (
-          <ul className="space-y-0.5">{n.waypoints.map((w) => <li key={w.waypoint} className="font-mono break-words">{waypointText(w)}</li>)}</ul>
+          <ul className="space-y-0.5">{n.waypoints.map((w) => <li key={w.waypoint} className="font-mono"><Breakable text={waypointText(w)} /></li>)}</ul>
         )}
       </Td>
       <Td>
@@ -131,10 +132,12 @@ function NamespaceTableRow({ n }: { n: NamespaceRow }) {
         <span className={n.pods.ready < n.pods.total ? 'text-amber-700 dark:text-amber-300' : undefined}>{n.pods.ready}</span>/{n.pods.total}
       </Td>
       <Td className="text-right tabular-nums">{n.workloads}</Td>
-      <Td className="text-right text-xs whitespace-nowrap">
-        <Link href={graphHref([n.name])} className="text-indigo-600 hover:underline dark:text-indigo-400">Graph</Link>
-        <span className="mx-1.5 text-slate-300 dark:text-slate-600">·</span>
-        <Link href={workloadsHref({ namespace: n.name })} className="text-indigo-600 hover:underline dark:text-indigo-400">Workloads</Link>
+      {/* Stacked, not side by side: the row is tall anyway and the table fits at 1280 px. */}
+      <Td className="text-right text-xs">
+        <div className="flex flex-col items-end gap-0.5">
+          <Link href={graphHref([n.name])} className="text-indigo-600 hover:underline dark:text-indigo-400">Graph</Link>
+          <Link href={workloadsHref({ namespace: n.name })} className="text-indigo-600 hover:underline dark:text-indigo-400">Workloads</Link>
+        </div>
       </Td>
     </tr>
   );

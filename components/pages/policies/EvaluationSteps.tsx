@@ -1,5 +1,6 @@
 import type { Evaluation } from '@/lib/authz';
 import { Badge, type Tone } from '@/components/ui/Badge';
+import { Identity } from '@/components/ui/Identity';
 
 // The evaluator's answer as people read it: the decision, each enforcement point with the identity
 // it sees, the deciding policy and rule, then every step. Used by the "Can A reach B?" form and the
@@ -24,7 +25,7 @@ export function EnforcementPath({ evaluation }: { evaluation: Evaluation }) {
             <Badge tone={pointTone[p.decision]}>{p.decision}</Badge>
           </div>
           <div className="mt-0.5 text-slate-600 dark:text-slate-400">
-            sees <span className="font-mono break-all">{p.sees.principal ?? 'no identity (plaintext)'}</span> ({p.sees.who === 'waypoint' ? "the waypoint's identity" : "the client's identity"}, {p.sees.mtls ? 'mTLS' : 'plaintext'}) on port {p.port}
+            sees {p.sees.principal ? <Identity value={p.sees.principal} /> : 'no identity (plaintext)'} ({p.sees.who === 'waypoint' ? "the waypoint's identity" : "the client's identity"}, {p.sees.mtls ? 'mTLS' : 'plaintext'}) on port {p.port}
           </div>
           {p.policies.length > 0 && <div className="mt-0.5 font-mono text-[11px] text-slate-500">{p.policies.join(', ')}</div>}
         </li>

@@ -4,10 +4,10 @@ import type { CertificateFinding, DeniedEdge, NamespaceFinding, Peer, PlaintextE
 import { ztunnelHref } from '@/lib/posture/links';
 import { certificateStatusText } from '@/lib/posture/certificates';
 import { formatBytesPerSec, formatRate, formatShare } from '@/components/graph/format';
-import { LongName } from '@/components/ui/Breakable';
 import { Badge } from '@/components/ui/Badge';
 import { Table, Td, Th } from '@/components/ui/Table';
-import { shortIdentity } from '../common/format';
+import { Identity } from '@/components/ui/Identity';
+import { Breakable } from '@/components/ui/Breakable';
 
 const link = 'text-indigo-600 hover:underline dark:text-indigo-400';
 
@@ -30,7 +30,7 @@ function PeerCell({ peer }: { peer: Peer }) {
   return (
     <div>
       {peer.href ? <Link href={peer.href} className={`font-mono text-xs ${link}`}>{name}</Link> : <span className="font-mono text-xs">{name}</span>}
-      <div className="text-[11px] text-slate-500 dark:text-slate-400">{peer.principals.length > 0 ? peer.principals.map(shortIdentity).join(', ') : peer.kind === 'external' ? 'outside the cluster' : 'no identity'}</div>
+      <div className="text-[11px] text-slate-500 dark:text-slate-400">{peer.principals.length > 0 ? peer.principals.map((p) => <Identity key={p} value={p} className="mr-2" />) : peer.kind === 'external' ? 'outside the cluster' : 'no identity'}</div>
     </div>
   );
 }
@@ -94,11 +94,12 @@ export function PodTable({ pods, nodeLink }: { pods: PodFinding[]; nodeLink?: bo
       <tbody>
         {pods.map((p) => (
           <tr key={`${p.namespace}/${p.pod}`} data-testid="pod-finding">
-            <Td className="font-mono text-xs break-words">{p.namespace}/{p.pod}</Td>
+            <Td className="font-mono text-xs"><Breakable text={`${p.namespace}/${p.pod}`} /></Td>
             <Td><Link href={p.href} className={`text-xs ${link}`}>{p.workload}</Link></Td>
             <Td className="text-xs whitespace-nowrap">{p.node ? nodeLink ? <Link href={ztunnelHref({ node: p.node })} className={link}>{p.node}</Link> : p.node : '—'}</Td>
-            <Td className="text-xs text-slate-600 dark:text-slate-400" data-testid="pod-reason">{p.reason}</Td>
-            <Td className="text-xs" data-testid="pod-fix">{p.fix}</Td>
+            {/* Labels and commands are long unbroken words: let them break anywhere rather than widen the table. */}
+            <Td className="text-xs wrap-anywhere text-slate-600 dark:text-slate-400" data-testid="pod-reason">{p.reason}</Td>
+            <Td className="text-xs wrap-anywhere" data-testid="pod-fix">{p.fix}</Td>
           </tr>
         ))}
       </tbody>
@@ -129,7 +130,7 @@ export function CertificateTable({ certificates, now }: { certificates: Certific
       <tbody>
         {certificates.map((c) => (
           <tr key={`${c.ztunnel}/${c.identity}/${c.serial ?? ''}`} data-testid="certificate-finding">
-            <Td className="font-mono text-xs"><LongName value={c.identity} /></Td>
+            <Td className="text-xs"><Identity value={c.identity} /></Td>
             <Td className="text-xs whitespace-nowrap">{c.node ?? c.ztunnel}</Td>
             <Td><Badge tone={c.health === 'expired' ? 'bad' : 'warn'}>{certificateStatusText(c.health, c.notAfter, now)}</Badge></Td>
             <Td className="font-mono text-[11px] whitespace-nowrap">{c.notAfter ?? '—'}</Td>

@@ -12,6 +12,7 @@ import { PageHeader } from '../common/PageHeader';
 import { QueryView } from '../common/QueryView';
 import { WorkloadLogs } from './WorkloadLogs';
 import { WorkloadTraffic } from './WorkloadTraffic';
+import { Identity } from '@/components/ui/Identity';
 
 function waypointText(w: WorkloadDetail): string {
   if (w.waypointOptedOut) return 'Opted out (istio.io/use-waypoint=none)';
@@ -53,7 +54,7 @@ export function WorkloadDetailView({ namespace, name }: { namespace: string; nam
                   <div className="px-4 py-3">
                     <DefinitionList
                       items={[
-                        ['Identity', <span key="p" className="font-mono text-xs break-all">{w.principal}</span>],
+                        ['Identity', <Identity key="p" value={w.principal} full className="text-xs" />],
                         ['Service account', w.serviceAccount],
                         ['Kind', w.kind],
                         ['App / version', `${w.app} / ${w.versionLabelled ? w.version : `${w.version} (not labelled)`}`],

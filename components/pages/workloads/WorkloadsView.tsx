@@ -15,12 +15,12 @@ import { SortableTh } from '@/components/ui/SortableTh';
 import { EmptyState, Notice } from '@/components/ui/States';
 import { Table, Td, Th } from '@/components/ui/Table';
 import { podStateWords } from '../common/enrollment';
-import { shortIdentity } from '../common/format';
 import { PageHeader } from '../common/PageHeader';
 import { QueryView } from '../common/QueryView';
 import { CountLine, Toolbar } from '../common/Toolbar';
 import { parseSort, sortParam, searchState, useUrlState } from '../common/use-url-state';
 import { dataplaneSortKeys, filterDataplane, protocolFilterLabels, protocolFilters, type DataplaneSortKey, type ProtocolFilter } from './filter';
+import { Identity } from '@/components/ui/Identity';
 
 const defaults = { q: '', namespace: '', protocol: 'all', mismatch: 'false', sort: 'namespace' } as const;
 const viewUrl = searchState(defaults);
@@ -140,7 +140,7 @@ function DataplaneTableRow({ r }: { r: DataplaneRow }) {
         <Td className={bad ? 'border-b-0' : undefined}>
           {words ? <Badge tone={r.kube?.unprotected ? 'warn' : words.tone} title={r.kube?.reason}>{words.label}</Badge> : <span className="text-xs text-slate-500">unknown to Kubernetes</span>}
         </Td>
-        <Td className={`text-xs ${bad ? 'border-b-0' : ''}`} title={r.kube?.identity ?? r.ztunnel?.identity}>{shortIdentity(r.kube?.identity ?? r.ztunnel?.identity)}</Td>
+        <Td className={`text-xs ${bad ? 'border-b-0' : ''}`}><Identity value={r.kube?.identity ?? r.ztunnel?.identity} /></Td>
       </tr>
       {bad && (
         <tr className="bg-amber-50/60 dark:bg-amber-950/20">

@@ -3,7 +3,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { ztunnelTableQueryOptions } from '@/lib/api-client/ztunnel';
 import { certificateHealth, certificateHealthLabel, certificateStatusText, EXPIRY_WARNING_DAYS, type CertificateHealth } from '@/lib/posture/certificates';
-import { LongName } from '@/components/ui/Breakable';
 import { Badge, type Tone } from '@/components/ui/Badge';
 import { Panel } from '@/components/ui/Panel';
 import { EmptyState } from '@/components/ui/States';
@@ -12,6 +11,7 @@ import { cx } from '@/components/ui/cx';
 import { QueryView } from '../common/QueryView';
 import { CountLine } from '../common/Toolbar';
 import { ZtunnelStatuses } from './ZtunnelStatuses';
+import { Identity } from '@/components/ui/Identity';
 
 const tone: Record<CertificateHealth, Tone> = { expired: 'bad', expiring: 'warn', unavailable: 'warn', undecodable: 'warn', ok: 'good' };
 const order: CertificateHealth[] = ['expired', 'expiring', 'unavailable', 'undecodable', 'ok'];
@@ -42,7 +42,7 @@ export function ZtunnelCertificates({ q, namespace }: { q: string; namespace: st
                   <tbody>
                     {rows.map((c, i) => (
                       <tr key={`${c.ztunnel}/${c.identity}/${c.serial ?? i}/${c.root}`} data-testid="certificate-row" data-health={c.health} className={cx(c.health === 'expired' && 'bg-red-50/70 dark:bg-red-950/25', c.health === 'expiring' && 'bg-amber-50/70 dark:bg-amber-950/25')}>
-                        <Td className="min-w-56 font-mono text-xs"><LongName value={c.identity} /></Td>
+                        <Td className="min-w-56 text-xs"><Identity value={c.identity} /></Td>
                         <Td className="text-xs whitespace-nowrap">{c.node ?? c.ztunnel}</Td>
                         <Td className="text-xs">{c.root ? 'Root' : (c.type ?? '—')}</Td>
                         <Td className="text-xs">{c.state}</Td>

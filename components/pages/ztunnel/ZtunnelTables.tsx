@@ -12,6 +12,7 @@ import { Table, Td, Th } from '@/components/ui/Table';
 import { QueryView } from '../common/QueryView';
 import { CountLine } from '../common/Toolbar';
 import { ZtunnelStatuses } from './ZtunnelStatuses';
+import { Identity } from '@/components/ui/Identity';
 
 const has = (q: string, ...values: (string | undefined)[]) => !q || values.some((v) => v?.toLowerCase().includes(q.toLowerCase()));
 
@@ -50,7 +51,7 @@ export function ZtunnelWorkloads({ q, namespace }: { q: string; namespace: strin
                       <Td className="text-xs whitespace-nowrap">{w.node ?? '—'}</Td>
                       <Td className="font-mono text-xs">{w.waypoint ?? 'None'}</Td>
                       <Td><Badge tone={w.protocol === 'HBONE' ? 'good' : 'neutral'}>{w.protocol}</Badge></Td>
-                      <Td className="font-mono text-[11px] break-all text-slate-600 dark:text-slate-400">{w.identity ?? '—'}</Td>
+                      <Td className="text-[11px] text-slate-600 dark:text-slate-400"><Identity value={w.identity} /></Td>
                     </tr>
                   ))}
                 </tbody>
