@@ -218,6 +218,17 @@ export function createAuth(e: AuthEnv, guardOptions: Partial<ConstructorParamete
       return access;
     },
 
+    /**
+     * The graph routes' viewer: 403 unless every namespace asked for is one the user may see, then
+     * the namespaces they may see (absent: every one) for the build's redaction.
+     */
+    async graphViewer(request: Request, namespaces: readonly string[]): Promise<{ accessibleNamespaces?: ReadonlySet<string> }> {
+      const user = await requestUser(request);
+      await this.requireNamespaces(user, namespaces);
+      const access = await accessibleNamespaces(user);
+      return access === 'all' ? {} : { accessibleNamespaces: access };
+    },
+
     /** Throws 403 unless every namespace asked for is one the user may see. */
     async requireNamespaces(user: User, namespaces: readonly string[]): Promise<void> {
       const access = await accessibleNamespaces(user);

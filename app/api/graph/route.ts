@@ -15,10 +15,7 @@ export const GET = route('graph', async (request, _context, { auth, graphAnswers
   rejectUnknownParams(params, graphParamNames);
   const parsed = parseGraphParams(params);
   if (!parsed.ok) throw new AppError('bad_request', parsed.message, parsed.parameter);
-  const user = await auth.requestUser(request);
-  await auth.requireNamespaces(user, parsed.query.namespaces);
-  const access = await auth.accessibleNamespaces(user);
-  const answer = await graphAnswers(parsed.query, access === 'all' ? {} : { accessibleNamespaces: access }, request.signal);
+  const answer = await graphAnswers(parsed.query, await auth.graphViewer(request, parsed.query.namespaces), request.signal);
   const headers = { 'content-type': 'application/json', 'cache-control': 'no-store', vary: 'accept-encoding' };
   if (/\bgzip\b/.test(request.headers.get('accept-encoding') ?? '')) {
     return new Response(new Uint8Array(answer.gzip), { headers: { ...headers, 'content-encoding': 'gzip' } });

@@ -16,9 +16,6 @@ export const GET = route('graph-series', async (request, _context, { auth, serie
     const parameter = String(issue?.path[0] ?? 'query');
     throw new AppError('bad_request', `${parameter}: ${issue?.message ?? 'invalid'}`, parameter);
   }
-  const user = await auth.requestUser(request);
-  await auth.requireNamespaces(user, parsed.data.namespaces);
-  const access = await auth.accessibleNamespaces(user);
-  const answer = await series.series(parsed.data, access === 'all' ? {} : { accessibleNamespaces: access }, request.signal);
+  const answer = await series.series(parsed.data, await auth.graphViewer(request, parsed.data.namespaces), request.signal);
   return Response.json(answer satisfies TrafficSeries, { headers: { 'cache-control': 'no-store' } });
 });

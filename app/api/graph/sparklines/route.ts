@@ -14,9 +14,6 @@ export const GET = route('graph-sparklines', async (request, _context, { auth, s
   rejectUnknownParams(params, graphParamNames);
   const parsed = parseGraphParams(params);
   if (!parsed.ok) throw new AppError('bad_request', parsed.message, parsed.parameter);
-  const user = await auth.requestUser(request);
-  await auth.requireNamespaces(user, parsed.query.namespaces);
-  const access = await auth.accessibleNamespaces(user);
-  const answer = await series.sparklines(parsed.query, access === 'all' ? {} : { accessibleNamespaces: access }, request.signal);
+  const answer = await series.sparklines(parsed.query, await auth.graphViewer(request, parsed.query.namespaces), request.signal);
   return Response.json(answer satisfies EdgeSparklines, { headers: { 'cache-control': 'no-store' } });
 });
