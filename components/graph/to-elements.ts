@@ -137,6 +137,7 @@ export function toElements(graph: MeshGraph, options: ElementOptions): ElementDe
       data: {
         id: node.id,
         kind: node.kind,
+        ...(node.kind === 'aggregate' ? { aggregateBy: node.aggregateBy } : {}),
         shape: shapeKindOf(node),
         label: nodeLabel(node, options.badges),
         namespace: node.namespace,
