@@ -5,6 +5,7 @@ import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import { useEffect, useId, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { placeAddedNodes, syncElements } from './graph-sync';
+import { layoutExpandedParts, namespaceNodesAbout } from './expand-layout';
 import { layoutPlan } from './layouts';
 import { paletteFor } from './palette';
 import { stylesheet } from './stylesheet';
@@ -155,32 +156,46 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     };
   }, [large]);
 
+  // Keyed on the badges' values: a new object with the same values must not restyle every element.
+  const { security, waypoint, enrollment } = badges;
   useEffect(() => {
-    cyRef.current?.style(stylesheet({ dark, badges, large, labelOpacity: large ? 1 : labelOpacity }));
+    cyRef.current?.style(stylesheet({ dark, badges: { security, waypoint, enrollment }, large, labelOpacity: large ? 1 : labelOpacity }));
     publish();
-  }, [dark, badges, large, labelOpacity]);
+  }, [dark, security, waypoint, enrollment, large, labelOpacity]);
 
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
     const rebuild = lastKey.current !== layoutKey;
     if (rebuild) cy.elements().remove();
+    // Namespace nodes about to be replaced by their workloads (a namespace expanded on the map).
+    const folded = rebuild ? [] : namespaceNodesAbout(cy, elements);
     const result = syncElements(cy, elements);
     lastKey.current = layoutKey;
-    if (rebuild || result.fullLayout) runLayout();
-    else placeAddedNodes(cy, result.addedNodes);
+    const expanded = layoutExpandedParts(cy, folded, result.addedNodes, layout, publish);
+    if (rebuild || (result.fullLayout && expanded.length === 0)) runLayout();
+    else placeAddedNodes(cy, result.addedNodes.filter((id) => !expanded.includes(id)));
     publish();
     // runLayout reads `layout`, which is part of layoutKey.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- re-run on new elements or a new question only
   }, [elements, layoutKey, large]);
 
+  // Selection touches the element that was selected and the one that is: never the whole graph.
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
     cy.batch(() => {
       cy.elements('.selected').removeClass('selected');
       if (selected) cy.getElementById(selected).addClass('selected');
-      cy.elements().removeClass('find-match find-dim');
+    });
+    publish();
+  }, [selected, elements, large]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.elements('.find-match, .find-dim').removeClass('find-match find-dim');
       if (matches) {
         cy.elements().forEach((el) => {
           if (el.data('kind') === 'box') return;
@@ -189,7 +204,7 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
       }
     });
     publish();
-  }, [selected, matches, elements, large]);
+  }, [matches, elements, large]);
 
   useTrafficAnimation(cyRef, animation, elements);
 
