@@ -8,7 +8,7 @@ import { placeAddedNodes, syncElements } from './graph-sync';
 import { layoutExpandedParts, namespaceNodesAbout } from './expand-layout';
 import { layoutPlan } from './layouts';
 import { paletteFor } from './palette';
-import { stylesheet } from './stylesheet';
+import { NAMESPACE_FONT, stylesheet } from './stylesheet';
 import { labelOpacityAt, readableFitZoom, SMALL_GRAPH_NODES } from './label-zoom';
 import { nudgeEdgeLabels } from './label-nudge';
 import { renderedLabels, summarize } from './summary';
@@ -66,6 +66,7 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
   const [tip, setTip] = useState<{ lines: string[]; x: number; y: number } | null>(null);
   const tipId = useId();
   const [labelOpacity, setLabelOpacity] = useState(1);
+  const [namespaceLabelOpacity, setNamespaceLabelOpacity] = useState(1);
 
   const publish = () => {
     const cy = cyRef.current;
@@ -141,7 +142,13 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     });
     cy.on('pan zoom', () => setTip(null));
     // Labels fade by zoom level (a few steps); very large graphs keep cytoscape's cheaper cut-off.
-    if (!large) cy.on('zoom', () => setLabelOpacity(labelOpacityAt(cy.zoom())));
+    // Namespace nodes have larger labels, so they stay readable further out (level of detail by zoom).
+    if (!large) {
+      cy.on('zoom', () => {
+        setLabelOpacity(labelOpacityAt(cy.zoom()));
+        setNamespaceLabelOpacity(labelOpacityAt(cy.zoom(), NAMESPACE_FONT));
+      });
+    }
     window.__ambientLensLabels = () => renderedLabels(cy);
     // The canvas changes size when the navigation or the side panel folds: redraw at the new size.
     const resize = new ResizeObserver(() => cy.resize());
@@ -159,9 +166,9 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
   // Keyed on the badges' values: a new object with the same values must not restyle every element.
   const { security, waypoint, enrollment } = badges;
   useEffect(() => {
-    cyRef.current?.style(stylesheet({ dark, badges: { security, waypoint, enrollment }, large, labelOpacity: large ? 1 : labelOpacity }));
+    cyRef.current?.style(stylesheet({ dark, badges: { security, waypoint, enrollment }, large, labelOpacity: large ? 1 : labelOpacity, namespaceLabelOpacity: large ? 1 : namespaceLabelOpacity }));
     publish();
-  }, [dark, security, waypoint, enrollment, large, labelOpacity]);
+  }, [dark, security, waypoint, enrollment, large, labelOpacity, namespaceLabelOpacity]);
 
   useEffect(() => {
     const cy = cyRef.current;

@@ -11,8 +11,8 @@ export const READABLE_ZOOM = READABLE_PX / Math.min(EDGE_FONT, NODE_FONT);
 const INVISIBLE_PX = 5;
 
 /** 0, 0.25, 0.5, 0.75 or 1: few steps, so zooming restyles the graph a handful of times at most. */
-export function labelOpacityAt(zoom: number): number {
-  const px = zoom * Math.min(EDGE_FONT, NODE_FONT);
+export function labelOpacityAt(zoom: number, font = Math.min(EDGE_FONT, NODE_FONT)): number {
+  const px = zoom * font;
   const t = Math.min(1, Math.max(0, (px - INVISIBLE_PX) / (READABLE_PX - INVISIBLE_PX)));
   return Math.round(t * 4) / 4;
 }
