@@ -48,8 +48,8 @@ export function layoutExpandedParts(cy: Core, folded: readonly (DrawnNode & Poin
           if (p) n.position(p);
         });
       });
-      cy.animate({ center: { eles: nodes } }, { duration: 250 });
       done();
+      cy.animate({ center: { eles: nodes } }, { duration: 250, complete: done });
     });
     run.run();
   }
