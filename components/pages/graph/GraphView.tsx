@@ -179,7 +179,7 @@ export function GraphView() {
         <div className="relative min-w-0 flex-1 bg-slate-50 dark:bg-slate-950">
           {body}
           {canDraw && displayed && (
-            <CanvasControls canvas={canvas} dark={dark} elements={elements} badges={state.badges} onEnter={drillable ? () => openNodeGraph(drillable.id) : undefined}>
+            <CanvasControls canvas={canvas} dark={dark} elements={elements} badges={state.badges} onEnter={drillable ? () => openNodeGraph(drillable.id) : selectedNode?.kind === 'aggregate' && selectedNode.aggregateBy === 'namespace' ? () => openNode(selectedNode.id) : undefined}>
               <CytoscapeGraph
                 ref={canvas}
                 elements={elements}
