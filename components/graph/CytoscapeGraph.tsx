@@ -5,7 +5,7 @@ import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import { useEffect, useId, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { placeAddedNodes, syncElements } from './graph-sync';
-import { layoutExpandedParts, namespaceNodesAbout } from './expand-layout';
+import { foldedNamespaceCentres, layoutExpandedParts, namespaceNodesAbout } from './expand-layout';
 import { layoutPlan } from './layouts';
 import { paletteFor } from './palette';
 import { NAMESPACE_FONT, stylesheet } from './stylesheet';
@@ -177,11 +177,15 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     if (rebuild) cy.elements().remove();
     // Namespace nodes about to be replaced by their workloads (a namespace expanded on the map).
     const folded = rebuild ? [] : namespaceNodesAbout(cy, elements);
+    // ...and the reverse: namespace nodes that take the place of their workloads.
+    const refolded = rebuild ? new Map<string, { x: number; y: number }>() : foldedNamespaceCentres(cy, elements);
     const result = syncElements(cy, elements);
     lastKey.current = layoutKey;
-    const expanded = layoutExpandedParts(cy, folded, result.addedNodes, layout, publish);
-    if (rebuild || (result.fullLayout && expanded.length === 0)) runLayout();
-    else placeAddedNodes(cy, result.addedNodes.filter((id) => !expanded.includes(id)));
+    const expanded = new Set(layoutExpandedParts(cy, folded, result.addedNodes, layout, publish));
+    for (const [id, at] of refolded) cy.getElementById(id).position(at);
+    const placed = (id: string) => expanded.has(id) || refolded.has(id);
+    if (rebuild || (result.fullLayout && expanded.size === 0 && refolded.size === 0)) runLayout();
+    else placeAddedNodes(cy, result.addedNodes.filter((id) => !placed(id)));
     publish();
     // runLayout reads `layout`, which is part of layoutKey.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- re-run on new elements or a new question only

@@ -2,7 +2,7 @@ import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { largeMesh } from '@/testing/fixtures/large-mesh';
 import { collapseGraph } from './collapse';
-import { layoutExpandedParts, namespaceNodesAbout } from './expand-layout';
+import { foldedNamespaceCentres, layoutExpandedParts, namespaceNodesAbout } from './expand-layout';
 import { leafPositions, syncElements } from './graph-sync';
 import { effectiveCollapse } from './namespace-map';
 import { toElements, type ElementOptions } from './to-elements';
@@ -45,6 +45,12 @@ describe('expanding a namespace on a headless cytoscape', () => {
       if (!p) throw new Error(`${k} gone`);
       expect(p.x > box.x1 && p.x < box.x2 && p.y > box.y1 && p.y < box.y2, k).toBe(false);
     }
+
+    // Folding it back puts the namespace node in the middle of where its workloads were.
+    const back = drawn([]);
+    const centres = foldedNamespaceCentres(cy, back);
+    expect(centres.get(id)?.x).toBeCloseTo(at.x, 0);
+    expect(centres.get(id)?.y).toBeCloseTo(at.y, 0);
     cy.destroy();
   });
 });

@@ -55,3 +55,17 @@ export function layoutExpandedParts(cy: Core, folded: readonly (DrawnNode & Poin
   }
   return parts.flatMap((p) => p.ids);
 }
+
+/** Folding a namespace back: where its namespace node goes (the middle of its workloads), by id. */
+export function foldedNamespaceCentres(cy: Core, next: readonly ElementDefinition[]): Map<string, Point> {
+  const centres = new Map<string, Point>();
+  const wanted = new Set(next.map((e) => String(e.data.id)));
+  for (const e of next) {
+    if (e.data.aggregateBy !== 'namespace' || !cy.getElementById(String(e.data.id)).empty()) continue;
+    const members = cy.nodes().filter((n) => !wanted.has(n.id()) && n.data('kind') !== 'box' && n.data('namespace') === e.data.namespace && n.data('cluster') === e.data.cluster);
+    if (members.empty()) continue;
+    const box = members.boundingBox({});
+    centres.set(String(e.data.id), { x: box.x1 + box.w / 2, y: box.y1 + box.h / 2 });
+  }
+  return centres;
+}
