@@ -78,8 +78,10 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     const cy = cyRef.current;
     if (!cy) return;
     cy.fit(undefined, 40);
-    const leaves = cy.nodes().filter((n) => n.data('kind') !== 'box').length;
-    const zoom = readableFitZoom(cy.zoom(), leaves);
+    const leaves = cy.nodes().filter((n) => n.data('kind') !== 'box');
+    // Mostly namespace nodes: a namespace map, whose names are drawn larger.
+    const map = leaves.filter('[aggregateBy = "namespace"]').length * 2 >= leaves.length;
+    const zoom = readableFitZoom(cy.zoom(), leaves.length, map ? NAMESPACE_FONT : undefined);
     if (zoom !== cy.zoom()) {
       cy.zoom(zoom);
       cy.center();

@@ -25,4 +25,9 @@ describe('label-zoom', () => {
     expect(labelOpacityAt(0.62)).toBeLessThan(1);
     expect(labelOpacityAt(0.62, NAMESPACE_FONT)).toBe(1);
   });
+
+  it('fits a small namespace map whole at the zoom its larger labels allow', () => {
+    expect(readableFitZoom(0.5, 20, NAMESPACE_FONT)).toBeCloseTo(READABLE_PX / NAMESPACE_FONT);
+    expect(readableFitZoom(0.5, 20, NAMESPACE_FONT)).toBeLessThan(readableFitZoom(0.5, 20));
+  });
 });

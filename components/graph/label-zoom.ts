@@ -17,7 +17,11 @@ export function labelOpacityAt(zoom: number, font = Math.min(EDGE_FONT, NODE_FON
   return Math.round(t * 4) / 4;
 }
 
-/** The zoom "fit" should use: at least READABLE_ZOOM on small graphs, so labels stay readable. */
-export function readableFitZoom(fitZoom: number, nodeCount: number): number {
-  return nodeCount <= SMALL_GRAPH_NODES ? Math.max(fitZoom, READABLE_ZOOM) : fitZoom;
+/**
+ * The zoom "fit" should use: at least READABLE_ZOOM on small graphs, so labels stay readable. A
+ * namespace map passes its larger font: the whole map fits sooner, its namespace names still readable.
+ */
+export function readableFitZoom(fitZoom: number, nodeCount: number, font?: number): number {
+  const readable = font === undefined ? READABLE_ZOOM : READABLE_PX / font;
+  return nodeCount <= SMALL_GRAPH_NODES ? Math.max(fitZoom, readable) : fitZoom;
 }

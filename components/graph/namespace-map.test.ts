@@ -3,6 +3,7 @@ import { largeMesh } from '@/testing/fixtures/large-mesh';
 import { bookinfo } from '@/testing/fixtures/graph-model';
 import { collapseGraph } from './collapse';
 import { collapsePatch, effectiveCollapse, mapNamespaces, namespaceMapActive, NAMESPACE_MAP_NODES } from './namespace-map';
+import { toElements } from './to-elements';
 import { defaultViewState } from './view-state';
 
 const big = largeMesh(20, 50);
@@ -32,6 +33,9 @@ describe('the namespace map', () => {
     const plaintext = map.edges.find((e) => e.source.includes('ns-000') && e.target.includes('ns-001'));
     expect(plaintext?.security.mtlsShare).toBe(0);
     expect(map.edges.find((e) => e.source.includes('ns-001') && e.target.includes('ns-002'))?.security.mtlsShare).toBe(1);
+    // Drawn with their throughput and their mTLS share.
+    const edge = toElements(map, { edgeLabel: 'throughput', badges: defaultViewState.badges, boxes: false }).find((e) => e.data.id === plaintext?.id);
+    expect(edge?.data.label).toMatch(/B\/s · mTLS 0%/);
   });
 
   it('leaves the collapse as asked when the map is not on', () => {
