@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { scrollToShow, visibleWindow, VIRTUAL_FROM } from './virtual-window';
 
 export interface VirtualListProps<T> {
@@ -43,7 +43,8 @@ export function VirtualList<T>({ items, label, rowKey, row, current = -1, rowHei
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the selection moves
   }, [current]);
 
-  useEffect(() => {
+  // A layout effect, so the next key press already finds the focus on the new row.
+  useLayoutEffect(() => {
     if (focusAt === null) return;
     box.current?.querySelector<HTMLElement>(`[data-index="${focusAt}"] button`)?.focus();
     setFocusAt(null);
