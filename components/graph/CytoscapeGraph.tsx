@@ -5,9 +5,10 @@ import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import { useEffect, useId, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { placeAddedNodes, syncElements } from './graph-sync';
+import { foldedNamespaceCentres, layoutExpandedParts, namespaceNodesAbout } from './expand-layout';
 import { layoutPlan } from './layouts';
 import { paletteFor } from './palette';
-import { stylesheet } from './stylesheet';
+import { NAMESPACE_FONT, stylesheet } from './stylesheet';
 import { labelOpacityAt, readableFitZoom, SMALL_GRAPH_NODES } from './label-zoom';
 import { nudgeEdgeLabels } from './label-nudge';
 import { renderedLabels, summarize } from './summary';
@@ -65,6 +66,7 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
   const [tip, setTip] = useState<{ lines: string[]; x: number; y: number } | null>(null);
   const tipId = useId();
   const [labelOpacity, setLabelOpacity] = useState(1);
+  const [namespaceLabelOpacity, setNamespaceLabelOpacity] = useState(1);
 
   const publish = () => {
     const cy = cyRef.current;
@@ -76,8 +78,10 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     const cy = cyRef.current;
     if (!cy) return;
     cy.fit(undefined, 40);
-    const leaves = cy.nodes().filter((n) => n.data('kind') !== 'box').length;
-    const zoom = readableFitZoom(cy.zoom(), leaves);
+    const leaves = cy.nodes().filter((n) => n.data('kind') !== 'box');
+    // Mostly namespace nodes: a namespace map, whose names are drawn larger.
+    const map = leaves.filter('[aggregateBy = "namespace"]').length * 2 >= leaves.length;
+    const zoom = readableFitZoom(cy.zoom(), leaves.length, map ? NAMESPACE_FONT : undefined);
     if (zoom !== cy.zoom()) {
       cy.zoom(zoom);
       cy.center();
@@ -140,7 +144,13 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     });
     cy.on('pan zoom', () => setTip(null));
     // Labels fade by zoom level (a few steps); very large graphs keep cytoscape's cheaper cut-off.
-    if (!large) cy.on('zoom', () => setLabelOpacity(labelOpacityAt(cy.zoom())));
+    // Namespace nodes have larger labels, so they stay readable further out (level of detail by zoom).
+    if (!large) {
+      cy.on('zoom', () => {
+        setLabelOpacity(labelOpacityAt(cy.zoom()));
+        setNamespaceLabelOpacity(labelOpacityAt(cy.zoom(), NAMESPACE_FONT));
+      });
+    }
     window.__ambientLensLabels = () => renderedLabels(cy);
     // The canvas changes size when the navigation or the side panel folds: redraw at the new size.
     const resize = new ResizeObserver(() => cy.resize());
@@ -155,32 +165,50 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     };
   }, [large]);
 
+  // Keyed on the badges' values: a new object with the same values must not restyle every element.
+  const { security, waypoint, enrollment } = badges;
   useEffect(() => {
-    cyRef.current?.style(stylesheet({ dark, badges, large, labelOpacity: large ? 1 : labelOpacity }));
+    cyRef.current?.style(stylesheet({ dark, badges: { security, waypoint, enrollment }, large, labelOpacity: large ? 1 : labelOpacity, namespaceLabelOpacity: large ? 1 : namespaceLabelOpacity }));
     publish();
-  }, [dark, badges, large, labelOpacity]);
+  }, [dark, security, waypoint, enrollment, large, labelOpacity, namespaceLabelOpacity]);
 
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
     const rebuild = lastKey.current !== layoutKey;
     if (rebuild) cy.elements().remove();
+    // Namespace nodes about to be replaced by their workloads (a namespace expanded on the map).
+    const folded = rebuild ? [] : namespaceNodesAbout(cy, elements);
+    // ...and the reverse: namespace nodes that take the place of their workloads.
+    const refolded = rebuild ? new Map<string, { x: number; y: number }>() : foldedNamespaceCentres(cy, elements);
     const result = syncElements(cy, elements);
     lastKey.current = layoutKey;
-    if (rebuild || result.fullLayout) runLayout();
-    else placeAddedNodes(cy, result.addedNodes);
+    const expanded = new Set(layoutExpandedParts(cy, folded, result.addedNodes, layout, publish));
+    for (const [id, at] of refolded) cy.getElementById(id).position(at);
+    const placed = (id: string) => expanded.has(id) || refolded.has(id);
+    if (rebuild || (result.fullLayout && expanded.size === 0 && refolded.size === 0)) runLayout();
+    else placeAddedNodes(cy, result.addedNodes.filter((id) => !placed(id)));
     publish();
     // runLayout reads `layout`, which is part of layoutKey.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- re-run on new elements or a new question only
   }, [elements, layoutKey, large]);
 
+  // Selection touches the element that was selected and the one that is: never the whole graph.
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
     cy.batch(() => {
       cy.elements('.selected').removeClass('selected');
       if (selected) cy.getElementById(selected).addClass('selected');
-      cy.elements().removeClass('find-match find-dim');
+    });
+    publish();
+  }, [selected, elements, large]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.elements('.find-match, .find-dim').removeClass('find-match find-dim');
       if (matches) {
         cy.elements().forEach((el) => {
           if (el.data('kind') === 'box') return;
@@ -189,7 +217,7 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
       }
     });
     publish();
-  }, [selected, matches, elements, large]);
+  }, [matches, elements, large]);
 
   useTrafficAnimation(cyRef, animation, elements);
 

@@ -3,6 +3,7 @@ import type { MeshGraph } from '@/lib/graph/model';
 import { mtlsBadge, mtlsState, mtlsStateWords, nodeName, kindWords } from './names';
 import { cx } from '@/components/ui/cx';
 import { Sparkline } from '@/components/charts/LineChart';
+import { VirtualList } from '@/components/ui/VirtualList';
 
 /**
  * The graph as lists: the keyboard and screen-reader way to reach every node and edge, and what
@@ -24,28 +25,38 @@ export function ElementList({ graph, selected, security, onSelect, matches, spar
     <div className="grid gap-4">
       <div>
         <h3 className="mb-1 text-xs font-semibold text-slate-500 uppercase">Nodes ({graph.nodes.length})</h3>
-        <ul aria-label="Nodes" data-testid="graph-node-list" className="max-h-72 overflow-auto">
-          {graph.nodes.map((n) => (
-            <li key={n.id}>
-              <button type="button" className={item(n.id)} aria-current={selected === n.id ? 'true' : undefined} onClick={() => onSelect(n.id)} data-node-id={n.id}>
-                {nodeName(n)}
-                <span className="ml-2 text-xs text-slate-500">
-                  {kindWords[n.kind]}
-                  {n.kind !== 'unknown' && n.kind !== 'external' ? ` · ${n.namespace}` : ''}
-                </span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <VirtualList
+          items={graph.nodes}
+          label="Nodes"
+          testId="graph-node-list"
+          className="max-h-72 overflow-auto"
+          rowKey={(n) => n.id}
+          current={selected ? graph.nodes.findIndex((n) => n.id === selected) : -1}
+          row={(n) => (
+            <button type="button" className={item(n.id)} aria-current={selected === n.id ? 'true' : undefined} onClick={() => onSelect(n.id)} data-node-id={n.id}>
+              {nodeName(n)}
+              <span className="ml-2 text-xs text-slate-500">
+                {kindWords[n.kind]}
+                {n.kind !== 'unknown' && n.kind !== 'external' ? ` · ${n.namespace}` : ''}
+              </span>
+            </button>
+          )}
+        />
       </div>
       <div>
         <h3 className="mb-1 text-xs font-semibold text-slate-500 uppercase">Edges ({graph.edges.length})</h3>
-        <ul aria-label="Edges" data-testid="graph-edge-list" className="max-h-72 overflow-auto">
-          {graph.edges.map((e) => {
+        <VirtualList
+          items={graph.edges}
+          label="Edges"
+          testId="graph-edge-list"
+          className="max-h-72 overflow-auto"
+          rowKey={(e) => e.id}
+          current={selected ? graph.edges.findIndex((e) => e.id === selected) : -1}
+          row={(e) => {
             const state = mtlsState(e.security);
             const badge = security ? mtlsBadge[state] : null;
             return (
-              <li key={e.id} className="flex items-center gap-1">
+              <>
                 <button
                   type="button"
                   className={item(e.id)}
@@ -66,10 +77,10 @@ export function ElementList({ graph, selected, security, onSelect, matches, spar
                 {sparklines?.[e.id] && (
                   <Sparkline label={`${name(e.source)} → ${name(e.target)}: ${e.protocol === 'tcp' ? 'bytes' : 'requests'} per second over the window`} values={sparklines[e.id] ?? []} />
                 )}
-              </li>
+              </>
             );
-          })}
-        </ul>
+          }}
+        />
       </div>
     </div>
   );

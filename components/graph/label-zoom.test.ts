@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { labelOpacityAt, READABLE_PX, READABLE_ZOOM, readableFitZoom } from './label-zoom';
-import { EDGE_FONT, NODE_FONT } from './stylesheet';
+import { EDGE_FONT, NAMESPACE_FONT, NODE_FONT } from './stylesheet';
 
 describe('label-zoom', () => {
   it('draws labels at 11 px or more at the readable zoom', () => {
@@ -19,5 +19,15 @@ describe('label-zoom', () => {
     expect(mid).toBeGreaterThan(0);
     expect(mid).toBeLessThan(1);
     expect((mid * 4) % 1).toBe(0);
+  });
+
+  it('keeps the larger namespace labels of the map readable further out', () => {
+    expect(labelOpacityAt(0.62)).toBeLessThan(1);
+    expect(labelOpacityAt(0.62, NAMESPACE_FONT)).toBe(1);
+  });
+
+  it('fits a small namespace map whole at the zoom its larger labels allow', () => {
+    expect(readableFitZoom(0.5, 20, NAMESPACE_FONT)).toBeCloseTo(READABLE_PX / NAMESPACE_FONT);
+    expect(readableFitZoom(0.5, 20, NAMESPACE_FONT)).toBeLessThan(readableFitZoom(0.5, 20));
   });
 });

@@ -11,13 +11,17 @@ export const READABLE_ZOOM = READABLE_PX / Math.min(EDGE_FONT, NODE_FONT);
 const INVISIBLE_PX = 5;
 
 /** 0, 0.25, 0.5, 0.75 or 1: few steps, so zooming restyles the graph a handful of times at most. */
-export function labelOpacityAt(zoom: number): number {
-  const px = zoom * Math.min(EDGE_FONT, NODE_FONT);
+export function labelOpacityAt(zoom: number, font = Math.min(EDGE_FONT, NODE_FONT)): number {
+  const px = zoom * font;
   const t = Math.min(1, Math.max(0, (px - INVISIBLE_PX) / (READABLE_PX - INVISIBLE_PX)));
   return Math.round(t * 4) / 4;
 }
 
-/** The zoom "fit" should use: at least READABLE_ZOOM on small graphs, so labels stay readable. */
-export function readableFitZoom(fitZoom: number, nodeCount: number): number {
-  return nodeCount <= SMALL_GRAPH_NODES ? Math.max(fitZoom, READABLE_ZOOM) : fitZoom;
+/**
+ * The zoom "fit" should use: at least READABLE_ZOOM on small graphs, so labels stay readable. A
+ * namespace map passes its larger font: the whole map fits sooner, its namespace names still readable.
+ */
+export function readableFitZoom(fitZoom: number, nodeCount: number, font?: number): number {
+  const readable = font === undefined ? READABLE_ZOOM : READABLE_PX / font;
+  return nodeCount <= SMALL_GRAPH_NODES ? Math.max(fitZoom, readable) : fitZoom;
 }

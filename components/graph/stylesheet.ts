@@ -12,11 +12,15 @@ export interface StyleOptions {
   large: boolean;
   /** 0..1: labels fade out as the graph is zoomed out past readability (see label-zoom.ts). */
   labelOpacity?: number;
+  /** The same for namespace nodes on the namespace map, whose labels are larger (NAMESPACE_FONT). */
+  namespaceLabelOpacity?: number;
 }
 
 /** Label sizes in graph units: at zoom >= READABLE_ZOOM they draw at 11 CSS px or more. */
 export const NODE_FONT = 13;
 export const EDGE_FONT = 12;
+/** Namespace nodes of the namespace map: larger, so the map reads at a zoom that shows many of them. */
+export const NAMESPACE_FONT = 18;
 
 const FONT = 'ui-sans-serif, system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif, "Noto Color Emoji"';
 
@@ -49,6 +53,10 @@ export function stylesheet(options: StyleOptions): StylesheetJson {
   }
   sheet.push(
     { selector: 'node[shape = "aggregate"]', style: { width: 52, height: 52, 'border-width': 3, 'border-style': 'double' } },
+    {
+      selector: 'node[aggregateBy = "namespace"]',
+      style: { width: 68, height: 68, 'font-size': NAMESPACE_FONT, 'font-weight': 'bold', 'text-opacity': options.namespaceLabelOpacity ?? options.labelOpacity ?? 1, 'min-zoomed-font-size': 6 },
+    },
     { selector: 'node[shape = "waypoint"]', style: { width: 38, height: 38 } },
     { selector: 'node[?outside]', style: { 'border-style': 'dashed', 'background-opacity': 0.55 } },
     { selector: 'node[?inaccessible]', style: { 'border-style': 'dotted', 'background-color': p.kind.unknown.fill, 'border-color': p.kind.unknown.border } },

@@ -137,6 +137,7 @@ export function toElements(graph: MeshGraph, options: ElementOptions): ElementDe
       data: {
         id: node.id,
         kind: node.kind,
+        ...(node.kind === 'aggregate' ? { aggregateBy: node.aggregateBy } : {}),
         shape: shapeKindOf(node),
         label: nodeLabel(node, options.badges),
         namespace: node.namespace,
@@ -153,11 +154,15 @@ export function toElements(graph: MeshGraph, options: ElementOptions): ElementDe
     });
   }
   const names = new Map(graph.nodes.map((n) => [n.id, nodeName(n)]));
+  const aggregates = new Set(graph.nodes.filter((n) => n.kind === 'aggregate').map((n) => n.id));
   for (const edge of graph.edges) {
     const share = effectiveMtlsShare(edge.security);
     const denied = (edge.tcp?.deniedPerSec ?? 0) > 0;
     // A denied edge that moved no bytes says "denied ..." and nothing else: "0 B/s" beside it is noise.
-    const label = denied && edgeBytes(edge) === 0 && !edge.http ? '' : edgeLabelText(edge, options.edgeLabel, graph);
+    const figure = denied && edgeBytes(edge) === 0 && !edge.http ? '' : edgeLabelText(edge, options.edgeLabel, graph);
+    // Between collapsed groups (the namespace map) an edge stands for many: its mTLS share is said too.
+    const merged = aggregates.has(edge.source) || aggregates.has(edge.target);
+    const label = merged && figure !== '' && options.edgeLabel !== 'mtls' && share !== null ? `${figure} · mTLS ${formatShare(share)}` : figure;
     const waypointMark = options.badges.waypoint && edge.waypoint ? '⬡' : '';
     // A denied edge says so in its label (its rate too, unless figures are switched off): the panel leads with the same words.
     const deniedMark = !denied ? '' : options.edgeLabel === 'none' ? 'denied' : `denied ${formatRate(edge.tcp?.deniedPerSec ?? 0, 'conn/s')}`;

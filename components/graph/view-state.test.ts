@@ -30,6 +30,8 @@ describe('view state <-> URL', () => {
       protocols: ['http', 'tcp'],
       telemetry: ['waypoint'],
       focus: 'wl:Kubernetes:bookinfo:productpage-v1',
+      map: 'off',
+      expand: ['ns-001', 'ns-002'],
     };
     const link = serializeViewState(view).toString();
     expect(parse(link)).toEqual({ state: view, problems: [] });

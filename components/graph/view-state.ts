@@ -43,7 +43,14 @@ export interface GraphViewState {
   telemetry: TelemetrySource[];
   /** Drill-down: the node whose node graph is shown; null: the namespaces' graph. */
   focus: string | null;
+  /** Large graphs open as a namespace map (namespace-map.ts); 'off' draws every node. */
+  map: MapMode;
+  /** Namespaces drawn in full on the namespace map. */
+  expand: string[];
 }
+
+export type MapMode = 'auto' | 'off';
+export const mapModes: readonly MapMode[] = ['auto', 'off'];
 
 export const graphTypes: readonly GraphType[] = queryGraphTypes;
 export const durations: readonly number[] = [60, 300, 600, 1800, 3600, 10800, 21600, 43200, 86400];
@@ -72,6 +79,8 @@ export const defaultViewState: GraphViewState = {
   protocols: [...edgeProtocols],
   telemetry: [...telemetrySources],
   focus: null,
+  map: 'auto',
+  expand: [],
 };
 
 export interface ParsedViewState {
@@ -173,6 +182,8 @@ export function parseViewState(params: Reader): ParsedViewState {
     protocols: subset(params, 'protocols', edgeProtocols, d.protocols, problems),
     telemetry: subset(params, 'telemetry', telemetrySources, d.telemetry, problems),
     focus: params.get('focus') || null,
+    map: oneOf(params, 'map', mapModes, (s) => s as MapMode, d.map, problems),
+    expand: parseNamespaces(params.get('expand'), problems),
   };
   return { state, problems };
 }
@@ -202,6 +213,8 @@ export function serializeViewState(state: GraphViewState): URLSearchParams {
   if (!sameSet(state.protocols, d.protocols)) p.set('protocols', edgeProtocols.filter((x) => state.protocols.includes(x)).join(','));
   if (!sameSet(state.telemetry, d.telemetry)) p.set('telemetry', telemetrySources.filter((x) => state.telemetry.includes(x)).join(','));
   if (state.focus !== null) p.set('focus', state.focus);
+  if (state.map !== d.map) p.set('map', state.map);
+  if (state.expand.length > 0) p.set('expand', [...state.expand].sort().join(','));
   return p;
 }
 

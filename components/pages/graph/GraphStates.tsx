@@ -132,20 +132,3 @@ export function GraphError({ error, onRetry, onReset, onLive }: { error: unknown
     </ErrorState>
   );
 }
-
-export function TooLarge({ nodes, onCollapse, onDraw }: { nodes: number; onCollapse: () => void; onDraw: () => void }) {
-  return (
-    <EmptyState
-      icon="⚠"
-      title={`This graph has ${nodes.toLocaleString()} nodes`}
-      actions={
-        <>
-          <Button variant="primary" onClick={onCollapse}>Collapse namespaces</Button>
-          <Button onClick={onDraw}>Draw all {nodes.toLocaleString()} anyway</Button>
-        </>
-      }
-    >
-      Drawing it may keep the page busy for tens of seconds. Collapse each namespace into one node first (you can then expand the ones you need), or select fewer namespaces.
-    </EmptyState>
-  );
-}

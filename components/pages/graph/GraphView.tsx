@@ -10,6 +10,8 @@ import { namespacesQueryOptions } from '@/lib/api-client/namespaces';
 import { Notice, Spinner } from '@/components/ui/States';
 import { CytoscapeGraph, type GraphCanvasHandle } from '@/components/graph/CytoscapeGraph';
 import { collapseGraph, isCollapseEmpty, ALL_NAMESPACES } from '@/components/graph/collapse';
+import { collapsePatch, effectiveCollapse, mapNamespaces, namespaceMapActive } from '@/components/graph/namespace-map';
+import { keepUnchangedParts } from '@/components/graph/stable-state';
 import { parseFindExpression } from '@/components/graph/find-expression';
 import { findMatches, hideMatches } from '@/components/graph/find-subjects';
 import { toElements } from '@/components/graph/to-elements';
@@ -23,7 +25,7 @@ import { DisplayMenu } from './DisplayMenu';
 import { ExportMenu } from './ExportMenu';
 import { FocusBreadcrumb } from './FocusBreadcrumb';
 import { FindBar } from './FindBar';
-import { GraphError, NoNamespaces, NoSuchNamespace, NoTraffic, TooLarge } from './GraphStates';
+import { GraphError, NoNamespaces, NoSuchNamespace, NoTraffic } from './GraphStates';
 import { metricsSourceNote } from './metrics-source-note';
 import { SidePanel } from './SidePanel';
 import { Toolbar } from './Toolbar';
@@ -36,9 +38,6 @@ const graphUrl: UrlState<ParsedViewState, Partial<GraphViewState>> = {
   history: 'push',
 };
 
-/** Above this many nodes the page asks before drawing, offering to collapse namespaces. */
-export const ASK_BEFORE_DRAWING = 1500;
-
 function expressionMatches(graph: MeshGraph, text: string) {
   if (text.trim() === '') return null;
   const parsed = parseFindExpression(text);
@@ -47,11 +46,14 @@ function expressionMatches(graph: MeshGraph, text: string) {
 }
 
 export function GraphView() {
-  const [{ state, problems }, update] = useUrlState(graphUrl);
+  const [{ state: parsed, problems }, update] = useUrlState(graphUrl);
+  // Parts a click did not change keep their identity, so memos and canvas effects keyed on them stay put.
+  const stable = useRef<GraphViewState | undefined>(undefined);
+  const state = keepUnchangedParts(stable.current, parsed);
+  stable.current = state;
   const dark = useDarkMode();
   const canvas = useRef<GraphCanvasHandle>(null);
   const [layoutNote, setLayoutNote] = useState<string | undefined>();
-  const [drawLarge, setDrawLarge] = useState(false);
   // Layout: the side panel is a column (hideable, remembered) on wide screens and an overlay drawer
   // at 1024 px and below; on phones the toolbar folds into a "View options" menu.
   const drawer = useMediaQuery(DRAWER_QUERY);
@@ -77,23 +79,33 @@ export function GraphView() {
   const { protocols, telemetry } = state;
   const sourceNote = graph.data ? metricsSourceNote(graph.data) : null;
   const traffic = useMemo(() => (graph.data ? filterTraffic(graph.data, { protocols, telemetry }) : null), [graph.data, protocols, telemetry]);
-  const collapsed = useMemo(() => (traffic ? collapseGraph(traffic, state.collapse) : null), [traffic, state.collapse]);
+  const { map, focus, expand } = state;
+  const mapActive = traffic !== null && namespaceMapActive(traffic, { map, focus });
+  const collapse = useMemo(() => (traffic ? effectiveCollapse(traffic, { map, focus, expand, collapse: state.collapse }, mapActive) : state.collapse), [traffic, map, focus, expand, state.collapse, mapActive]);
+  const collapsed = useMemo(() => (traffic ? collapseGraph(traffic, collapse) : null), [traffic, collapse]);
   const hidden = useMemo(() => (collapsed ? expressionMatches(collapsed, state.hide) : null), [collapsed, state.hide]);
   const displayed = useMemo(() => (collapsed && hidden ? hideMatches(collapsed, hidden) : collapsed), [collapsed, hidden]);
   const found = useMemo(() => (displayed ? expressionMatches(displayed, state.find) : null), [displayed, state.find]);
   const matchIds = useMemo(() => (found ? new Set([...found.nodes, ...found.edges]) : null), [found]);
   const { edgeLabel, badges, boxes } = state;
   const elements = useMemo(() => (displayed ? toElements(displayed, { edgeLabel, badges, boxes }) : []), [displayed, edgeLabel, badges, boxes]);
-  // A new question lays the graph out again; a refresh of the same question does not.
-  const layoutKey = [state.layout, state.boxes, state.graphType, state.waypoints, state.namespaces.join(','), JSON.stringify(state.collapse), state.hide, state.focus, protocols.join(','), telemetry.join(',')].join('|');
+  // A new question lays the graph out again; a refresh of the same question does not, nor does
+  // expanding a namespace on the map (only its part is laid out, in place).
+  const layoutKey = [state.layout, state.boxes, state.graphType, state.waypoints, state.namespaces.join(','), JSON.stringify(state.collapse), state.hide, state.focus, protocols.join(','), telemetry.join(','), mapActive].join('|');
 
   const select = (id: string | null) => update({ selected: id });
   // Drill-down: a history entry, so Back returns to the graph it was opened from.
   const openNodeGraph = (id: string) => update({ focus: id, selected: id, collapse: { namespaces: [], apps: [] }, find: '', hide: '' });
+  const changeCollapse = (wanted: typeof collapse) => update({ ...(traffic ? collapsePatch(traffic, wanted, mapActive) : { collapse: wanted }), selected: null });
+  // Double-click on the map: a namespace opens in place; anything else opens its node graph.
+  const openNode = (id: string) => {
+    const node = displayed ? graphLookup(displayed).node(id) : undefined;
+    if (node?.kind === 'aggregate' && node.aggregateBy === 'namespace') changeCollapse({ ...collapse, namespaces: collapse.namespaces.filter((n) => n !== node.namespace && n !== ALL_NAMESPACES) });
+    else if (node?.kind !== 'aggregate') openNodeGraph(id);
+  };
   const selectedNode = displayed && state.selected ? graphLookup(displayed).node(state.selected) : undefined;
   const drillable = selectedNode && selectedNode.kind !== 'aggregate' && selectedNode.kind !== 'unknown' && selectedNode.kind !== 'external' ? selectedNode : undefined;
-  const tooLarge = displayed !== null && displayed.nodes.length > ASK_BEFORE_DRAWING && !drawLarge;
-  const canDraw = displayed !== null && displayed.nodes.length > 0 && !tooLarge;
+  const canDraw = displayed !== null && displayed.nodes.length > 0;
 
   const known = namespaces.data?.namespaces.map((n) => n.name);
   const missing = known ? state.namespaces.filter((n) => !known.includes(n)) : [];
@@ -104,7 +116,6 @@ export function GraphView() {
   else if (graph.isError && !graph.data) body = <div className="p-6"><GraphError error={graph.error} onRetry={() => void graph.refetch()} onReset={() => update({ ...state, graphType: 'workload', duration: 600, queryTime: null, find: '', hide: '' })} onLive={() => update({ queryTime: null })} /></div>;
   else if (displayed && displayed.nodes.length === 0 && graph.data?.nodes.length === 0) body = <NoTraffic duration={state.duration} queryTime={state.queryTime} idle={state.idle} check={graph.data?.ztunnelSeries} onWiden={(duration) => update({ duration })} onShowIdle={() => update({ idle: true })} />;
   else if (displayed && displayed.nodes.length === 0) body = <Notice className="m-6">Everything is hidden by the Hide expression.</Notice>;
-  else if (tooLarge && displayed) body = <TooLarge nodes={displayed.nodes.length} onCollapse={() => update({ collapse: { namespaces: [ALL_NAMESPACES], apps: [] } })} onDraw={() => setDrawLarge(true)} />;
 
   return (
     <div className="flex h-full min-h-0 flex-col">
@@ -144,7 +155,22 @@ export function GraphView() {
           </Notice>
         )}
         {canDraw && layoutNote && <Notice tone="info">{layoutNote}</Notice>}
-        {!isCollapseEmpty(state.collapse) && canDraw && (
+        {mapActive && canDraw && traffic && (
+          <Notice tone="info">
+            <span data-testid="namespace-map">
+              Namespace map: {traffic.nodes.length.toLocaleString()} nodes in {mapNamespaces(traffic).length} namespaces, one node each
+              {expand.length > 0 ? ` (${expand.join(', ')} drawn in full)` : ''}. Double-click a namespace, or select it and Expand, to draw its workloads.
+            </span>{' '}
+            <button type="button" className="underline" onClick={() => update({ map: 'off', expand: [], selected: null })}>Draw every node</button>
+          </Notice>
+        )}
+        {!mapActive && state.map === 'off' && traffic && namespaceMapActive(traffic, { map: 'auto', focus }) && canDraw && (
+          <Notice tone="info">
+            Drawing all {traffic.nodes.length.toLocaleString()} nodes.{' '}
+            <button type="button" className="underline" onClick={() => update({ map: 'auto', selected: null })}>Back to the namespace map</button>
+          </Notice>
+        )}
+        {!mapActive && !isCollapseEmpty(state.collapse) && canDraw && (
           <Notice tone="info">
             Collapsed: {[...state.collapse.namespaces.map((n) => (n === ALL_NAMESPACES ? 'every namespace' : `namespace ${n}`)), ...state.collapse.apps.map((a) => `app ${a}`)].join(', ')}.{' '}
             <button type="button" className="underline" onClick={() => update({ collapse: { namespaces: [], apps: [] }, selected: null })}>Expand all</button>
@@ -155,7 +181,7 @@ export function GraphView() {
         <div className="relative min-w-0 flex-1 bg-slate-50 dark:bg-slate-950">
           {body}
           {canDraw && displayed && (
-            <CanvasControls canvas={canvas} dark={dark} elements={elements} badges={state.badges} onEnter={drillable ? () => openNodeGraph(drillable.id) : undefined}>
+            <CanvasControls canvas={canvas} dark={dark} elements={elements} badges={state.badges} onEnter={drillable ? () => openNodeGraph(drillable.id) : selectedNode?.kind === 'aggregate' && selectedNode.aggregateBy === 'namespace' ? () => openNode(selectedNode.id) : undefined}>
               <CytoscapeGraph
                 ref={canvas}
                 elements={elements}
@@ -167,7 +193,7 @@ export function GraphView() {
                 matches={matchIds}
                 animation={state.animation}
                 onSelect={select}
-                onOpen={openNodeGraph}
+                onOpen={openNode}
                 onLayout={(info) => setLayoutNote(info.fallback)}
               />
             </CanvasControls>
@@ -191,8 +217,8 @@ export function GraphView() {
             onSelect={select}
             security={state.badges.security}
             matches={matchIds}
-            collapse={state.collapse}
-            onCollapse={(collapse) => update({ collapse, selected: null })}
+            collapse={collapse}
+            onCollapse={changeCollapse}
             overlay={drawer}
             onClose={() => setPanelOpen(false)}
             onOpenNodeGraph={openNodeGraph}

@@ -1,0 +1,104 @@
+// The graph page in headless Chromium on the simulator's scale scenario with real Prometheus
+// (15 minutes of history): first draw (navigation to the layout's end) and click -> side panel,
+// at 100, 1,000 and 3,000 workloads, on the namespace map (the default above 300 nodes) and with
+// every node drawn (map=off). Writes its section of docs/benchmarks.md. Loopback only.
+// Options: --sizes 100,1000,3000
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chromium, type Page } from '@playwright/test';
+import { startStack } from './stack';
+import type { BenchFigure } from './bench-graph';
+
+const APP_PORT = 3320;
+const SIM_PORT = 3321;
+const PER_NAMESPACE = 50;
+const SECTION = '## Browser (scripts/bench-browser.ts)';
+
+function sizes(): number[] {
+  const i = process.argv.indexOf('--sizes');
+  const raw = i >= 0 ? (process.argv[i + 1] ?? '') : '100,1000,3000';
+  const list = raw.split(',').map(Number);
+  if (list.some((n) => !Number.isInteger(n) || n < PER_NAMESPACE || n % PER_NAMESPACE !== 0)) throw new Error(`--sizes must be multiples of ${PER_NAMESPACE}`);
+  return list;
+}
+
+const drawn = (page: Page) => page.waitForFunction(() => (window.__ambientLensGraph?.layoutMs ?? 0) > 0, undefined, { timeout: 120_000 });
+
+/** Navigation to a drawn graph, then a click on the first node of the list to its side panel. */
+async function measure(page: Page, url: string): Promise<{ firstDraw: number; clickToPanel: number; nodes: number }> {
+  const started = performance.now();
+  await page.goto(url);
+  await drawn(page);
+  const firstDraw = performance.now() - started;
+  const nodes = await page.evaluate(() => window.__ambientLensGraph?.nodes.length ?? 0);
+  const item = page.getByRole('list', { name: 'Nodes' }).locator('[data-node-id]').first();
+  await item.waitFor();
+  const clicked = performance.now();
+  await item.click();
+  await page.getByRole('button', { name: '← All nodes and edges' }).waitFor();
+  return { firstDraw: Math.round(firstDraw), clickToPanel: Math.round(performance.now() - clicked), nodes };
+}
+
+function writeSection(figures: BenchFigure[], settings: string): void {
+  const path = 'docs/benchmarks.md';
+  const body = [
+    SECTION,
+    '',
+    'Production build, simulated scale cluster (namespaces of 50 workloads), real Prometheus with 15 minutes of history, headless Debian Chromium at 1440x900, all on loopback.',
+    `Run: \`npm run bench -- --only browser\` (${settings}); written by the run on ${new Date().toISOString().slice(0, 10)}.`,
+    'First draw: navigation until the layout has ended (the API answer warmed once before). Click -> panel: a click on a node of the list until its details show.',
+    '',
+    '| Figure | Value |',
+    '| --- | --- |',
+    ...figures.map((f) => `| ${f.name} | ${f.value} ${f.unit} |`),
+    '',
+  ].join('\n');
+  const existing = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n\n';
+  const start = existing.indexOf(SECTION);
+  const end = start < 0 ? -1 : existing.indexOf('\n## ', start + SECTION.length);
+  const next = start < 0 ? `${existing.trimEnd()}\n\n${body}` : `${existing.slice(0, start)}${body}${end < 0 ? '' : existing.slice(end + 1)}`;
+  writeFileSync(path, next.endsWith('\n') ? next : `${next}\n`);
+}
+
+export async function run(): Promise<BenchFigure[]> {
+  const figures: BenchFigure[] = [];
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    for (const workloads of sizes()) {
+      const count = workloads / PER_NAMESPACE;
+      const stack = await startStack({
+        scenario: { scale: { namespaces: count, workloadsPerNamespace: PER_NAMESPACE, nodes: 10 } },
+        profile: 'constant',
+        appPort: APP_PORT,
+        simPort: SIM_PORT,
+        prometheus: 'always',
+        historySeconds: 900,
+        scrapeIntervalSeconds: 15,
+      });
+      try {
+        const namespaces = Array.from({ length: count }, (_, i) => `ns-${String(i).padStart(3, '0')}`).join(',');
+        const url = `${stack.appUrl}/graph?namespaces=${namespaces}&refresh=0`;
+        await fetch(`${stack.appUrl}/api/graph?namespaces=${namespaces}`).then((r) => r.arrayBuffer());
+        const modes = workloads > 300 ? ([['namespace map', ''], ['every node', '&map=off']] as const) : ([['every node', '']] as const);
+        for (const [mode, extra] of modes) {
+          const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+          const page = await context.newPage();
+          const m = await measure(page, `${url}${extra}`);
+          await context.close();
+          figures.push(
+            { name: `${workloads} workloads, ${mode} (${m.nodes} nodes drawn): first draw`, value: m.firstDraw, unit: 'ms' },
+            { name: `${workloads} workloads, ${mode}: click -> panel`, value: m.clickToPanel, unit: 'ms' },
+          );
+        }
+      } finally {
+        await stack.stop();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  writeSection(figures, `--sizes ${sizes().join(',')}`);
+  return figures;
+}
