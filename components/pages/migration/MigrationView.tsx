@@ -2,13 +2,16 @@
 
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { migrationQueryOptions } from '@/lib/api-client/migration';
+import { migrationQueryOptions, type MigrationPlan } from '@/lib/api-client/migration';
 import { namespacesQueryOptions } from '@/lib/api-client/namespaces';
 import { Badge } from '@/components/ui/Badge';
 import { Notice } from '@/components/ui/States';
 import { PageHeader } from '../common/PageHeader';
 import { QueryView } from '../common/QueryView';
 import { PlanItems } from './PlanItems';
+
+/** Where the namespace's workloads stand, in the words of Istio's migration guide. */
+const stateWords: Record<MigrationPlan['state'], string> = { sidecar: 'on sidecars', ambient: 'in ambient', mixed: 'part sidecar, part ambient', none: 'outside the mesh' };
 
 export function MigrationView() {
   const namespaces = useQuery(namespacesQueryOptions());
@@ -34,6 +37,7 @@ export function MigrationView() {
             <div className="space-y-4" data-testid="migration-plan">
               <section aria-label="Dataplane" className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm shadow-sm dark:border-slate-800 dark:bg-slate-900">
                 <span className="font-medium">{p.namespace}</span>
+                <span data-testid="migration-state" className="text-slate-600 dark:text-slate-400">{stateWords[p.state]}</span>
                 <Badge tone="info">{p.counts.sidecar} sidecar</Badge>
                 <Badge tone="good">{p.counts.ambient} ambient</Badge>
                 <Badge tone="neutral">{p.counts.none} neither</Badge>
