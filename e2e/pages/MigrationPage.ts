@@ -30,6 +30,13 @@ export class MigrationPage {
     for (const width of [1440, 1024, 390]) {
       await this.page.setViewportSize({ width, height: 900 });
       await expect(this.dataplane).toBeVisible();
+      // <main> scrolls inside the shell, so a full-page shot would stop at the window: make the
+      // window as tall as the page's content instead.
+      const height = await this.page.evaluate(() => {
+        const main = document.querySelector('main');
+        return main ? Math.ceil(main.getBoundingClientRect().top + main.scrollHeight) : 900;
+      });
+      await this.page.setViewportSize({ width, height: Math.max(900, height) });
       const path = `test-results/screenshots/${prefix}-${width}.png`;
       await this.page.screenshot({ path, fullPage: true });
       files.push(path);

@@ -35,13 +35,18 @@ export function MigrationView() {
         <QueryView query={plan} what="the migration plan">
           {({ plan: p }) => (
             <div className="space-y-4" data-testid="migration-plan">
-              <section aria-label="Dataplane" className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm shadow-sm dark:border-slate-800 dark:bg-slate-900">
-                <span className="font-medium">{p.namespace}</span>
-                <span data-testid="migration-state" className="text-slate-600 dark:text-slate-400">{stateWords[p.state]}</span>
-                <Badge tone="info">{p.counts.sidecar} sidecar</Badge>
-                <Badge tone="good">{p.counts.ambient} ambient</Badge>
-                <Badge tone="neutral">{p.counts.none} neither</Badge>
-                {p.needsWaypoint && <Badge tone="warn">needs a waypoint</Badge>}
+              {/* Three groups that wrap as wholes on a phone: name and state, the counts, the verdict. */}
+              <section aria-label="Dataplane" className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm shadow-sm dark:border-slate-800 dark:bg-slate-900">
+                <span className="flex items-baseline gap-2">
+                  <span className="font-medium">{p.namespace}</span>
+                  <span data-testid="migration-state" className="text-slate-600 dark:text-slate-400">{stateWords[p.state]}</span>
+                </span>
+                <span className="flex flex-wrap items-center gap-2">
+                  <Badge tone="info">{p.counts.sidecar} sidecar</Badge>
+                  <Badge tone="good">{p.counts.ambient} ambient</Badge>
+                  <Badge tone="neutral">{p.counts.none} neither</Badge>
+                  {p.needsWaypoint && <Badge tone="warn">needs a waypoint</Badge>}
+                </span>
                 <span data-testid="migration-verdict" className={p.blocked ? 'text-red-700 dark:text-red-300' : 'text-green-700 dark:text-green-300'}>
                   {p.counts.sidecar === 0 ? 'No sidecars here: nothing to move.' : p.blocked ? 'Something blocks the move: see below.' : 'Nothing blocks the move.'}
                 </span>
