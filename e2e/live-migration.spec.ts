@@ -152,7 +152,9 @@ test('migrating frontend from sidecars to ambient: same edges, same places, now 
       const sidecarLeft = now.edges.filter((e) => e.reporters.some((r) => SIDECAR.includes(r))).map((e) => e.id);
       const missing = pairs.filter((p) => !now.edges.some((e) => pair(e) === p && e.reporters.includes('ztunnel-l4')));
       const notAmbient = [...now.enrollment].filter(([, m]) => m !== 'ambient').map(([id]) => id);
-      return [...sidecarLeft.map((id) => `sidecar: ${id}`), ...missing.map((p) => `no ztunnel: ${p}`), ...notAmbient.map((id) => `not ambient: ${id}`)].join('; ') || 'moved';
+      // On failure, what the source of a missing pair sends now (and who reports it) says why.
+      const sentNow = (p: string) => now.edges.filter((e) => p.startsWith(`${e.source} -> `)).map((e) => `${e.id} [${e.reporters.join(',')}]`).join(', ');
+      return [...sidecarLeft.map((id) => `sidecar: ${id}`), ...missing.map((p) => `no ztunnel: ${p} (now: ${sentNow(p)})`), ...notAmbient.map((id) => `not ambient: ${id}`)].join('; ') || 'moved';
     };
     await expect.poll(moved, { timeout: 150_000, intervals: [5_000] }).toBe('moved');
     mark('graph shows every frontend edge reported by ztunnel');
