@@ -83,6 +83,12 @@ const LEGACY_CLIENT = 'wl:Kubernetes:legacy:legacy-client-v1';
  * client by its pod address (legacy-client-v1) where catalog's sidecar could only say "unknown".
  */
 const pairAfter = (p: string) => (p === `${UNKNOWN} -> ${CATALOG}` ? `${LEGACY_CLIENT} -> ${CATALOG}` : p);
+/**
+ * catalog's calls to an outside address: its sidecar names the address (destination_service
+ * 203.0.113.50:443), ztunnel reports destination_service="unknown", so after the move that edge
+ * leads to whatever the graph draws for an unknown destination, no longer to the address node.
+ */
+const toOutside = (p: string) => p.startsWith(`${CATALOG} -> ext:`);
 
 test('migrating frontend from sidecars to ambient: same edges, same places, now reported by ztunnel', async ({ page }) => {
   const t0 = Date.now();
@@ -143,7 +149,8 @@ test('migrating frontend from sidecars to ambient: same edges, same places, now 
     mark('migrated (label + rollout restart)');
   });
 
-  const pairs = [...new Set(before.edges.map(pair).map(pairAfter))];
+  const pairs = [...new Set(before.edges.map(pair).map(pairAfter))].filter((p) => !toOutside(p));
+  const outsideBefore = before.edges.some((e) => toOutside(pair(e)));
   await test.step('within the window, every frontend edge keeps its ends and is reported by ztunnel alone', async () => {
     const moved = () => {
       const graphNow = latest();
@@ -152,6 +159,8 @@ test('migrating frontend from sidecars to ambient: same edges, same places, now 
       const sidecarLeft = now.edges.filter((e) => e.reporters.some((r) => SIDECAR.includes(r))).map((e) => e.id);
       const missing = pairs.filter((p) => !now.edges.some((e) => pair(e) === p && e.reporters.includes('ztunnel-l4')));
       const notAmbient = [...now.enrollment].filter(([, m]) => m !== 'ambient').map(([id]) => id);
+      // catalog still calls outside, now seen by its ztunnel (on an edge to a node of no known workload).
+      if (outsideBefore && !now.edges.some((e) => e.source === CATALOG && !pairs.includes(pair(e)) && e.reporters.includes('ztunnel-l4'))) missing.push(`${CATALOG} -> outside`);
       // On failure, what the source of a missing pair sends now (and who reports it) says why.
       const sentNow = (p: string) => now.edges.filter((e) => p.startsWith(`${e.source} -> `)).map((e) => `${e.id} [${e.reporters.join(',')}]`).join(', ');
       return [...sidecarLeft.map((id) => `sidecar: ${id}`), ...missing.map((p) => `no ztunnel: ${p} (now: ${sentNow(p)})`), ...notAmbient.map((id) => `not ambient: ${id}`)].join('; ') || 'moved';
@@ -161,7 +170,10 @@ test('migrating frontend from sidecars to ambient: same edges, same places, now 
     const after = frontendView(latest()!);
     console.log(`[after]  ${after.edges.map((e) => `${e.id} [${e.reporters.join(',')}]`).join('\n         ')}`);
     // No edge came or went between other nodes: the same pairs, nothing new, the unknown source gone.
-    expect([...new Set(after.edges.map(pair))].sort()).toEqual([...pairs].sort());
+    const outsideAfter = after.edges.filter((e) => e.source === CATALOG && !pairs.includes(pair(e))).map(pair);
+    console.log(`[after]  catalog's calls outside: ${outsideAfter.join(', ')}`);
+    expect(outsideAfter).toHaveLength(outsideBefore ? 1 : 0);
+    expect([...new Set(after.edges.map(pair))].filter((p) => !outsideAfter.includes(p)).sort()).toEqual([...pairs].sort());
 
     // On the canvas: the same nodes, where they were (the page was never reloaded).
     await expect.poll(async () => {
@@ -170,7 +182,7 @@ test('migrating frontend from sidecars to ambient: same edges, same places, now 
     }).toBe(true);
     const drawn = await graph.rendered();
     for (const [id, was] of positions) {
-      if (id === UNKNOWN) continue;
+      if (id === UNKNOWN || id.startsWith('ext:')) continue; // sources and addresses only a sidecar named
       const node = drawn.nodes.find((n) => n.id === id);
       expect(node, id).toBeDefined();
       expect(Math.abs(node!.x - was.x) + Math.abs(node!.y - was.y), `${id} moved`).toBeLessThanOrEqual(2);
