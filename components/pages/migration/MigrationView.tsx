@@ -2,13 +2,16 @@
 
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { migrationQueryOptions } from '@/lib/api-client/migration';
+import { migrationQueryOptions, type MigrationPlan } from '@/lib/api-client/migration';
 import { namespacesQueryOptions } from '@/lib/api-client/namespaces';
 import { Badge } from '@/components/ui/Badge';
 import { Notice } from '@/components/ui/States';
 import { PageHeader } from '../common/PageHeader';
 import { QueryView } from '../common/QueryView';
 import { PlanItems } from './PlanItems';
+
+/** Where the namespace's workloads stand, in the words of Istio's migration guide. */
+const stateWords: Record<MigrationPlan['state'], string> = { sidecar: 'on sidecars', ambient: 'in ambient', mixed: 'part sidecar, part ambient', none: 'outside the mesh' };
 
 export function MigrationView() {
   const namespaces = useQuery(namespacesQueryOptions());
@@ -32,12 +35,18 @@ export function MigrationView() {
         <QueryView query={plan} what="the migration plan">
           {({ plan: p }) => (
             <div className="space-y-4" data-testid="migration-plan">
-              <section aria-label="Dataplane" className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm shadow-sm dark:border-slate-800 dark:bg-slate-900">
-                <span className="font-medium">{p.namespace}</span>
-                <Badge tone="info">{p.counts.sidecar} sidecar</Badge>
-                <Badge tone="good">{p.counts.ambient} ambient</Badge>
-                <Badge tone="neutral">{p.counts.none} neither</Badge>
-                {p.needsWaypoint && <Badge tone="warn">needs a waypoint</Badge>}
+              {/* Three groups that wrap as wholes on a phone: name and state, the counts, the verdict. */}
+              <section aria-label="Dataplane" className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm shadow-sm dark:border-slate-800 dark:bg-slate-900">
+                <span className="flex items-baseline gap-2">
+                  <span className="font-medium">{p.namespace}</span>
+                  <span data-testid="migration-state" className="text-slate-600 dark:text-slate-400">{stateWords[p.state]}</span>
+                </span>
+                <span className="flex flex-wrap items-center gap-2">
+                  <Badge tone="info">{p.counts.sidecar} sidecar</Badge>
+                  <Badge tone="good">{p.counts.ambient} ambient</Badge>
+                  <Badge tone="neutral">{p.counts.none} neither</Badge>
+                  {p.needsWaypoint && <Badge tone="warn">needs a waypoint</Badge>}
+                </span>
                 <span data-testid="migration-verdict" className={p.blocked ? 'text-red-700 dark:text-red-300' : 'text-green-700 dark:text-green-300'}>
                   {p.counts.sidecar === 0 ? 'No sidecars here: nothing to move.' : p.blocked ? 'Something blocks the move: see below.' : 'Nothing blocks the move.'}
                 </span>

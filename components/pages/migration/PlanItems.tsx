@@ -13,6 +13,14 @@ function objectLink(o: NonNullable<PlanItem['object']>) {
   return <code className="text-xs">kubectl get {o.kind.toLowerCase()} -n {o.namespace} {o.name} -o yaml</code>;
 }
 
+/**
+ * Names and commands (istio-injection-, cache-v1, istio.io/dataplane-mode=ambient) stay whole on a
+ * line: the browser would break them at their hyphens. A token longer than the line still wraps.
+ */
+function Words({ text }: { text: string }) {
+  return text.split(/(\s+)/).map((part, i) => (/[-/=]/.test(part) ? <span key={i} className="inline-block max-w-full break-words">{part}</span> : part));
+}
+
 export function PlanItems({ title, items }: { title: string; items: PlanItem[] }) {
   if (items.length === 0) return null;
   return (
@@ -25,8 +33,8 @@ export function PlanItems({ title, items }: { title: string; items: PlanItem[] }
               <Badge tone={tone[item.severity]}>{words[item.severity]}</Badge>
               {item.object && objectLink(item.object)}
             </div>
-            <p className="mt-1 text-slate-700 dark:text-slate-300">{item.message}</p>
-            {item.change && <p className="mt-1 text-slate-600 dark:text-slate-400"><span className="font-medium">Change:</span> <span className="break-words">{item.change}</span></p>}
+            <p className="mt-1 text-slate-700 dark:text-slate-300"><Words text={item.message} /></p>
+            {item.change && <p className="mt-1 text-slate-600 dark:text-slate-400"><span className="font-medium">Change:</span> <Words text={item.change} /></p>}
           </li>
         ))}
       </ul>
