@@ -41,7 +41,7 @@ describe('ambient-lens migrate plan', () => {
     const { code, stdout, stderr } = await cli(['migrate', 'plan', '-n', 'frontend']);
     expect(stderr).toBe('');
     expect(stdout).toContain('Namespace frontend: sidecar (3 sidecar, 0 ambient, 0 neither)');
-    expect(stdout).toMatch(/INFO +Workload bookinfo\/productpage-v1: calls frontend; already ambient/);
+    expect(stdout).toMatch(/INFO +Workload bookinfo\/productpage-v1: calls frontend( and is called by it)?; already ambient/);
     expect(stdout).toContain('kubectl label namespace frontend istio.io/dataplane-mode=ambient istio-injection-');
     expect(stdout).toContain('Nothing blocks the move.');
     expect(code).toBe(0);

@@ -56,11 +56,13 @@ describe('planMigration', () => {
         { source: { namespace: 'bookinfo', name: 'productpage-v1', enrollment: 'ambient' }, target: { namespace: 'frontend', name: 'catalog-v1', enrollment: 'sidecar' }, protocol: 'http' },
         { source: { namespace: 'frontend', name: 'catalog-v1', enrollment: 'sidecar' }, target: { namespace: 'legacy', name: 'inventory-v1', enrollment: 'none' }, protocol: 'http' },
         { source: { namespace: 'frontend', name: 'web-v1', enrollment: 'sidecar' }, target: { namespace: 'frontend', name: 'catalog-v1', enrollment: 'sidecar' }, protocol: 'http' },
+        { source: { namespace: 'frontend', name: 'web-v1', enrollment: 'sidecar' }, target: { namespace: 'legacy', name: 'inventory-v1', enrollment: 'none' }, protocol: 'tcp' },
+        { source: { namespace: 'legacy', name: 'inventory-v1', enrollment: 'none' }, target: { namespace: 'frontend', name: 'web-v1', enrollment: 'sidecar' }, protocol: 'tcp' },
       ],
     }));
     expect(plan.items.filter((i) => i.kind === 'caller' || i.kind === 'callee').map((i) => `${i.kind} ${i.object?.name}: ${i.message}`)).toEqual([
+      'caller inventory-v1: calls frontend and is called by it; outside the mesh: plaintext both before and after',
       'caller productpage-v1: calls frontend; already ambient',
-      'callee inventory-v1: is called by frontend; outside the mesh: plaintext both before and after',
     ]);
   });
 

@@ -95,19 +95,25 @@ export function planMigration(input: MigrationInput): MigrationPlan {
     }
   }
 
-  const peers = new Map<string, PlanItem>();
+  // One item per peer: a workload that both calls the namespace and is called by it is listed once.
+  const peers = new Map<string, { peer: (typeof input.edges)[number]['source']; calls: boolean; called: boolean }>();
   for (const e of input.edges) {
     const out = e.source.namespace === ns && e.target.namespace !== ns;
     const into = e.target.namespace === ns && e.source.namespace !== ns;
     if (!out && !into) continue;
     const peer = out ? e.target : e.source;
-    const kind: ItemKind = out ? 'callee' : 'caller';
-    const key = `${kind}/${peer.namespace}/${peer.name}`;
-    if (peers.has(key)) continue;
-    const where = peer.enrollment === 'ambient' ? 'already ambient' : peer.enrollment === 'sidecar' ? 'on a sidecar: keeps mTLS with ambient pods' : 'outside the mesh: plaintext both before and after';
-    peers.set(key, { kind, severity: 'info', object: { kind: 'Workload', namespace: peer.namespace, name: peer.name }, message: `${kind === 'caller' ? 'calls' : 'is called by'} ${ns}; ${where}` });
+    const key = `${peer.namespace}/${peer.name}`;
+    const seen = peers.get(key) ?? { peer, calls: false, called: false };
+    if (into) seen.calls = true;
+    else seen.called = true;
+    peers.set(key, seen);
   }
-  items.push(...[...peers.values()].sort((a, b) => (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)));
+  const peerItems = [...peers.values()].map(({ peer, calls, called }): PlanItem => {
+    const where = peer.enrollment === 'ambient' ? 'already ambient' : peer.enrollment === 'sidecar' ? 'on a sidecar: keeps mTLS with ambient pods' : 'outside the mesh: plaintext both before and after';
+    const how = calls && called ? `calls ${ns} and is called by it` : calls ? `calls ${ns}` : `is called by ${ns}`;
+    return { kind: calls ? 'caller' : 'callee', severity: 'info', object: { kind: 'Workload', namespace: peer.namespace, name: peer.name }, message: `${how}; ${where}` };
+  });
+  items.push(...peerItems.sort((a, b) => (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)));
 
   if (sidecars.length > 0) {
     const deployments = [...new Set(sidecars.map((w) => w.name))].sort();

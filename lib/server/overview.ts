@@ -25,13 +25,16 @@ export type WindowServices = Pick<Deps, 'kube' | 'metrics' | 'graph'>;
 
 export type Settled<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
 
-/** A promise as a value; errors become their AppError code and message (never thrown away). */
-export async function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+/**
+ * A promise as a value; errors become their AppError code and message (never thrown away). A
+ * failure after the browser went away (`signal` aborted) is the close's consequence, not a bug.
+ */
+export async function settle<T>(promise: Promise<T>, signal?: AbortSignal): Promise<Settled<T>> {
   try {
     return { ok: true, value: await promise };
   } catch (err) {
     const e = toAppError(err);
-    if (!expectedError(err)) logger.error('unexpected error', { error: err instanceof Error ? err.message : String(err) });
+    if (!expectedError(err) && !signal?.aborted) logger.error('unexpected error', { error: err instanceof Error ? err.message || err.name : String(err) });
     return { ok: false, code: e.code, message: e.message };
   }
 }
@@ -68,11 +71,11 @@ export async function getOverview(services: WindowServices, options: WindowOptio
   const model = visibleModel(await kube.model(), options.access);
   const source = services.metrics;
   const [graph, controlPlane, ztunnels, ztunnelTraffic] = await Promise.all([
-    settle(meshGraph(services.graph, options, model.namespaces.map((n) => n.name))),
-    settle(kube.controlPlane(options.access)),
-    settle(kube.ztunnelPods(options.access)),
+    settle(meshGraph(services.graph, options, model.namespaces.map((n) => n.name)), options.signal),
+    settle(kube.controlPlane(options.access), options.signal),
+    settle(kube.ztunnelPods(options.access), options.signal),
     // A ztunnel's own totals include every namespace on its node: only for users who see them all.
-    source.ztunnelTraffic && !options.access ? settle(source.ztunnelTraffic(options.duration, Math.floor(Date.now() / 1000), options.signal)) : undefined,
+    source.ztunnelTraffic && !options.access ? settle(source.ztunnelTraffic(options.duration, Math.floor(Date.now() / 1000), options.signal), options.signal) : undefined,
   ]);
   return buildOverview({
     namespaces: model.namespaces,

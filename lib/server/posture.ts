@@ -17,8 +17,8 @@ export async function getSecurityPosture(services: WindowServices, options: Wind
   const kube = services.kube();
   const model = visibleModel(await kube.model(), options.access);
   const [graph, ztunnel] = await Promise.all([
-    settle(meshGraph(services.graph, options, model.namespaces.map((n) => n.name))),
-    settle(kube.ztunnelView(options.access)),
+    settle(meshGraph(services.graph, options, model.namespaces.map((n) => n.name)), options.signal),
+    settle(kube.ztunnelView(options.access), options.signal),
   ]);
   const now = new Date();
   return {
