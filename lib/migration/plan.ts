@@ -1,7 +1,7 @@
 import type { Enrollment } from '@/lib/graph/model';
 import type { AuthorizationPolicy } from '@/lib/authz';
 import { httpAttributesOfRule } from '@/lib/authz/l7';
-import type { ItemKind, MigrationPlan, PlanItem } from '@/lib/kube/wire/migration';
+import type { MigrationPlan, PlanItem } from '@/lib/kube/wire/migration';
 
 export type { ItemKind, MigrationPlan, MigrationResponse, ObjectRef, PlanItem } from '@/lib/kube/wire/migration';
 
