@@ -1,4 +1,3 @@
-import { gunzipSync } from 'node:zlib';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -99,12 +98,12 @@ describe('Prometheus faults: the graph says what is wrong, quickly', () => {
     expect(r.ms).toBeLessThan(5000);
   });
 
-  it('serves a repeat from the shared cache, gzipped to a client that accepts it', async () => {
+  it('serves a repeat from the shared cache as plain JSON (Next compresses it; a pre-gzipped body would be gzipped twice)', async () => {
     const services = install({ PROMETHEUS_URL: prom.url });
     const plain = await graph();
     const response = await graphRoute(new Request('http://lens.local/api/graph?namespaces=bookinfo', { headers: { 'accept-encoding': 'gzip, br' } }), {});
-    expect(response.headers.get('content-encoding')).toBe('gzip');
-    const body: unknown = JSON.parse(gunzipSync(Buffer.from(await response.arrayBuffer())).toString('utf8'));
+    expect(response.headers.get('content-encoding')).toBeNull();
+    const body: unknown = await response.json();
     expect(body).toEqual(plain.body);
     expect((services.graphAnswers as { stats?: { builds: number } }).stats?.builds).toBe(1);
   });
