@@ -3,10 +3,10 @@
 // at 100, 1,000 and 3,000 workloads, on the namespace map (the default above 300 nodes) and with
 // every node drawn (map=off). Writes its section of docs/benchmarks.md. Loopback only.
 // Options: --sizes 100,1000,3000
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 import { startStack } from './stack';
 import type { BenchFigure } from './bench-graph';
+import { writeBenchSection } from './bench-doc';
 
 const APP_PORT = 3320;
 const SIM_PORT = 3321;
@@ -39,24 +39,11 @@ async function measure(page: Page, url: string): Promise<{ firstDraw: number; cl
 }
 
 function writeSection(figures: BenchFigure[], settings: string): void {
-  const path = 'docs/benchmarks.md';
-  const body = [
-    SECTION,
-    '',
+  writeBenchSection(SECTION, [
     'Production build, simulated scale cluster (namespaces of 50 workloads), real Prometheus with 15 minutes of history, headless Debian Chromium at 1440x900, all on loopback.',
     `Run: \`npm run bench -- --only browser\` (${settings}); written by the run on ${new Date().toISOString().slice(0, 10)}.`,
     'First draw: navigation until the layout has ended (the API answer warmed once before). Click -> panel: a click on a node of the list until its details show.',
-    '',
-    '| Figure | Value |',
-    '| --- | --- |',
-    ...figures.map((f) => `| ${f.name} | ${f.value} ${f.unit} |`),
-    '',
-  ].join('\n');
-  const existing = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n\n';
-  const start = existing.indexOf(SECTION);
-  const end = start < 0 ? -1 : existing.indexOf('\n## ', start + SECTION.length);
-  const next = start < 0 ? `${existing.trimEnd()}\n\n${body}` : `${existing.slice(0, start)}${body}${end < 0 ? '' : existing.slice(end + 1)}`;
-  writeFileSync(path, next.endsWith('\n') ? next : `${next}\n`);
+  ], figures);
 }
 
 export async function run(): Promise<BenchFigure[]> {

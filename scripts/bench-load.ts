@@ -3,9 +3,9 @@
 // Reports errors, p50/p99, the server's RSS (start/peak/end) and the upstream Prometheus queries
 // per second, and writes them to docs/benchmarks.md (its own section). Loopback addresses only.
 // Options: --load-seconds 60 --clients 100 --soak-seconds 600 --soak-users 20 --refresh-seconds 5
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { startStack } from './stack';
 import type { BenchFigure } from './bench-graph';
+import { writeBenchSection } from './bench-doc';
 
 const APP_PORT = 3310;
 const SIM_PORT = 3311;
@@ -104,24 +104,11 @@ function summary(name: string, phase: Phase, seconds: number, rss: number[], que
 }
 
 function writeSection(figures: BenchFigure[], settings: string): void {
-  const path = 'docs/benchmarks.md';
-  const body = [
-    SECTION,
-    '',
+  writeBenchSection(SECTION, [
     `Production build (\`npm run build\`), simulated bookinfo cluster, real Prometheus scraping it every 5 s, all on loopback.`,
     `Run: \`npm run bench\` (${settings}); written by the run on ${new Date().toISOString().slice(0, 10)}.`,
     'Errors are answers other than 2xx (or none within 30 s); upstream queries are Prometheus\' own count of /api/v1/query calls.',
-    '',
-    '| Figure | Value |',
-    '| --- | --- |',
-    ...figures.map((f) => `| ${f.name} | ${f.value} ${f.unit} |`),
-    '',
-  ].join('\n');
-  const existing = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n\n';
-  const start = existing.indexOf(SECTION);
-  const end = start < 0 ? -1 : existing.indexOf('\n## ', start + SECTION.length);
-  const next = start < 0 ? `${existing.trimEnd()}\n\n${body}` : `${existing.slice(0, start)}${body}${end < 0 ? '' : existing.slice(end + 1)}`;
-  writeFileSync(path, next.endsWith('\n') ? next : `${next}\n`);
+  ], figures);
 }
 
 export async function run(): Promise<BenchFigure[]> {
