@@ -92,7 +92,10 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     const cy = cyRef.current;
     if (!cy) return;
     const leaves = cy.nodes().filter((n) => n.data('kind') !== 'box');
-    const plan = layoutPlan(layout, { nodeCount: leaves.length, animate: leaves.length <= 150 });
+    // A namespace map drawn layered is a few ranks of long crossing edges, wider than any screen:
+    // the force layout packs it so that the whole map fits with its names readable.
+    const map = leaves.filter('[aggregateBy = "namespace"]').length * 2 >= leaves.length && leaves.length > 1;
+    const plan = layoutPlan(map && layout === 'layered' ? 'force' : layout, { nodeCount: leaves.length, animate: leaves.length <= 150 });
     algorithm.current = plan.algorithm;
     const started = performance.now();
     const run = cy.layout(plan.options);
