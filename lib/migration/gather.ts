@@ -60,7 +60,8 @@ export function migrationInput(args: {
     rootNamespace: args.rootNamespace,
     namespaceLabels: ns?.labels ?? {},
     services: args.inventory.services.filter((s) => s.namespace === args.namespace).map((s) => s.name),
-    workloads: args.inventory.workloads.filter((w) => !w.isWaypoint).map((w) => ({ namespace: w.namespace, name: w.name, enrollment: w.enrollment, labels: w.labels, serviceAccount: w.serviceAccount })),
+    // Waypoints and gateways are the mesh's own proxies: they keep their Envoy and are not migrated.
+    workloads: args.inventory.workloads.filter((w) => !w.isWaypoint && !w.isIngressGateway).map((w) => ({ namespace: w.namespace, name: w.name, enrollment: w.enrollment, labels: w.labels, serviceAccount: w.serviceAccount })),
     authorizationPolicies: parseSecurityPolicies([...args.authorizationPolicies]).authorizationPolicies,
     routes: routesOf(args.virtualServices, args.httpRoutes),
     edges: edgesOf(args.graph, args.inventory),
