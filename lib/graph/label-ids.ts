@@ -61,8 +61,21 @@ export class LabelIds {
     return this.idOf(n);
   }
 
-  /** The id of all eight peer labels. */
+  /** Ids of label objects already seen: the parser hands over one object per tuple (lib/prometheus/label-interner.ts). */
+  private readonly peerOf = new Map<PeerLabels, number>();
+  private readonly destinationOf = new Map<DestinationLabels, number>();
+
+  /** The id of all eight peer labels (equal labels, equal ids, whether or not the objects are shared). */
   peer(p: PeerLabels): number {
+    let id = this.peerOf.get(p);
+    if (id === undefined) {
+      id = this.peerByLabels(p);
+      this.peerOf.set(p, id);
+    }
+    return id;
+  }
+
+  private peerByLabels(p: PeerLabels): number {
     let n = this.child(this.peers, p.cluster);
     n = this.child(n, p.namespace);
     n = this.child(n, p.workload);
@@ -75,7 +88,16 @@ export class LabelIds {
 
   /** The id of a destination's peer labels and its three service labels. */
   destination(d: DestinationLabels): number {
-    let n = this.child(this.destinations, this.peer(d));
+    let id = this.destinationOf.get(d);
+    if (id === undefined) {
+      id = this.destinationByLabels(d);
+      this.destinationOf.set(d, id);
+    }
+    return id;
+  }
+
+  private destinationByLabels(d: DestinationLabels): number {
+    let n = this.child(this.destinations, this.peerByLabels(d));
     n = this.child(n, d.service);
     n = this.child(n, d.serviceName);
     return this.idOf(this.child(n, d.serviceNamespace));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DestinationLabels, HttpSample, LatencySample, PeerLabels, TcpMetric, TcpSample, TrafficSamples } from '@/lib/graph/samples';
 import type { NamedQuery } from './graph-queries';
+import { label, LabelInterner } from './label-interner';
 
 // Prometheus instant-vector JSON -> TrafficSample. The vendor shape (`metric`, `value: [ts, "1.5"]`)
 // stops here. Series that map to the same sample (labels we do not read) are summed.
@@ -37,40 +38,6 @@ export function parseSampleValue(raw: string): number {
 }
 
 type Labels = Record<string, string>;
-const label = (m: Labels, name: string) => m[name] || 'unknown';
-
-/** Label names per side, built once (not per series: a 5k mesh's answers have ~65k series). */
-const PEER_NAMES = { source: peerNames('source'), destination: peerNames('destination') };
-function peerNames(side: 'source' | 'destination') {
-  const n = (l: string) => `${side}_${l}`;
-  return {
-    cluster: n('cluster'), namespace: n('workload_namespace'), workload: n('workload'), canonicalService: n('canonical_service'),
-    canonicalRevision: n('canonical_revision'), app: n('app'), version: n('version'), principal: n('principal'),
-  };
-}
-
-function peer(m: Labels, side: 'source' | 'destination'): PeerLabels {
-  const n = PEER_NAMES[side];
-  return {
-    cluster: label(m, n.cluster),
-    namespace: label(m, n.namespace),
-    workload: label(m, n.workload),
-    canonicalService: label(m, n.canonicalService),
-    canonicalRevision: label(m, n.canonicalRevision),
-    app: label(m, n.app),
-    version: label(m, n.version),
-    principal: label(m, n.principal),
-  };
-}
-
-function destination(m: Labels): DestinationLabels {
-  return {
-    ...peer(m, 'destination'),
-    service: label(m, 'destination_service'),
-    serviceName: label(m, 'destination_service_name'),
-    serviceNamespace: label(m, 'destination_service_namespace'),
-  };
-}
 
 function reporterOf<R extends string>(m: Labels, allowed: readonly R[]): R | undefined {
   const r = m.reporter;
@@ -78,52 +45,55 @@ function reporterOf<R extends string>(m: Labels, allowed: readonly R[]): R | und
 }
 
 /**
- * Sums samples that share a key, keeping first-seen order. The key is the tuple of label values the
- * sample is made of, joined with a byte no label value holds; it is built from the series' labels
- * before any sample object, so a duplicate costs one string and no allocation of peers.
+ * Sums series that map to the same sample (labels we do not read, '' read as 'unknown'), keeping
+ * first-seen order. Peers come from the interner: the key is their ids and the few labels of the
+ * sample's own, so a series costs one short string, and a duplicate no object at all.
  */
-function summedBy<S extends { value: number }>(vector: PrometheusVector, key: (m: Labels) => string, make: (m: Labels, value: number) => S): S[] {
+function summedBy<S extends { value: number }>(
+  vector: PrometheusVector,
+  interner: LabelInterner,
+  rest: (m: Labels) => string,
+  make: (m: Labels, source: PeerLabels, destination: DestinationLabels, value: number) => S,
+): S[] {
   const byKey = new Map<string, S>();
   for (const s of vector) {
     const value = parseSampleValue(s.value[1]);
     if (!(Number.isFinite(value) && value >= 0)) continue;
-    const k = key(s.metric);
+    const m = s.metric;
+    const source = interner.peer(m, 'source');
+    const destination = interner.destination(m);
+    const k = `${source.id}.${destination.id}\u0001${rest(m)}`;
     const hit = byKey.get(k);
     if (hit) hit.value += value;
-    else byKey.set(k, make(s.metric, value));
+    else byKey.set(k, make(m, source.labels, destination.labels, value));
   }
   return [...byKey.values()];
 }
 
-const PEER_LABELS = ['cluster', 'workload_namespace', 'workload', 'canonical_service', 'canonical_revision', 'app', 'version', 'principal'];
-/** The labels read through label() ('' and missing read as 'unknown'), in one fixed order. */
-const KEY_LABELS = [
-  ...PEER_LABELS.map((l) => `source_${l}`),
-  ...PEER_LABELS.map((l) => `destination_${l}`),
-  'destination_service', 'destination_service_name', 'destination_service_namespace', 'connection_security_policy',
-];
-
-/** The sample's fields as one string, normalised exactly as the mappers below read them; '\u0001' separates values. */
-function tupleKey(m: Labels, extra: string): string {
-  let k = extra;
-  for (const n of KEY_LABELS) k += '\u0001' + (m[n] || 'unknown');
-  return k + '\u0001' + (m.response_flags || '-');
-}
-
-/** `reporter` is set when the series carries the label, or when the caller knows which view it asked for. */
-export function toTcpSamples(metric: TcpMetric, vector: PrometheusVector, reporter?: 'source' | 'destination', proxy?: 'sidecar'): TcpSample[] {
+/**
+ * `reporter` is set when the series carries the label, or when the caller knows which view it asked for.
+ * Pass one interner to every answer of a build so that its samples share their peers.
+ */
+export function toTcpSamples(
+  metric: TcpMetric,
+  vector: PrometheusVector,
+  reporter?: 'source' | 'destination',
+  proxy?: 'sidecar',
+  interner = new LabelInterner(),
+): TcpSample[] {
   const reporterOfTcp = (m: Labels) => reporterOf(m, ['source', 'destination'] as const) ?? reporter;
   return summedBy(
     vector,
-    (m) => tupleKey(m, reporterOfTcp(m) ?? ''),
-    (m, value): TcpSample => {
+    interner,
+    (m) => `${reporterOfTcp(m) ?? ''}\u0001${label(m, 'connection_security_policy')}\u0001${m.response_flags || '-'}`,
+    (m, source, destination, value): TcpSample => {
       const r = reporterOfTcp(m);
       return {
         metric,
         ...(r ? { reporter: r } : {}),
         ...(proxy ? { proxy } : {}),
-        source: peer(m, 'source'),
-        destination: destination(m),
+        source,
+        destination,
         securityPolicy: label(m, 'connection_security_policy'),
         responseFlags: m.response_flags || '-',
         value,
@@ -132,16 +102,18 @@ export function toTcpSamples(metric: TcpMetric, vector: PrometheusVector, report
   );
 }
 
-export function toHttpSamples(vector: PrometheusVector): HttpSample[] {
+export function toHttpSamples(vector: PrometheusVector, interner = new LabelInterner()): HttpSample[] {
   const reporterOfHttp = (m: Labels) => reporterOf(m, ['source', 'destination', 'waypoint'] as const) ?? 'waypoint';
   const protocol = (m: Labels) => (m.request_protocol === 'grpc' ? 'grpc' : 'http');
   return summedBy(
     vector,
-    (m) => tupleKey(m, `${reporterOfHttp(m)}\u0001${protocol(m)}\u0001${m.response_code || '0'}\u0001${m.grpc_response_status ?? ''}`),
-    (m, value): HttpSample => ({
+    interner,
+    (m) =>
+      `${reporterOfHttp(m)}\u0001${protocol(m)}\u0001${m.response_code || '0'}\u0001${m.grpc_response_status ?? ''}\u0001${label(m, 'connection_security_policy')}\u0001${m.response_flags || '-'}`,
+    (m, source, destination, value): HttpSample => ({
       reporter: reporterOfHttp(m),
-      source: peer(m, 'source'),
-      destination: destination(m),
+      source,
+      destination,
       protocol: protocol(m),
       responseCode: m.response_code || '0',
       grpcStatus: m.grpc_response_status ?? '',
@@ -168,10 +140,12 @@ export function toLatencySamples(quantile: 0.5 | 0.95 | 0.99, vector: Prometheus
 /** The answers to graphQueries() -> one TrafficSamples. */
 export function toTrafficSamples(answers: { query: NamedQuery; vector: PrometheusVector }[]): TrafficSamples {
   const out: TrafficSamples = { tcp: [], http: [], latency: [] };
+  const interner = new LabelInterner();
   for (const { query, vector } of answers) {
-    if (query.kind === 'tcp') out.tcp.push(...toTcpSamples(query.metric, vector, undefined, query.proxy));
-    else if (query.kind === 'http') out.http.push(...toHttpSamples(vector));
-    else out.latency.push(...toLatencySamples(query.quantile, vector));
+    // A loop, not push(...): an answer of 100k series would overflow the call's arguments.
+    if (query.kind === 'tcp') for (const s of toTcpSamples(query.metric, vector, undefined, query.proxy, interner)) out.tcp.push(s);
+    else if (query.kind === 'http') for (const s of toHttpSamples(vector, interner)) out.http.push(s);
+    else for (const s of toLatencySamples(query.quantile, vector)) out.latency.push(s);
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import { withFields } from '@/lib/graph/copy';
 import type { EdgeReporter } from '@/lib/graph/model';
 import type { HttpSample, TcpSample } from '@/lib/graph/samples';
 import { LabelIds } from '@/lib/graph/label-ids';
@@ -46,7 +47,7 @@ export function dedupeTcpReporters(samples: TcpSample[], ids = new LabelIds()): 
     const both = set?.has('source') && set.has('destination');
     if (both && s.reporter === 'source') continue;
     const views: EdgeViews = both ? 'both' : s.reporter ?? 'unknown';
-    out.push({ ...s, views });
+    out.push(withFields(s, { views }));
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import type { DestinationLabels, PeerLabels } from '@/lib/graph/samples';
+import { withFields } from '@/lib/graph/copy';
 
 // What a sample's source or destination labels point at. Istio writes the literal "unknown" for a
 // missing value; an empty label counts the same.
@@ -48,15 +49,15 @@ export function destinationEndpoint(labels: DestinationLabels): Endpoint {
   const [hostName, hostNamespace, inCluster] = known(service) ? splitHost(service) : [undefined, undefined, false];
   const serviceNamespace = known(labels.serviceNamespace) ? labels.serviceNamespace : inCluster ? orUnknown(hostNamespace) : 'unknown';
   const serviceName = known(labels.serviceName) ? labels.serviceName : inCluster ? orUnknown(hostName) : 'unknown';
-  const withService = { ...base, service, serviceName, serviceNamespace };
+  const withService = withFields(base, { service, serviceName, serviceNamespace });
   if (known(labels.workload)) {
-    return { ...withService, kind: 'workload', namespace: known(labels.namespace) ? labels.namespace : serviceNamespace };
+    return withFields(withService, { kind: 'workload' as const, namespace: known(labels.namespace) ? labels.namespace : serviceNamespace });
   }
   if (known(serviceName) && known(serviceNamespace)) {
     // "Unserviced": the client named a service, nobody at the destination reported it.
-    return { ...withService, kind: 'service', namespace: serviceNamespace };
+    return withFields(withService, { kind: 'service' as const, namespace: serviceNamespace });
   }
-  return { ...withService, kind: 'external', namespace: 'unknown', address: service };
+  return withFields(withService, { kind: 'external' as const, namespace: 'unknown', address: service });
 }
 
 /**
@@ -64,7 +65,7 @@ export function destinationEndpoint(labels: DestinationLabels): Endpoint {
  * saw is drawn in the destination's cluster; an unserviced or external destination in the client's.
  */
 export function withClusters(src: Endpoint, dst: Endpoint): [Endpoint, Endpoint] {
-  const s = !known(src.cluster) && src.kind === 'unknown' ? { ...src, cluster: dst.cluster } : src;
-  const d = !known(dst.cluster) && dst.kind !== 'workload' ? { ...dst, cluster: src.cluster } : dst;
+  const s = !known(src.cluster) && src.kind === 'unknown' ? withFields(src, { cluster: dst.cluster }) : src;
+  const d = !known(dst.cluster) && dst.kind !== 'workload' ? withFields(dst, { cluster: src.cluster }) : dst;
   return [s, d];
 }

@@ -2,6 +2,7 @@ import type { AppNode, Enrollment, GraphNode, NodeFlags, NodeTraffic, ServiceNod
 import type { Inventory } from '@/lib/graph/inventory';
 import type { InventoryWorkload } from '@/lib/graph/inventory';
 import type { WorkGraph } from '@/lib/graph/work';
+import { withFields } from '@/lib/graph/copy';
 import { known, type Endpoint } from './endpoints';
 
 // Endpoint -> node, by graph type. Ids are readable and stable: wl:<cluster>:<ns>:<workload>,
@@ -52,7 +53,7 @@ function workloadNode(id: string, e: Endpoint, inv: InventoryWorkload | undefine
     usesWaypoint: inv?.usesWaypoint,
     notInInventory: !inv,
     ...(inv?.capture ? { capture: inv.capture } : {}),
-    flags: { ...noFlags(), waypoint: inv?.isWaypoint ?? false, ingressGateway: inv?.isIngressGateway ?? false },
+    flags: withFields(noFlags(), { waypoint: inv?.isWaypoint ?? false, ingressGateway: inv?.isIngressGateway ?? false }),
     traffic: noTraffic(),
   };
 }
@@ -103,7 +104,7 @@ function appNode(graph: WorkGraph, e: Endpoint, inv: InventoryWorkload | undefin
     principals: principal ? [principal] : [],
     enrollment,
     ...(inv?.capture ? { capture: inv.capture } : {}),
-    flags: { ...noFlags(), ingressGateway: inv?.isIngressGateway ?? false },
+    flags: withFields(noFlags(), { ingressGateway: inv?.isIngressGateway ?? false }),
     traffic: noTraffic(),
   };
   graph.nodes.set(id, node);

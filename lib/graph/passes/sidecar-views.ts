@@ -1,3 +1,4 @@
+import { withFields } from '@/lib/graph/copy';
 import type { EdgeReporter } from '@/lib/graph/model';
 import type { HttpSample, LatencySample, TcpSample } from '@/lib/graph/samples';
 import { LabelIds } from '@/lib/graph/label-ids';
@@ -48,7 +49,7 @@ function pick<S extends Pick<TcpSample, 'source' | 'destination'>>(samples: S[],
       views.set(mask, view);
     }
     if (reporters[i] !== view.chosen) return;
-    out.push({ ...s, seenBy: view.seenBy });
+    out.push(withFields(s, { seenBy: view.seenBy }));
   });
   return out;
 }
@@ -76,7 +77,7 @@ export function chooseHttpViews(samples: HttpSample[], tcp: Seen<TcpSample>[], i
   return chosen.map((s) => {
     if (s.reporter !== 'source' || s.securityPolicy !== 'unknown') return s;
     const policies = ztunnelPolicies.get(ids.pair(s));
-    return policies?.size === 1 && policies.has('mutual_tls') ? { ...s, securityPolicy: 'mutual_tls' } : s;
+    return policies?.size === 1 && policies.has('mutual_tls') ? withFields(s, { securityPolicy: 'mutual_tls' }) : s;
   });
 }
 

@@ -35,7 +35,10 @@ function cached<K, V>(map: Map<K, V>, key: K, make: () => V): V {
  * once per label set rather than in a pass of its own over every sample.
  */
 export function addTcpEdges(graph: WorkGraph, samples: ViewedTcpSample[], ids = new LabelIds(), keep: (s: ViewedTcpSample) => boolean = () => true): void {
-  const resolved = new Map<number, Resolved | null>();
+  // By source id, then destination id: small integers, so no key is allocated per sample. Merged
+  // waypoint hops and ztunnel views are rare: only they pay for a longer key (a tuple id).
+  const resolved = new Map<number, Map<number, Resolved | null>>();
+  const special = new Map<number, Resolved | null>();
   // Many series share a client or a server: classify each label set and find its node once.
   const sources = new Map<number, Endpoint>();
   const destinations = new Map<number, Endpoint>();
@@ -44,15 +47,22 @@ export function addTcpEdges(graph: WorkGraph, samples: ViewedTcpSample[], ids = 
   for (const s of samples) {
     const sourceId = ids.peer(s.source);
     const destinationId = ids.destination(s.destination);
-    const labels = ids.combine(sourceId, destinationId);
-    // Merged waypoint hops and ztunnel views are rare: only they pay for a longer (negative) key.
     const views = s.views ?? 'unknown';
-    const key = s.waypoint === undefined && views === 'unknown' ? labels : -1 - ids.tuple(labels, s.waypoint ?? '', views);
-    let r = resolved.get(key);
+    let slot: Map<number, Resolved | null> | undefined;
+    let key: number;
+    if (s.waypoint === undefined && views === 'unknown') {
+      key = destinationId;
+      slot = resolved.get(sourceId);
+      if (!slot) resolved.set(sourceId, (slot = new Map()));
+    } else {
+      key = ids.tuple(sourceId, destinationId, s.waypoint ?? '', views);
+      slot = special;
+    }
+    let r = slot.get(key);
     if (r === null) continue;
     if (r === undefined) {
       if (!keep(s)) {
-        resolved.set(key, null);
+        slot.set(key, null);
         continue;
       }
       const [src, dst] = withClusters(
@@ -71,7 +81,7 @@ export function addTcpEdges(graph: WorkGraph, samples: ViewedTcpSample[], ids = 
       if (known(dst.principal)) edge.destinationPrincipals.add(dst.principal);
       for (const reporter of s.seenBy ?? [tcpReporter(s)]) edge.reporters.add(reporter);
       r = { edge, src, dst, hints: {} };
-      resolved.set(key, r);
+      slot.set(key, r);
     }
     const tcp = (r.edge.tcp ??= emptyTcp());
     const mtls = s.securityPolicy === 'mutual_tls';

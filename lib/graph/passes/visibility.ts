@@ -1,3 +1,4 @@
+import { withFields } from '@/lib/graph/copy';
 import type { AggregateNode } from '@/lib/graph/model';
 import { edgeFor, mergeEdgeInto, type EdgeAcc, type WorkGraph } from '@/lib/graph/work';
 import { opaqueNamespaceId } from '@/lib/graph/ids';
@@ -36,7 +37,7 @@ export function hideInaccessible(graph: WorkGraph): void {
         members: [],
         cluster: node.cluster,
         namespace: node.namespace,
-        flags: { ...noFlags(), outside: node.flags.outside, inaccessible: true, idle: node.flags.idle },
+        flags: withFields(noFlags(), { outside: node.flags.outside, inaccessible: true, idle: node.flags.idle }),
         traffic: noTraffic(),
       };
       graph.nodes.set(id, opaque);

@@ -1,3 +1,4 @@
+import { withFields } from '@/lib/graph/copy';
 import type { TcpMetric } from '@/lib/graph/samples';
 import type { InventoryIndex } from '@/lib/graph/inventory-index';
 import type { ViewedTcpSample } from './dedupe';
@@ -54,11 +55,11 @@ export function mergeWaypointHops(samples: ViewedTcpSample[], inventory: Invento
     for (const b of byBackend.values()) {
       const value = (s.value * (b.byMetric.get(metric) ?? 0)) / sum;
       if (value <= 0) continue;
-      const merged: ViewedTcpSample = { ...s, destination: b.sample.destination, waypoint, value };
+      const merged: ViewedTcpSample = withFields(s, { destination: b.sample.destination, waypoint, value });
       const secondHopMtls = b.bytes > 0 ? b.mtlsBytes / b.bytes : 1;
       if (s.securityPolicy === 'mutual_tls' && secondHopMtls < 1) {
-        out.push({ ...merged, value: value * secondHopMtls });
-        out.push({ ...merged, securityPolicy: b.sample.securityPolicy === 'mutual_tls' ? 'unknown' : b.sample.securityPolicy, value: value * (1 - secondHopMtls) });
+        out.push(withFields(merged, { value: value * secondHopMtls }));
+        out.push(withFields(merged, { securityPolicy: b.sample.securityPolicy === 'mutual_tls' ? 'unknown' : b.sample.securityPolicy, value: value * (1 - secondHopMtls) }));
       } else {
         out.push(merged);
       }
