@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSampleValue, toHttpSamples, toLatencySamples, toTcpSamples } from './to-samples';
+import { parseSampleValue, toHttpSamples, toLatencySamples, toTcpSamples, toTrafficSamples } from './to-samples';
+import { graphQueries } from './graph-queries';
 
 const series = (metric: Record<string, string>, value: string) => ({ metric, value: [1_700_000_000, value] as [number, string] });
 
@@ -48,5 +49,24 @@ describe('to-samples', () => {
     const l = toLatencySamples(0.95, [series(labels, '12.5'), series({ ...labels, destination_workload: 'reviews-v1' }, 'NaN')]);
     expect(l.map((s) => s.valueMs)).toEqual([12.5, null]);
     expect(l[0]).toMatchObject({ quantile: 0.95, source: { workload: 'productpage-v1' }, destination: { workload: 'details-v1' } });
+  });
+
+  it("hands every sample of a build the same peer objects: equal labels across answers, '' read as missing", () => {
+    const [received, opened] = graphQueries({ namespaces: [], duration: 60, queryTime: 1 }).filter((q) => q.kind === 'tcp' && !q.proxy);
+    if (!received || !opened) throw new Error('the graph queries lost their tcp counters');
+    const other = { ...labels, destination_workload: 'reviews-v1', destination_canonical_service: 'reviews' };
+    const { tcp } = toTrafficSamples([
+      { query: received, vector: [series(labels, '1'), series(other, '2')] },
+      { query: opened, vector: [series({ ...labels, source_app: '' }, '3')] },
+    ]);
+    const [a, b, c] = tcp;
+    if (!a || !b || !c) throw new Error(`expected 3 samples, got ${tcp.length}`);
+    expect(b.source).toBe(a.source);
+    expect(c.source).toBe(a.source);
+    expect(c.destination).toBe(a.destination);
+    expect(b.destination).not.toBe(a.destination);
+    expect(b.destination.workload).toBe('reviews-v1');
+    // Separate calls share nothing (an interner lives for one build).
+    expect(toTcpSamples('receivedBytes', [series(labels, '1')])[0]?.source).not.toBe(a.source);
   });
 });
