@@ -17,14 +17,32 @@ export interface InventoryIndex {
   readonly inventory: Inventory;
 }
 
+/**
+ * Maps of Maps keyed by the label strings themselves: a lookup builds no key string (building and
+ * hashing `${cluster}/${namespace}/${name}` cost ~1 us a lookup, and a 10k-workload build makes ~60k).
+ */
+class Nested<V> {
+  private readonly map = new Map<string, Map<string, V>>();
+  get(a: string, b: string): V | undefined {
+    return this.map.get(a)?.get(b);
+  }
+  set(a: string, b: string, value: V): void {
+    let inner = this.map.get(a);
+    if (!inner) this.map.set(a, (inner = new Map()));
+    inner.set(b, value);
+  }
+}
+
 export function indexInventory(inventory: Inventory): InventoryIndex {
-  const byKey = new Map<string, InventoryWorkload>();
-  const byNsName = new Map<string, InventoryWorkload[]>();
+  const byKey = new Map<string, Nested<InventoryWorkload>>();
+  const byNsName = new Nested<InventoryWorkload[]>();
   for (const w of inventory.workloads) {
-    byKey.set(`${w.cluster}/${w.namespace}/${w.name}`, w);
-    const list = byNsName.get(`${w.namespace}/${w.name}`) ?? [];
-    list.push(w);
-    byNsName.set(`${w.namespace}/${w.name}`, list);
+    let inCluster = byKey.get(w.cluster);
+    if (!inCluster) byKey.set(w.cluster, (inCluster = new Nested()));
+    inCluster.set(w.namespace, w.name, w);
+    const list = byNsName.get(w.namespace, w.name);
+    if (list) list.push(w);
+    else byNsName.set(w.namespace, w.name, [w]);
   }
   const services = new Map(inventory.services.map((s) => [`${s.namespace}/${s.name}`, s]));
   const hostnames = new Map(inventory.services.map((s) => [s.hostname, s]));
@@ -38,9 +56,9 @@ export function indexInventory(inventory: Inventory): InventoryIndex {
   const namespaces = new Map(inventory.namespaces.map((n) => [n.name, n]));
 
   const workload = (cluster: string, namespace: string, name: string) => {
-    const exact = byKey.get(`${cluster}/${namespace}/${name}`);
+    const exact = byKey.get(cluster)?.get(namespace, name);
     if (exact) return exact;
-    const candidates = byNsName.get(`${namespace}/${name}`);
+    const candidates = byNsName.get(namespace, name);
     return candidates?.length === 1 ? candidates[0] : undefined;
   };
 
