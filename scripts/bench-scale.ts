@@ -4,8 +4,8 @@
 // - parse of the 5,000-workload answers (JSON + shape check + toSamples);
 // - /api/graph through its real route handler (app/api/graph/route.ts on node:http, the services
 //   from createDeps, no Next build): cold and warm at 1, 20 and 100 namespaces, each against the
-//   same 16 queries sent to Prometheus directly, raw and with the rules (the 8 ztunnel and
-//   waypoint ones recorded, the 8 sidecar ones raw in both);
+//   same queries the app sends, sent to Prometheus directly: raw (16), and with the rules (the probe,
+//   then the ztunnel and waypoint ones recorded, none for a proxy family without series);
 // - 100 concurrent identical and 100 concurrent distinct requests: p50/p99, upstream queries;
 // - the process's RSS (simulator included: it runs in this process, so the baseline is given).
 import { createServer, type Server } from 'node:http';
@@ -16,7 +16,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { checkVector, toTrafficSamples } from '../lib/prometheus/to-samples';
 import { graphQueries } from '../lib/prometheus/graph-queries';
-import { chooseGraphQueries } from '../lib/prometheus/recording-rules';
+import { chooseGraphQueries, createRecordingRulesDetector, probeQuery } from '../lib/prometheus/recording-rules';
+import { createPrometheusClient } from '../lib/prometheus/client';
 import { startSimulator } from '../sim/index';
 import { startPrometheus, type RunningPrometheus } from './prometheus';
 import type { BenchFigure } from './bench-graph';
@@ -99,6 +100,7 @@ export async function run(): Promise<BenchFigure[]> {
   });
 
   // Prometheus alone: the graph's queries in parallel, raw and recorded, at 1/20/100 namespaces.
+  const families = createRecordingRulesDetector(createPrometheusClient({ baseUrl: prometheus.url }));
   const promTime = async (queries: { promql: string }[]) => {
     const t0 = performance.now();
     await Promise.all(queries.map((q) => promQuery(prometheus.url, q.promql, now)));
@@ -110,7 +112,9 @@ export async function run(): Promise<BenchFigure[]> {
       const ns = namespaces.slice(0, count);
       const tq = { namespaces: ns, duration: 600, queryTime: now };
       for (const mode of ['raw', 'recording-rules'] as const) {
-        const queries = mode === 'raw' ? graphQueries(tq) : chooseGraphQueries(tq, { tcp: 'recording-rules', http: 'recording-rules' });
+        // What the app sends: raw (PROMETHEUS_RECORDING_RULES=off) every query; auto the probe, then the
+        // recorded queries, none for a proxy family without series (the scale mesh has no sidecars or waypoints).
+        const queries = mode === 'raw' ? graphQueries(tq) : [{ promql: probeQuery(600) }, ...chooseGraphQueries(tq, await families(600, now))];
         const promMs = median([await promTime(queries), await promTime(queries), await promTime(queries)]);
         add(`${count} ns, ${mode}: Prometheus alone (${queries.length} queries)`, promMs, 'ms');
         const app = mode === 'raw' ? http.raw : http.rules;

@@ -217,7 +217,7 @@ export interface MeshGraph {
   /** Things the user should know about this graph (partial data, stale inventory...). */
   warnings: string[];
   /** Which Prometheus queries the ztunnel and waypoint traffic came from; absent for the simulator source. */
-  metricsQueries?: { tcp: 'recording-rules' | 'raw'; http: 'recording-rules' | 'raw' };
+  metricsQueries?: { tcp: 'recording-rules' | 'raw'; http: 'recording-rules' | 'raw'; skipped?: ('sidecar' | 'waypoint')[] };
   /** Set on a graph without traffic: whether the metrics hold any ztunnel series in the window, so "no traffic" blames Prometheus only when they do not. */
   ztunnelSeries?: ZtunnelSeriesCheck;
 }

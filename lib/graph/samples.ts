@@ -77,7 +77,12 @@ export interface MetricsQueries {
   tcp: 'recording-rules' | 'raw';
   /** The waypoints' L7 series. */
   http: 'recording-rules' | 'raw';
+  /** Proxies with no series at all in the window, whose queries were therefore not sent. */
+  skipped?: ProxyFamily[];
 }
+
+/** The proxies whose series the graph reads beside ztunnel's. */
+export type ProxyFamily = 'sidecar' | 'waypoint';
 
 export interface TrafficQuery {
   /** Empty means every namespace. */

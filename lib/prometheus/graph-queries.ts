@@ -85,6 +85,12 @@ export function waypointBranches(namespaces: readonly string[]): Matcher[][] {
   ];
 }
 
+/** Whose series a graph query reads. */
+export function proxyFamilyOf(q: NamedQuery): 'ztunnel' | 'waypoint' | 'sidecar' {
+  if (q.id.startsWith('sidecar_')) return 'sidecar';
+  return q.kind === 'tcp' ? 'ztunnel' : 'waypoint';
+}
+
 export function graphQueries(query: TrafficQuery): NamedQuery[] {
   assertNamespaces(query.namespaces);
   const d = query.duration;

@@ -7,6 +7,7 @@ import type { PrometheusClient } from './client';
 import { MetricsError } from './errors';
 import { createPrometheusMetricsSource } from './metrics-source';
 import { chooseGraphQueries, createRecordingRulesDetector, probeQuery } from './recording-rules';
+import type { ProxyFamily } from '@/lib/graph/samples';
 
 // The rules shipped in deploy/ are the ones the graph's recorded queries read, and the graph picks
 // recorded or raw queries per family.
@@ -45,12 +46,29 @@ describe('recording rules', () => {
     expect(mixed.filter((m) => !ztunnel.includes(m)).some((m) => m.promql.includes('ambient_lens:'))).toBe(false);
     expect(mixed).toHaveLength(16);
     expect(chooseGraphQueries(q, { tcp: 'raw', http: 'raw' })).toEqual(graphQueries(q));
-    expect(probeQuery(600)).toBe('group by (__name__) ({__name__=~"ambient_lens:istio_tcp_sent_bytes_total:rate2m|ambient_lens:istio_requests_total:rate2m"} offset 600s)');
+    expect(probeQuery(600).split(' or ')).toEqual([
+      'group by (__name__) ({__name__=~"ambient_lens:istio_tcp_sent_bytes_total:rate2m|ambient_lens:istio_requests_total:rate2m"} offset 600s)',
+      'label_replace(group(present_over_time({__name__=~"istio_requests_total|istio_tcp_sent_bytes_total",reporter=~"source|destination",app!="ztunnel"}[600s])), "family", "sidecar", "", "")',
+      'label_replace(group(present_over_time(istio_requests_total{reporter="waypoint"}[600s])), "family", "waypoint", "", "")',
+    ]);
+  });
+
+  it('sends no query for a proxy family that wrote no series in the window', () => {
+    const q = { namespaces: ['a'], duration: 600, queryTime: 1 };
+    const ids = (skipped: ProxyFamily[]) => chooseGraphQueries(q, { tcp: 'recording-rules', http: 'raw', skipped }).map((m) => m.id);
+    expect(ids(['sidecar', 'waypoint'])).toEqual(['tcp_receivedBytes', 'tcp_sentBytes', 'tcp_connectionsOpened', 'tcp_connectionsClosed']);
+    expect(ids(['sidecar'])).toHaveLength(8);
+    expect(ids(['sidecar']).some((id) => id.startsWith('sidecar_'))).toBe(false);
+    expect(ids(['waypoint'])).toHaveLength(12);
+    expect(ids(['waypoint']).filter((id) => id.startsWith('sidecar_'))).toHaveLength(8);
   });
 });
 
-/** A client that answers the probe with the recorded names it is given, every other query with an empty vector. */
-function fakeClient(present: () => string[] | Error) {
+/**
+ * A client that answers the probe with the recorded names it is given and the proxy families that
+ * reported (both unless told), every other query with an empty vector.
+ */
+function fakeClient(present: () => string[] | Error, families: ProxyFamily[] = ['sidecar', 'waypoint']) {
   const asked: string[] = [];
   const client: PrometheusClient = {
     query: async (promql) => {
@@ -58,7 +76,10 @@ function fakeClient(present: () => string[] | Error) {
       if (!promql.startsWith('group by (__name__)')) return [];
       const names = present();
       if (names instanceof Error) throw names;
-      return names.map((n) => ({ metric: { __name__: n }, value: [1, '1'] as [number, string] }));
+      return [
+        ...names.map((n) => ({ metric: { __name__: n }, value: [1, '1'] as [number, string] })),
+        ...families.map((family) => ({ metric: { family }, value: [1, '1'] as [number, string] })),
+      ];
     },
     queryRange: async () => [],
   };
@@ -122,7 +143,7 @@ describe('createRecordingRulesDetector', () => {
     const second = detect(600, 6000);
     leaving.abort(new Error('client closed'));
     await expect(first).rejects.toThrow('client closed');
-    await expect(second).resolves.toEqual({ tcp: 'recording-rules', http: 'raw' });
+    await expect(second).resolves.toEqual({ tcp: 'recording-rules', http: 'raw', skipped: ['sidecar', 'waypoint'] });
     expect(asked).toHaveLength(2);
   });
 });
@@ -138,6 +159,14 @@ describe('createPrometheusMetricsSource with recording rules', () => {
     // The 4 ztunnel TCP queries over the rules; the waypoint and the 8 sidecar queries raw.
     expect(recordedQueries(asked)).toHaveLength(4);
     expect(asked.filter((p) => !p.startsWith('group by'))).toHaveLength(16);
+  });
+
+  it('an ambient mesh without sidecars or waypoints costs the probe and the 4 ztunnel queries, and says so', async () => {
+    const { client, asked } = fakeClient(() => [TCP_RULE], []);
+    const source = createPrometheusMetricsSource(client);
+    expect((await source.samples(q)).queries).toEqual({ tcp: 'recording-rules', http: 'raw', skipped: ['sidecar', 'waypoint'] });
+    expect(asked.filter((p) => !p.startsWith('group by'))).toHaveLength(4);
+    expect(recordedQueries(asked)).toHaveLength(4);
   });
 
   it('keeps the raw queries without the series, or with PROMETHEUS_RECORDING_RULES=off (no probe)', async () => {

@@ -1,25 +1,37 @@
-import type { MetricsQueries } from '@/lib/graph/samples';
+import type { MetricsQueries, ProxyFamily } from '@/lib/graph/samples';
 import type { PrometheusClient } from './client';
 import { MetricsError } from './errors';
-import { graphQueries, TCP_METRICS, type NamedQuery } from './graph-queries';
+import { graphQueries, proxyFamilyOf, TCP_METRICS, type NamedQuery } from './graph-queries';
 import { recordedGraphQueries, recordedName } from './recorded-queries';
 
-// Whether Prometheus has Ambient Lens's recorded series, per family (ztunnel TCP, waypoint HTTP):
-// one cheap query naming which exist at the window's start (so the whole window is covered),
-// remembered for a minute per window length and minute of the window's end (a window in the past,
-// from before the rules were loaded, is asked about on its own). A family without them keeps the
-// raw queries.
+// Which series Prometheus holds for the window, asked in one cheap query remembered for a minute per
+// window length and minute of the window's end (a window in the past is asked about on its own):
+// - Ambient Lens's recorded series, per family (ztunnel TCP, waypoint HTTP), at the window's start
+//   (so the whole window is covered). A family without them keeps the raw queries.
+// - whether any Envoy sidecar or waypoint reported at all in the window. A mesh without them (an
+//   ambient mesh without waypoints is the common case) skips their 8 or 4 queries, which on a
+//   5,000-workload mesh still cost Prometheus a walk over every istio_* series per request.
 
 export type RecordingRulesMode = 'auto' | 'off';
 
 const PROBES = { tcp: recordedName(TCP_METRICS.sentBytes), http: recordedName('istio_requests_total') };
 
+/** The series each proxy family writes (the same selectors as its queries: sidecar-queries.ts, graph-queries.ts). */
+const FAMILY_SERIES: Record<ProxyFamily, string> = {
+  sidecar: `{__name__=~"istio_requests_total|${TCP_METRICS.sentBytes}",reporter=~"source|destination",app!="ztunnel"}`,
+  waypoint: 'istio_requests_total{reporter="waypoint"}',
+};
+
 export function probeQuery(durationSeconds: number): string {
   if (!Number.isInteger(durationSeconds) || durationSeconds <= 0) throw new RangeError(`bad duration ${durationSeconds}`);
   const names = Object.values(PROBES).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  return `group by (__name__) ({__name__=~"${names}"} offset ${durationSeconds}s)`;
+  const families = (Object.keys(FAMILY_SERIES) as ProxyFamily[]).map(
+    (f) => `label_replace(group(present_over_time(${FAMILY_SERIES[f]}[${durationSeconds}s])), "family", "${f}", "", "")`,
+  );
+  return [`group by (__name__) ({__name__=~"${names}"} offset ${durationSeconds}s)`, ...families].join(' or ');
 }
 
+/** Refused probe: the raw queries, every family asked (nothing is known to be absent). */
 const RAW: MetricsQueries = { tcp: 'raw', http: 'raw' };
 
 export function createRecordingRulesDetector(client: PrometheusClient, options: { ttlMs?: number; now?: () => number } = {}) {
@@ -37,7 +49,13 @@ export function createRecordingRulesDetector(client: PrometheusClient, options: 
     const queries = client.query(probeQuery(duration), queryTime, signal).then(
       (vector): MetricsQueries => {
         const names = new Set(vector.map((s) => s.metric.__name__));
-        return { tcp: names.has(PROBES.tcp) ? 'recording-rules' : 'raw', http: names.has(PROBES.http) ? 'recording-rules' : 'raw' };
+        const present = new Set(vector.map((s) => s.metric.family));
+        const skipped = (Object.keys(FAMILY_SERIES) as ProxyFamily[]).filter((f) => !present.has(f));
+        return {
+          tcp: names.has(PROBES.tcp) ? 'recording-rules' : 'raw',
+          http: names.has(PROBES.http) ? 'recording-rules' : 'raw',
+          ...(skipped.length ? { skipped } : {}),
+        };
       },
       (err: unknown) => {
         if (known.get(key)?.queries === queries) known.delete(key);
@@ -53,9 +71,10 @@ export function createRecordingRulesDetector(client: PrometheusClient, options: 
   };
 }
 
-/** The graph's queries, each family over the recorded series when they exist. */
+/** The graph's queries, each family over the recorded series when they exist, none for a proxy family without series. */
 export function chooseGraphQueries(query: Parameters<typeof graphQueries>[0], families: MetricsQueries): NamedQuery[] {
-  const raw = graphQueries(query);
+  const skipped = new Set<string>(families.skipped);
+  const raw = graphQueries(query).filter((q) => !skipped.has(proxyFamilyOf(q)));
   if (families.tcp === 'raw' && families.http === 'raw') return raw;
   const recorded = new Map(recordedGraphQueries(query).map((q) => [q.id, q]));
   return raw.map((q) => {
