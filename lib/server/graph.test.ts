@@ -51,11 +51,11 @@ describe('createMetricsSource', () => {
     await source.samples(window);
     writeFileSync(file, 'rotated\n');
     await source.samples(window);
-    // 16 queries per graph: 8 ztunnel and waypoint, 8 sidecar (lib/prometheus/sidecar-queries.ts),
-    // and once the recording-rules probe (remembered for a minute).
-    expect(seen).toHaveLength(1 + 16 + 16);
-    expect(new Set(seen.slice(0, 17).map((r) => r.authorization))).toEqual(new Set(['Bearer first']));
-    expect(new Set(seen.slice(17).map((r) => r.authorization))).toEqual(new Set(['Bearer rotated']));
+    // Once the probe (remembered for a minute), then per graph the 4 ztunnel queries: this Prometheus
+    // holds no series, so no sidecar or waypoint reported and their queries are not sent.
+    expect(seen).toHaveLength(1 + 4 + 4);
+    expect(new Set(seen.slice(0, 5).map((r) => r.authorization))).toEqual(new Set(['Bearer first']));
+    expect(new Set(seen.slice(5).map((r) => r.authorization))).toEqual(new Set(['Bearer rotated']));
     expect(seen.every((r) => r.tenant === 'team-a' && r.url === '/api/v1/query')).toBe(true);
   });
 
@@ -64,8 +64,8 @@ describe('createMetricsSource', () => {
     seen.length = 0;
     await source.samples(window);
     await source.samples(window);
-    // The 16 graph queries and the recording-rules probe, each once.
-    expect(seen).toHaveLength(16 + 1);
+    // The probe and the 4 ztunnel queries (no sidecar or waypoint series here), each once.
+    expect(seen).toHaveLength(1 + 4);
   });
 
   it('maps failures to AppError: unreachable, unconfigured, missing token file', async () => {
