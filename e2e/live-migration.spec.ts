@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { promisify } from 'node:util';
@@ -56,7 +57,9 @@ function watchGraphResponses(page: Page): () => MeshGraph | undefined {
   let last: MeshGraph | undefined;
   page.on('response', (response) => {
     if (new URL(response.url()).pathname.endsWith('/api/graph') && response.ok()) {
-      void response.json().then((g: MeshGraph) => { last = g; }, () => undefined);
+      // The page takes the answer as a gzip document (lib/api-client/fetch-json.ts): inflate it as the page does.
+      const gzipped = response.headers()['content-type']?.startsWith('application/gzip');
+      void response.body().then((b) => { last = JSON.parse((gzipped ? gunzipSync(b) : b).toString('utf8')) as MeshGraph; }, () => undefined);
     }
   });
   return () => last;

@@ -6,6 +6,7 @@
 import { buildGraph, type GraphOptions } from '../lib/graph/build';
 import type { Inventory, InventoryWorkload } from '../lib/graph/inventory';
 import type { DestinationLabels, PeerLabels, TcpSample, TrafficSamples } from '../lib/graph/samples';
+import { writeBenchSection } from './bench-doc';
 
 export interface BenchFigure {
   name: string;
@@ -110,5 +111,10 @@ export async function run(): Promise<BenchFigure[]> {
       figures.push({ name: what, value: round1(median(wall)), unit: 'ms' }, { name: `${what}, CPU`, value: round1(median(cpu)), unit: 'ms' });
     }
   }
+  writeBenchSection('## Graph core (scripts/bench-graph.ts)', [
+    'buildGraph on generated meshes (namespaces of 50 workloads, 2-4 callees each, four TCP counters per series, label objects',
+    'shared per tuple as the parser hands them over), median of 5 builds after a warm-up; CPU is what the process spent beside',
+    `the wall time (the machine is shared). Run: \`npm run bench -- --only graph\`; written by the run on ${new Date().toISOString().slice(0, 10)}.`,
+  ], figures);
   return figures;
 }

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, fetchJson, retryUnanswered, withBasePath } from './fetch-json';
@@ -23,6 +24,13 @@ beforeAll(async () => {
       res.writeHead(502, { 'content-type': 'text/html' }).end('<html>bad gateway</html>');
     } else if (url.pathname === '/html-ok') {
       res.writeHead(200, { 'content-type': 'text/html' }).end('<html>login</html>');
+    } else if (url.pathname === '/negotiated') {
+      // The graph route's negotiation: the gzip document only to a caller that asks for it.
+      const json = JSON.stringify({ hello: 'mesh', accept: req.headers.accept });
+      if (/application\/gzip/.test(req.headers.accept ?? '')) res.writeHead(200, { 'content-type': 'application/gzip' }).end(gzipSync(json));
+      else res.writeHead(200, { 'content-type': 'application/json' }).end(json);
+    } else if (url.pathname === '/not-gzip') {
+      res.writeHead(200, { 'content-type': 'application/gzip' }).end('{"plain":"json"}');
     } else if (url.pathname === '/slow') {
       setTimeout(() => res.writeHead(200).end('{}'), 2_000);
     } else {
@@ -120,5 +128,18 @@ describe('retryUnanswered', () => {
     expect(retryUnanswered(0, new ApiError('prometheus_unreachable', 'Prometheus did not answer within 8s', 503))).toBe(false);
     expect(retryUnanswered(0, new ApiError('bad_response', 'gateway timeout', 504))).toBe(false);
     expect(retryUnanswered(0, new Error('bug'))).toBe(false);
+  });
+});
+
+describe('fetchJson with acceptGzip', () => {
+  it('inflates a gzip document, and asks for one only when told', async () => {
+    expect(await fetchJson(`${base}/negotiated`, { acceptGzip: true })).toEqual({ hello: 'mesh', accept: 'application/gzip, application/json;q=0.9' });
+    expect(await fetchJson(`${base}/negotiated`)).toEqual({ hello: 'mesh', accept: 'application/json' });
+  });
+
+  it('a gzip document that does not inflate is a bad response, not a crash', async () => {
+    const err = await fetchJson(`${base}/not-gzip`, { acceptGzip: true }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).code).toBe('bad_response');
   });
 });

@@ -8,4 +8,4 @@ const graphParams = (request: GraphRequest) => Object.fromEntries(graphSearchPar
 export const graphUrl = (request: GraphRequest): string => apiUrl('/api/graph', graphParams(request));
 
 export const graphQueryOptions = (request: GraphRequest, options: ApiQueryOptions = {}) =>
-  apiQueryOptions<MeshGraph>('/api/graph', graphParams(request), { enabled: request.namespaces.length > 0, ...options });
+  apiQueryOptions<MeshGraph>('/api/graph', graphParams(request), { enabled: request.namespaces.length > 0, acceptGzip: true, ...options });

@@ -11,6 +11,8 @@ export interface ApiQueryOptions {
   refetchInterval?: number | false;
   staleTime?: number;
   enabled?: boolean;
+  /** Take the answer as a gzip document when the route offers one (fetch-json.ts). */
+  acceptGzip?: boolean;
 }
 
 /** Pages refresh live state this often. */
@@ -28,9 +30,10 @@ export function apiUrl(path: string, params: ApiParams = {}): string {
 
 export function apiQueryOptions<T>(path: string, params: ApiParams = {}, options: ApiQueryOptions = {}) {
   const url = apiUrl(path, params);
+  const { acceptGzip, ...query } = options;
   return {
     queryKey: [path, params] as const,
-    queryFn: ({ signal }: { signal: AbortSignal }) => fetchJson<T>(url, { signal }),
-    ...options,
+    queryFn: ({ signal }: { signal: AbortSignal }) => fetchJson<T>(url, { signal, ...(acceptGzip ? { acceptGzip } : {}) }),
+    ...query,
   };
 }

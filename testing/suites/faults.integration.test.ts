@@ -3,6 +3,7 @@ import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
 import { GET as graphRoute } from '@/app/api/graph/route';
 import { GET as namespacesRoute } from '@/app/api/namespaces/route';
 import { GET as readyzRoute } from '@/app/readyz/route';
@@ -105,6 +106,15 @@ describe('Prometheus faults: the graph says what is wrong, quickly', () => {
     expect(response.headers.get('content-encoding')).toBeNull();
     const body: unknown = await response.json();
     expect(body).toEqual(plain.body);
+    expect((services.graphAnswers as { stats?: { builds: number } }).stats?.builds).toBe(1);
+    // The console's own client takes the cached bytes as a gzip document (Next does not touch it).
+    const zipped = await graphRoute(new Request('http://lens.local/api/graph?namespaces=bookinfo', { headers: { accept: 'application/gzip, application/json;q=0.9' } }), {});
+    expect(zipped.headers.get('content-type')).toBe('application/gzip');
+    expect(zipped.headers.get('vary')).toBe('accept');
+    expect(JSON.parse(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString('utf8'))).toEqual(plain.body);
+    // A wildcard is not a request for it.
+    const wildcard = await graphRoute(new Request('http://lens.local/api/graph?namespaces=bookinfo', { headers: { accept: '*/*' } }), {});
+    expect(wildcard.headers.get('content-type')).toBe('application/json');
     expect((services.graphAnswers as { stats?: { builds: number } }).stats?.builds).toBe(1);
   });
 
