@@ -59,5 +59,14 @@ export function inventorySourceFrom(
   cluster: string,
   accessibleNamespaces?: ReadonlySet<string>,
 ): InventorySource {
-  return { inventory: async () => toInventory(await model(), cluster, accessibleNamespaces) };
+  // The model is rebuilt only when the cache moves on: so is its inventory (a 5,000-workload
+  // inventory is not rebuilt for every graph request).
+  let last: { model: ClusterModel; inventory: Inventory } | undefined;
+  return {
+    inventory: async () => {
+      const m = await model();
+      if (last?.model !== m) last = { model: m, inventory: toInventory(m, cluster, accessibleNamespaces) };
+      return last.inventory;
+    },
+  };
 }

@@ -27,7 +27,14 @@ export function createKubeLayer(e: KubeEnv, serviceAccountKubeConfig: () => Kube
 
 /** The whole cluster's inventory for the graph; a layer that cannot be built is a failed inventory, not a thrown call. */
 export function kubeInventory(kube: () => KubeLayer): InventorySource {
-  return withGraphVersion({ inventory: async () => kube().inventorySource().inventory() }, async () => (await kube().snapshot()).generation);
+  // One source per layer: it keeps the inventory of the cache's current generation.
+  let memo: { layer: KubeLayer; source: InventorySource } | undefined;
+  const source = () => {
+    const layer = kube();
+    if (memo?.layer !== layer) memo = { layer, source: layer.inventorySource() };
+    return memo.source;
+  };
+  return withGraphVersion({ inventory: () => source().inventory() }, async () => (await kube().snapshot()).generation);
 }
 
 /** The query's parameters, each given at most once (a repeated one is ambiguous: 400 naming it). */
