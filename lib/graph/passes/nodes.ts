@@ -2,7 +2,6 @@ import type { AppNode, Enrollment, GraphNode, NodeFlags, NodeTraffic, ServiceNod
 import type { Inventory } from '@/lib/graph/inventory';
 import type { InventoryWorkload } from '@/lib/graph/inventory';
 import type { WorkGraph } from '@/lib/graph/work';
-import { withFields } from '@/lib/graph/copy';
 import { known, type Endpoint } from './endpoints';
 
 // Endpoint -> node, by graph type. Ids are readable and stable: wl:<cluster>:<ns>:<workload>,
@@ -53,7 +52,7 @@ function workloadNode(id: string, e: Endpoint, inv: InventoryWorkload | undefine
     usesWaypoint: inv?.usesWaypoint,
     notInInventory: !inv,
     ...(inv?.capture ? { capture: inv.capture } : {}),
-    flags: withFields(noFlags(), { waypoint: inv?.isWaypoint ?? false, ingressGateway: inv?.isIngressGateway ?? false }),
+    flags: { waypoint: inv?.isWaypoint ?? false, ingressGateway: inv?.isIngressGateway ?? false, outside: false, inaccessible: false, idle: false },
     traffic: noTraffic(),
   };
 }
@@ -104,7 +103,7 @@ function appNode(graph: WorkGraph, e: Endpoint, inv: InventoryWorkload | undefin
     principals: principal ? [principal] : [],
     enrollment,
     ...(inv?.capture ? { capture: inv.capture } : {}),
-    flags: withFields(noFlags(), { ingressGateway: inv?.isIngressGateway ?? false }),
+    flags: { waypoint: false, ingressGateway: inv?.isIngressGateway ?? false, outside: false, inaccessible: false, idle: false },
     traffic: noTraffic(),
   };
   graph.nodes.set(id, node);
