@@ -7,6 +7,7 @@ import { chromium, type Page } from '@playwright/test';
 import { startStack } from './stack';
 import type { BenchFigure } from './bench-graph';
 import { writeBenchSection } from './bench-doc';
+import { availableParallelism, loadavg } from 'node:os';
 
 const APP_PORT = 3320;
 const SIM_PORT = 3321;
@@ -38,7 +39,10 @@ const paintedAfterDraw = (page: Page) =>
       }),
   );
 
-/** Arms the page to time the next click from its pointerdown until the panel's details are painted. */
+/**
+ * Arms the page to time the next click from its pointerdown until the panel's details are painted.
+ * No named functions inside: tsx would wrap them in a helper (__name) that the page does not have.
+ */
 const armClickTimer = (page: Page) =>
   page.evaluate(() => {
     const w = window as unknown as { __clickToPanel?: number };
@@ -47,12 +51,10 @@ const armClickTimer = (page: Page) =>
       'pointerdown',
       () => {
         const down = performance.now();
-        const shown = () => [...document.querySelectorAll('#graph-details-panel button')].some((b) => b.textContent?.includes('All nodes and edges'));
-        const done = () => requestAnimationFrame(() => requestAnimationFrame(() => (w.__clickToPanel = Math.round(performance.now() - down))));
         const observer = new MutationObserver(() => {
-          if (!shown()) return;
+          if (![...document.querySelectorAll('#graph-details-panel button')].some((b) => b.textContent?.includes('All nodes and edges'))) return;
           observer.disconnect();
-          done();
+          requestAnimationFrame(() => requestAnimationFrame(() => (w.__clickToPanel = Math.round(performance.now() - down))));
         });
         observer.observe(document.body, { childList: true, subtree: true });
       },
@@ -90,10 +92,10 @@ async function measure(page: Page, url: string): Promise<Measured> {
   return { firstDraw: Math.round(firstDraw), answer: paint.answer, painted: paint.painted, clickToPanel: Number(await inPage.jsonValue()), clickWall, nodes };
 }
 
-function writeSection(figures: BenchFigure[], settings: string): void {
+function writeSection(figures: BenchFigure[], settings: string, loadAtStart: number): void {
   writeBenchSection(SECTION, [
     'Production build, simulated scale cluster (namespaces of 50 workloads), real Prometheus with 15 minutes of history, headless Debian Chromium at 1440x900, all on loopback.',
-    `Run: \`npm run bench -- --only browser\` (${settings}); written by the run on ${new Date().toISOString().slice(0, 10)}.`,
+    `Run: \`npm run bench -- --only browser\` (${settings}); written by the run on ${new Date().toISOString().slice(0, 10)}. Load average at its start ${loadAtStart.toFixed(1)} on ${availableParallelism()} cores (other jobs share this machine: figures scale with it).`,
     'First draw: navigation until the first frame painted after the layout ended (the API answer for the same instant (queryTime) warmed once before, and the page served once). Of it, "graph answer" is when the last byte of /api/graph arrived (in the page, from navigation start): the server\'s share and the page\'s boot; the rest is the browser (JSON, React, cytoscape, layout, paint).',
     'Click -> panel: a click on a node of the list, from its pointerdown until the frame showing its details was painted, timed in the page (the canvas shows the selection a frame later); "as Playwright sees it" adds the driver\'s own round trips and role queries.',
   ], figures);
@@ -101,6 +103,7 @@ function writeSection(figures: BenchFigure[], settings: string): void {
 
 export async function run(): Promise<BenchFigure[]> {
   const figures: BenchFigure[] = [];
+  const loadAtStart = loadavg()[0] ?? 0;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -147,6 +150,6 @@ export async function run(): Promise<BenchFigure[]> {
   } finally {
     await browser.close();
   }
-  writeSection(figures, `--sizes ${sizes().join(',')}`);
+  writeSection(figures, `--sizes ${sizes().join(',')}`, loadAtStart);
   return figures;
 }
