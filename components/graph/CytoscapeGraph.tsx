@@ -11,7 +11,7 @@ import { paletteFor } from './palette';
 import { NAMESPACE_FONT, stylesheet } from './stylesheet';
 import { labelOpacityAt, readableFitZoom, SMALL_GRAPH_NODES } from './label-zoom';
 import { nudgeEdgeLabels } from './label-nudge';
-import { renderedLabels, summarize } from './summary';
+import { liveSummary, renderedLabels } from './summary';
 import type { BadgeName, LayoutName } from './view-state';
 import { useTrafficAnimation } from './use-traffic-animation';
 
@@ -68,10 +68,6 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
   const [labelOpacity, setLabelOpacity] = useState(1);
   const [namespaceLabelOpacity, setNamespaceLabelOpacity] = useState(1);
 
-  const publish = () => {
-    const cy = cyRef.current;
-    if (cy) window.__ambientLensGraph = summarize(cy, algorithm.current, layoutMs.current);
-  };
 
   /** Fit the graph; small graphs stay at a zoom where labels are readable (centred; the user pans). */
   const fitReadable = () => {
@@ -88,14 +84,18 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     }
   };
 
-  const runLayout = () => {
+  /**
+   * Lays the graph out. A new question is drawn at once, not animated: its nodes have no places yet
+   * (they would fly out of one point), and the animation only delays a readable picture.
+   */
+  const runLayout = (animate = true) => {
     const cy = cyRef.current;
     if (!cy) return;
     const leaves = cy.nodes().filter((n) => n.data('kind') !== 'box');
     // A namespace map drawn layered is a few ranks of long crossing edges, wider than any screen:
     // the force layout packs it so that the whole map fits with its names readable.
     const map = leaves.filter('[aggregateBy = "namespace"]').length * 2 >= leaves.length && leaves.length > 1;
-    const plan = layoutPlan(map && layout === 'layered' ? 'force' : layout, { nodeCount: leaves.length, animate: leaves.length <= 150 });
+    const plan = layoutPlan(map && layout === 'layered' ? 'force' : layout, { nodeCount: leaves.length, animate: animate && leaves.length <= 150 });
     algorithm.current = plan.algorithm;
     const started = performance.now();
     const run = cy.layout(plan.options);
@@ -103,7 +103,6 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
       layoutMs.current = Math.round(performance.now() - started);
       if (leaves.length <= SMALL_GRAPH_NODES) nudgeEdgeLabels(cy);
       fitReadable();
-      publish();
       callbacks.current.onLayout?.({ algorithm: plan.algorithm, fallback: plan.fallback, ms: layoutMs.current });
     });
     run.run();
@@ -154,11 +153,12 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
         setNamespaceLabelOpacity(labelOpacityAt(cy.zoom(), NAMESPACE_FONT));
       });
     }
+    // Read back only when a test asks (live getters): nothing is computed on a click.
+    window.__ambientLensGraph = liveSummary(cy, () => algorithm.current, () => layoutMs.current);
     window.__ambientLensLabels = () => renderedLabels(cy);
     // The canvas changes size when the navigation or the side panel folds: redraw at the new size.
     const resize = new ResizeObserver(() => cy.resize());
     resize.observe(container.current);
-    cy.on('dragfree', 'node', publish);
     return () => {
       resize.disconnect();
       cy.destroy();
@@ -172,7 +172,6 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
   const { security, waypoint, enrollment } = badges;
   useEffect(() => {
     cyRef.current?.style(stylesheet({ dark, badges: { security, waypoint, enrollment }, large, labelOpacity: large ? 1 : labelOpacity, namespaceLabelOpacity: large ? 1 : namespaceLabelOpacity }));
-    publish();
   }, [dark, security, waypoint, enrollment, large, labelOpacity, namespaceLabelOpacity]);
 
   useEffect(() => {
@@ -186,25 +185,34 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     const refolded = rebuild ? new Map<string, { x: number; y: number }>() : foldedNamespaceCentres(cy, elements);
     const result = syncElements(cy, elements);
     lastKey.current = layoutKey;
-    const expanded = new Set(layoutExpandedParts(cy, folded, result.addedNodes, layout, publish));
+    const expanded = new Set(layoutExpandedParts(cy, folded, result.addedNodes, layout, () => {}));
     for (const [id, at] of refolded) cy.getElementById(id).position(at);
     const placed = (id: string) => expanded.has(id) || refolded.has(id);
-    if (rebuild || (result.fullLayout && expanded.size === 0 && refolded.size === 0)) runLayout();
+    if (rebuild || (result.fullLayout && expanded.size === 0 && refolded.size === 0)) runLayout(!rebuild);
     else placeAddedNodes(cy, result.addedNodes.filter((id) => !placed(id)));
-    publish();
     // runLayout reads `layout`, which is part of layoutKey.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- re-run on new elements or a new question only
   }, [elements, layoutKey, large]);
 
   // Selection touches the element that was selected and the one that is: never the whole graph.
+  // It is drawn after the side panel has painted: the canvas redraw that shows it takes a frame of
+  // its own (hundreds of ms at thousands of elements), and the panel is what the click asked for.
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    cy.batch(() => {
-      cy.elements('.selected').removeClass('selected');
-      if (selected) cy.getElementById(selected).addClass('selected');
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        cy.batch(() => {
+          cy.elements('.selected').removeClass('selected');
+          if (selected) cy.getElementById(selected).addClass('selected');
+        });
+      }, 0);
     });
-    publish();
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [selected, elements, large]);
 
   useEffect(() => {
@@ -219,7 +227,6 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
         });
       }
     });
-    publish();
   }, [matches, elements, large]);
 
   useTrafficAnimation(cyRef, animation, elements);
@@ -229,17 +236,14 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
       const cy = cyRef.current;
       if (!cy) return;
       cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
-      publish();
     },
     panBy(x, y) {
       cyRef.current?.panBy({ x, y });
-      publish();
     },
     fit() {
       fitReadable();
-      publish();
     },
-    relayout: runLayout,
+    relayout: () => runLayout(),
     png(background) {
       const cy = cyRef.current;
       if (!cy) return null;

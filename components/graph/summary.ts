@@ -60,29 +60,54 @@ export function renderedLabels(cy: Core): RenderedLabel[] {
     });
 }
 
-export function summarize(cy: Core, layout: string, layoutMs: number): RenderedGraph {
+/**
+ * The canvas as tests read it, computed when read: reading every edge's style on each selection or
+ * layout step cost tens of milliseconds a click on a graph of thousands of elements. Getters, so a
+ * read (page.evaluate serializes it) always sees the canvas as it is now.
+ */
+export function liveSummary(cy: Core, layout: () => string, layoutMs: () => number): RenderedGraph {
   return {
-    layout,
-    layoutMs,
-    zoom: cy.zoom(),
-    pan: cy.pan(),
-    nodes: cy.nodes().map((n) => ({
-      id: n.id(),
-      label: String(n.data('label') ?? ''),
-      kind: String(n.data('kind') ?? ''),
-      x: Math.round(n.position().x),
-      y: Math.round(n.position().y),
-      classes: n.classes(),
-    })),
-    edges: cy.edges().map((e) => ({
-      id: e.id(),
-      source: e.source().id(),
-      target: e.target().id(),
-      mtls: String(e.data('mtls') ?? ''),
-      badge: String(e.style('source-label') ?? ''),
-      lineStyle: String(e.style('line-style') ?? ''),
-      label: String(e.data('label') ?? ''),
-      classes: e.classes(),
-    })),
+    get layout() {
+      return layout();
+    },
+    get layoutMs() {
+      return layoutMs();
+    },
+    get zoom() {
+      return cy.zoom();
+    },
+    get pan() {
+      return cy.pan();
+    },
+    get nodes() {
+      return renderedNodes(cy);
+    },
+    get edges() {
+      return renderedEdges(cy);
+    },
   };
+}
+
+function renderedNodes(cy: Core): RenderedGraph['nodes'] {
+  return cy.nodes().map((n) => ({
+    id: n.id(),
+    label: String(n.data('label') ?? ''),
+    kind: String(n.data('kind') ?? ''),
+    x: Math.round(n.position().x),
+    y: Math.round(n.position().y),
+    classes: n.classes(),
+  }));
+}
+
+function renderedEdges(cy: Core): RenderedEdge[] {
+  return cy.edges().map((e) => ({
+    id: e.id(),
+    source: e.source().id(),
+    target: e.target().id(),
+    mtls: String(e.data('mtls') ?? ''),
+    badge: String(e.style('source-label') ?? ''),
+    lineStyle: String(e.style('line-style') ?? ''),
+    label: String(e.data('label') ?? ''),
+    classes: e.classes(),
+  }));
 }

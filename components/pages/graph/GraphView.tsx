@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { graphLookup } from '@/lib/graph/lookup';
 import type { MeshGraph } from '@/lib/graph/model';
@@ -8,7 +9,7 @@ import { filterTraffic } from '@/lib/graph/traffic-filter';
 import { graphQueryOptions } from '@/lib/api-client/graph';
 import { namespacesQueryOptions } from '@/lib/api-client/namespaces';
 import { Notice, Spinner } from '@/components/ui/States';
-import { CytoscapeGraph, type GraphCanvasHandle } from '@/components/graph/CytoscapeGraph';
+import type { GraphCanvasHandle } from '@/components/graph/CytoscapeGraph';
 import { collapseGraph, isCollapseEmpty, ALL_NAMESPACES } from '@/components/graph/collapse';
 import { collapsePatch, effectiveCollapse, mapNamespaces, namespaceMapActive } from '@/components/graph/namespace-map';
 import { keepUnchangedParts } from '@/components/graph/stable-state';
@@ -30,6 +31,13 @@ import { metricsSourceNote } from './metrics-source-note';
 import { SidePanel } from './SidePanel';
 import { Toolbar } from './Toolbar';
 import { TrafficMenu } from './TrafficMenu';
+
+// Cytoscape and its layouts are most of the page's script: loaded on their own, so the page
+// hydrates and asks for the graph while they download instead of after.
+const CytoscapeGraph = dynamic(() => import('@/components/graph/CytoscapeGraph').then((m) => m.CytoscapeGraph), {
+  ssr: false,
+  loading: () => <div className="grid h-full place-items-center"><Spinner label="Loading the graph view…" /></div>,
+});
 
 /** The whole graph view lives in the URL; every change is a history entry, so Back undoes it. */
 const graphUrl: UrlState<ParsedViewState, Partial<GraphViewState>> = {
