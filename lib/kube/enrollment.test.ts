@@ -30,6 +30,9 @@ describe('podEnrollment', () => {
     expect(podEnrollment(pod({}, redirected, { hostNetwork: true }), ambientNs)).toMatchObject({ state: 'host-network', enrollment: 'none' });
     // Sidecar pods show up as HBONE in ztunnel's config_dump: enrollment comes from the pod, not from there.
     expect(podEnrollment(pod({}, redirected, { containers: [{ name: 'app' }, { name: 'istio-proxy' }] }), ambientNs, 'ready')).toMatchObject({ state: 'sidecar', enrollment: 'sidecar' });
+    // ztunnel's own pods run a container named istio-proxy too (Istio's chart): not a sidecar.
+    const ztunnel = pod({ app: 'ztunnel', 'istio.io/dataplane-mode': 'none' }, {}, { containers: [{ name: 'istio-proxy' }] });
+    expect(podEnrollment(ztunnel, undefined, 'ready')).toMatchObject({ state: 'opted-out', enrollment: 'none' });
     expect(podEnrollment(pod({}, {}, { initContainers: [{ name: 'istio-proxy' }] }), ambientNs).state).toBe('sidecar');
   });
   it('treats waypoint pods as in the mesh although they carry dataplane-mode=none', () => {

@@ -4,6 +4,7 @@ import type { Enrollment } from '@/lib/graph/model';
 import type { NamespaceEnrollment, NamespaceEnrollmentState } from './wire/namespaces';
 import type { PodEnrollment, PodEnrollmentState } from './wire/pods';
 import { annotationsOf, labelsOf, matchesSelector, type LabelSelector, type Namespace, type Pod } from './types';
+import { isZtunnelPod } from './ztunnel/pods';
 
 export const DATAPLANE_MODE = 'istio.io/dataplane-mode';
 export const REDIRECTION = 'ambient.istio.io/redirection';
@@ -51,8 +52,10 @@ export function podEnrollment(pod: Pod, ns: Namespace | undefined, nodeZtunnel?:
   if (annotations[SIDECAR_STATUS] !== undefined) {
     return done('sidecar', 'sidecar', 'Has an injected sidecar proxy (sidecar.istio.io/status), so ambient skips it');
   }
-  // Injected by hand or by a tool that leaves no annotation: the container itself says so.
-  if ([...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].some((c) => c.name === 'istio-proxy')) {
+  // Injected by hand or by a tool that leaves no annotation: the container itself says so. Not
+  // ztunnel's own pods: Istio's chart names their container istio-proxy too, and they are no sidecar
+  // (the chart labels them dataplane-mode=none, read below).
+  if (!isZtunnelPod(pod) && [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].some((c) => c.name === 'istio-proxy')) {
     return done('sidecar', 'sidecar', 'Has an istio-proxy sidecar container, so ambient skips it');
   }
   if (podMode === 'none') {
