@@ -23,7 +23,6 @@ import { createPrometheusClient } from '../lib/prometheus/client';
 import { startSimulator } from '../sim/index';
 import { startPrometheus, type RunningPrometheus } from './prometheus';
 import type { BenchFigure } from './bench-graph';
-import { selectionCoversMesh, type Inventory } from '../lib/graph/inventory';
 import { writeBenchSection } from './bench-doc';
 
 const exec = promisify(execFile);
@@ -115,9 +114,7 @@ export async function run(): Promise<BenchFigure[]> {
   try {
     for (const count of [1, 20, 100]) await stage(`${count} ns`, async () => {
       const ns = namespaces.slice(0, count);
-      // The window the app asks for: every namespace when the selection holds every mesh namespace (lib/server/graph.ts).
-      const wide = count > 1 && selectionCoversMesh(await http.inventory(), ns);
-      const tq = { namespaces: wide ? [] : ns, duration: 600, queryTime: now };
+      const tq = { namespaces: ns, duration: 600, queryTime: now };
       for (const mode of ['raw', 'recording-rules'] as const) {
         // What the app sends: raw (PROMETHEUS_RECORDING_RULES=off) every query; auto the probe, then the
         // recorded queries, none for a proxy family without series (the scale mesh has no sidecars or waypoints).
@@ -210,13 +207,12 @@ interface AppHandle {
 }
 
 /** The real route handler on node:http, twice: recording rules off (raw) and auto. */
-async function startApp(prometheusUrl: string, kubeconfig: string): Promise<{ raw: AppHandle; rules: AppHandle; inventory(): Promise<Inventory>; stop(): Promise<void> }> {
+async function startApp(prometheusUrl: string, kubeconfig: string): Promise<{ raw: AppHandle; rules: AppHandle; stop(): Promise<void> }> {
   const { parseEnv } = await import('../lib/server/env');
   const { createDeps, setDepsForTest } = await import('../lib/server/deps');
   const { createMetricsSource } = await import('../lib/server/metrics');
   const { GET } = await import('../app/api/graph/route');
   const servers: Server[] = [];
-  let inventoryOf: () => Promise<Inventory> = () => Promise.reject(new Error('no app yet'));
   const make = async (mode: 'off' | 'auto'): Promise<AppHandle> => {
     const e = parseEnv({ PROMETHEUS_URL: prometheusUrl, KUBECONFIG: kubeconfig, LOG_LEVEL: 'silent', PROMETHEUS_RECORDING_RULES: mode });
     let upstream = 0;
@@ -224,7 +220,6 @@ async function startApp(prometheusUrl: string, kubeconfig: string): Promise<{ ra
     const metrics = createMetricsSource(e, { cacheTtlMs: 0, fetch: (url, init) => ((upstream += 1), fetch(url, init)) });
     const deps = createDeps(e, { metrics });
     await deps.inventory.inventory(); // the Kubernetes cache warm, as in a running server
-    inventoryOf = () => deps.inventory.inventory();
     const server = createServer(async (req, res) => {
       setDepsForTest(deps);
       // As the browser asks (lib/api-client/fetch-json.ts): the cached gzip document when offered.
@@ -260,5 +255,5 @@ async function startApp(prometheusUrl: string, kubeconfig: string): Promise<{ ra
   };
   const raw = await make('off');
   const rules = await make('auto');
-  return { raw, rules, inventory: () => inventoryOf(), stop: async () => void (await Promise.all(servers.map((s) => new Promise((r) => s.close(r))))) };
+  return { raw, rules, stop: async () => void (await Promise.all(servers.map((s) => new Promise((r) => s.close(r))))) };
 }
