@@ -62,18 +62,3 @@ export interface InventorySource {
   /** Changes whenever the inventory changes in a way the graph shows (cache keys); absent: unknown. */
   version?(): Promise<string>;
 }
-
-/**
- * Whether `selected` holds every namespace in the mesh (ambient-labelled, or with a workload whose
- * traffic a mesh proxy reports: enrolled, pending or sidecar; 'unknown' has no pods). Then every series a mesh proxy wrote
- * touches the selection, and asking Prometheus for every namespace returns the same samples: the
- * graph keeps those touching the selection anyway (passes/select-namespaces.ts), and a query
- * without a list of 100 namespaces in each branch is much cheaper.
- */
-export function selectionCoversMesh(inventory: Inventory, selected: readonly string[]): boolean {
-  const chosen = new Set(selected);
-  return (
-    inventory.namespaces.every((n) => !n.ambientLabelled || chosen.has(n.name)) &&
-    inventory.workloads.every((w) => w.enrollment === 'none' || w.enrollment === 'unknown' || w.isWaypoint || chosen.has(w.namespace))
-  );
-}

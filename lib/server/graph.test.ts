@@ -4,10 +4,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { selectionCoversMesh, type Inventory } from '@/lib/graph/inventory';
-import { touchesNamespaces } from '@/lib/graph/passes/select-namespaces';
+import type { Inventory } from '@/lib/graph/inventory';
 import type { GraphParams } from '@/lib/graph/query';
-import type { MetricsSource, TrafficSamples } from '@/lib/graph/samples';
+import type { TrafficSamples } from '@/lib/graph/samples';
 import { AppError } from '@/lib/errors';
 import { dataUrl } from '@/testing/fixtures/data';
 import { createGraphService } from './graph';
@@ -116,32 +115,6 @@ describe('createGraphService', () => {
     expect(graph.edges.length).toBeGreaterThan(0);
     expect(graph.nodes.some((n) => n.flags.waypoint)).toBe(false);
     expect(graph.warnings[0]).toContain('API server down');
-  });
-
-  it('asks for every namespace when the selection holds every mesh namespace: the same graph, a cheaper query', async () => {
-    const asked: string[][] = [];
-    // A source that filters as Prometheus does: the samples touching the namespaces asked ([]: all).
-    const filtering: MetricsSource = {
-      kind: 'simulator',
-      samples: async (window) => {
-        asked.push(window.namespaces);
-        const keep = touchesNamespaces(window.namespaces);
-        return { tcp: input.samples.tcp.filter(keep), http: input.samples.http.filter(keep), latency: input.samples.latency };
-      },
-    };
-    const service = createGraphService({ metrics: filtering, inventory: { inventory: async () => input.inventory } });
-    const covering = { ...query, namespaces: ['bookinfo', 'legacy'] };
-    const wide = await service(covering);
-    expect(asked.pop()).toEqual([]);
-    const narrow = await service(covering, { accessibleNamespaces: new Set(['bookinfo', 'istio-ingress', 'legacy']) });
-    expect(asked.pop()).toEqual(['bookinfo', 'legacy']);
-    expect(wide.edges).toEqual(narrow.edges);
-    expect(wide.nodes).toEqual(narrow.nodes);
-    // bookinfo is ambient-labelled: a selection without it is asked for as it is.
-    await service({ ...query, namespaces: ['istio-ingress', 'legacy'] });
-    expect(asked.pop()).toEqual(['istio-ingress', 'legacy']);
-    expect(selectionCoversMesh(input.inventory, ['bookinfo'])).toBe(true);
-    expect(selectionCoversMesh(input.inventory, ['legacy'])).toBe(false);
   });
 
   it('fails when metrics fail: no empty or stale graph', async () => {

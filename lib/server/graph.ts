@@ -1,7 +1,7 @@
 import 'server-only';
 import { buildGraph } from '@/lib/graph/build';
 import { focusNeighbourhood } from '@/lib/graph/passes/focus';
-import { selectionCoversMesh, type Inventory, type InventorySource } from '@/lib/graph/inventory';
+import type { Inventory, InventorySource } from '@/lib/graph/inventory';
 import type { MeshGraph, ZtunnelSeriesCheck } from '@/lib/graph/model';
 import type { GraphParams } from '@/lib/graph/query';
 import type { MetricsSource, TrafficSamples } from '@/lib/graph/samples';
@@ -64,14 +64,10 @@ export function createGraphPhases(deps: GraphDeps): GraphPhases {
       // A node graph looks wherever its neighbours may be: every namespace the viewer may see ([] = all).
       const visible = viewer.accessibleNamespaces;
       const namespaces = query.focus === undefined ? query.namespaces : !visible ? [] : visible.size > 0 ? [...visible].sort() : query.namespaces;
+      const window = { namespaces, duration: query.duration, queryTime: query.queryTime };
       // The retention is best effort (Thanos or Mimir may not report one): its failure is no answer.
       const retention = deps.metrics.oldestDataTime?.(signal).catch(() => undefined);
-      const inventoryRead = deps.inventory.inventory();
-      // A viewer who sees everything and chose every mesh namespace asks for every namespace: the
-      // same samples for a cheaper query (selectionCoversMesh). The inventory is read first only then.
-      const wide = !visible && namespaces.length > 1 && (await inventoryRead.then((inv) => selectionCoversMesh(inv, namespaces), () => false));
-      const window = { namespaces: wide ? [] : namespaces, duration: query.duration, queryTime: query.queryTime };
-      const [samples, inventory] = await Promise.allSettled([deps.metrics.samples(window, signal), inventoryRead]);
+      const [samples, inventory] = await Promise.allSettled([deps.metrics.samples(window, signal), deps.inventory.inventory()]);
       if (samples.status === 'rejected') throw samples.reason;
       // A window wholly before the retention would draw an empty graph that looks like "no traffic".
       const oldest = await retention;
