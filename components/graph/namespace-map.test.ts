@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { largeMesh } from '@/testing/fixtures/large-mesh';
 import { bookinfo } from '@/testing/fixtures/graph-model';
 import { collapseGraph } from './collapse';
-import { collapsePatch, effectiveCollapse, mapNamespaces, namespaceMapActive, NAMESPACE_MAP_NODES } from './namespace-map';
+import { collapsePatch, effectiveCollapse, mapNamespaces, namespaceMapActive, NAMESPACE_MAP_LEAVE_NODES, NAMESPACE_MAP_NODES } from './namespace-map';
 import { toElements } from './to-elements';
 import { defaultViewState } from './view-state';
 
@@ -15,6 +15,14 @@ describe('the namespace map', () => {
     expect(namespaceMapActive(bookinfo(), defaultViewState)).toBe(false);
     expect(namespaceMapActive(big, { ...defaultViewState, focus: 'x' })).toBe(false);
     expect(namespaceMapActive(big, { ...defaultViewState, map: 'off' })).toBe(false);
+  });
+
+  it('stays open while a refresh wavers around the threshold, and closes well below it', () => {
+    const withNodes = (n: number) => ({ ...big, nodes: big.nodes.slice(0, n) });
+    expect(namespaceMapActive(withNodes(NAMESPACE_MAP_NODES - 10), defaultViewState)).toBe(false);
+    expect(namespaceMapActive(withNodes(NAMESPACE_MAP_NODES - 10), defaultViewState, true)).toBe(true);
+    expect(namespaceMapActive(withNodes(NAMESPACE_MAP_LEAVE_NODES), defaultViewState, true)).toBe(false);
+    expect(namespaceMapActive(withNodes(NAMESPACE_MAP_NODES + 1), defaultViewState, false)).toBe(true);
   });
 
   it('folds every namespace but the expanded ones', () => {

@@ -7,12 +7,17 @@ import type { CollapseSpec, GraphViewState } from './view-state';
 
 /** Above this many nodes a graph is unreadable at the zoom that fits it: open the namespace map. */
 export const NAMESPACE_MAP_NODES = 300;
+/**
+ * A map already open stays open down to this many nodes, so that a refresh whose count wavers
+ * around the threshold (idle workloads coming and going) does not flip the drawing back and forth.
+ */
+export const NAMESPACE_MAP_LEAVE_NODES = 250;
 
 type MapInputs = Pick<GraphViewState, 'map' | 'focus' | 'expand' | 'collapse'>;
 
-/** The map is for the namespaces' graph; a node graph (focus) is small by nature. */
-export function namespaceMapActive(graph: MeshGraph, view: Pick<GraphViewState, 'map' | 'focus'>): boolean {
-  return view.map === 'auto' && view.focus === null && graph.nodes.length > NAMESPACE_MAP_NODES;
+/** The map is for the namespaces' graph; a node graph (focus) is small by nature. `wasActive`: the same question's last answer was drawn as the map. */
+export function namespaceMapActive(graph: MeshGraph, view: Pick<GraphViewState, 'map' | 'focus'>, wasActive = false): boolean {
+  return view.map === 'auto' && view.focus === null && graph.nodes.length > (wasActive ? NAMESPACE_MAP_LEAVE_NODES : NAMESPACE_MAP_NODES);
 }
 
 /** The namespaces that can fold into one node (unknown and external nodes stay as they are). */

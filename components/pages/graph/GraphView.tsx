@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { graphLookup } from '@/lib/graph/lookup';
 import type { MeshGraph } from '@/lib/graph/model';
 import { filterTraffic } from '@/lib/graph/traffic-filter';
-import { graphQueryOptions } from '@/lib/api-client/graph';
+import { graphQueryOptions, graphUrl as graphApiUrl } from '@/lib/api-client/graph';
 import { namespacesQueryOptions } from '@/lib/api-client/namespaces';
 import { Notice, Spinner } from '@/components/ui/States';
 import type { GraphCanvasHandle } from '@/components/graph/CytoscapeGraph';
@@ -88,7 +88,14 @@ export function GraphView() {
   const sourceNote = graph.data ? metricsSourceNote(graph.data) : null;
   const traffic = useMemo(() => (graph.data ? filterTraffic(graph.data, { protocols, telemetry }) : null), [graph.data, protocols, telemetry]);
   const { map, focus, expand } = state;
-  const mapActive = traffic !== null && namespaceMapActive(traffic, { map, focus });
+  // Per question, the map once drawn holds until the graph is well below the threshold (namespace-map.ts).
+  const question = graphApiUrl(request);
+  const lastMap = useRef<{ question: string; active: boolean } | null>(null);
+  const wasMap = lastMap.current?.question === question && lastMap.current?.active === true;
+  const mapActive = traffic !== null && namespaceMapActive(traffic, { map, focus }, wasMap);
+  useEffect(() => {
+    if (traffic) lastMap.current = { question, active: mapActive };
+  }, [traffic, question, mapActive]);
   const collapse = useMemo(() => (traffic ? effectiveCollapse(traffic, { map, focus, expand, collapse: state.collapse }, mapActive) : state.collapse), [traffic, map, focus, expand, state.collapse, mapActive]);
   const collapsed = useMemo(() => (traffic ? collapseGraph(traffic, collapse) : null), [traffic, collapse]);
   const hidden = useMemo(() => (collapsed ? expressionMatches(collapsed, state.hide) : null), [collapsed, state.hide]);
@@ -178,7 +185,7 @@ export function GraphView() {
             <button type="button" className="underline" onClick={() => update({ map: 'auto', selected: null })}>Back to the namespace map</button>
           </Notice>
         )}
-        {!mapActive && !isCollapseEmpty(state.collapse) && canDraw && (
+        {!isCollapseEmpty(state.collapse) && canDraw && (
           <Notice tone="info">
             Collapsed: {[...state.collapse.namespaces.map((n) => (n === ALL_NAMESPACES ? 'every namespace' : `namespace ${n}`)), ...state.collapse.apps.map((a) => `app ${a}`)].join(', ')}.{' '}
             <button type="button" className="underline" onClick={() => update({ collapse: { namespaces: [], apps: [] }, selected: null })}>Expand all</button>
