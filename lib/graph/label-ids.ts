@@ -1,4 +1,5 @@
 import type { DestinationLabels, PeerLabels } from './samples';
+import { cached } from './memo';
 
 // Small integer ids for label tuples, so that a pass keys a series by numbers instead of joining its
 // labels into a fresh string per sample (on a 10k-workload mesh that string work and its garbage were
@@ -67,12 +68,7 @@ export class LabelIds {
 
   /** The id of all eight peer labels (equal labels, equal ids, whether or not the objects are shared). */
   peer(p: PeerLabels): number {
-    let id = this.peerOf.get(p);
-    if (id === undefined) {
-      id = this.peerByLabels(p);
-      this.peerOf.set(p, id);
-    }
-    return id;
+    return cached(this.peerOf, p, () => this.peerByLabels(p));
   }
 
   private peerByLabels(p: PeerLabels): number {
@@ -88,12 +84,7 @@ export class LabelIds {
 
   /** The id of a destination's peer labels and its three service labels. */
   destination(d: DestinationLabels): number {
-    let id = this.destinationOf.get(d);
-    if (id === undefined) {
-      id = this.destinationByLabels(d);
-      this.destinationOf.set(d, id);
-    }
-    return id;
+    return cached(this.destinationOf, d, () => this.destinationByLabels(d));
   }
 
   private destinationByLabels(d: DestinationLabels): number {

@@ -1,5 +1,6 @@
 import type { PlaintextReason } from '@/lib/graph/model';
 import { LabelIds } from '@/lib/graph/label-ids';
+import { cached } from '@/lib/graph/memo';
 import { edgeFor, emptyTcp, type EdgeAcc, type WorkGraph } from '@/lib/graph/work';
 import type { ViewedTcpSample } from './dedupe';
 import { destinationEndpoint, known, sourceEndpoint, withClusters, type Endpoint } from './endpoints';
@@ -20,15 +21,6 @@ interface Resolved {
   hints: { bytes?: PlaintextReason; connections?: PlaintextReason };
 }
 
-/** nodeFor is idempotent for one endpoint, and endpoints are pure functions of their labels. */
-function cached<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) {
-    value = make();
-    map.set(key, value);
-  }
-  return value;
-}
 
 /**
  * keep: which samples to draw (passes/select-namespaces.ts); it reads labels only, so it is asked
