@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { MetricsSource } from '@/lib/graph/samples';
 import type { PrometheusClient } from './client';
 import { graphQueries, TCP_METRICS } from './graph-queries';
@@ -11,6 +12,9 @@ import { toZtunnelPodTraffic, ztunnelPodQueries } from './ztunnel-queries';
  * The graph's metrics from Prometheus: graphQueries() in parallel (the ztunnel and waypoint ones
  * over the recording rules' series when Prometheus has them, ./recording-rules), then toSamples.
  */
+/** Listeners one graph's queries put on its signal: one per query, and the probe's. */
+const QUERY_LISTENERS = 64;
+
 export function createPrometheusMetricsSource(client: PrometheusClient, options: { recordingRules?: RecordingRulesMode } = {}): MetricsSource {
   const detect = options.recordingRules === 'off' ? undefined : createRecordingRulesDetector(client);
   return {
@@ -21,6 +25,9 @@ export function createPrometheusMetricsSource(client: PrometheusClient, options:
       // The first failure cancels the other queries: a partial graph would be a wrong graph.
       const controller = new AbortController();
       const combined = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
+      // Each of the up to 16 queries listens on it: not a leak (Node warns above 10).
+      setMaxListeners(QUERY_LISTENERS, combined);
+      if (signal) setMaxListeners(QUERY_LISTENERS, signal);
       const vectors = await Promise.all(
         queries.map((q) =>
           client.query(q.promql, query.queryTime, combined).catch((err: unknown) => {
@@ -34,6 +41,7 @@ export function createPrometheusMetricsSource(client: PrometheusClient, options:
     async samplesRange(range, signal) {
       // The graph's own queries, each a rate over rateWindow, evaluated at every step: still a constant number.
       const queries = graphQueries({ namespaces: range.namespaces, duration: range.rateWindow, queryTime: range.end });
+      if (signal) setMaxListeners(QUERY_LISTENERS, signal);
       const matrices = await Promise.all(queries.map((q) => client.queryRange(q.promql, range, signal)));
       const times: number[] = [];
       for (let t = range.start; t <= range.end; t += range.step) times.push(t);
