@@ -25,8 +25,7 @@ export function layoutExpandedParts(cy: Core, folded: readonly (DrawnNode & Poin
   for (const part of parts) {
     const ids = new Set(part.ids);
     const nodes = cy.nodes().filter((n) => ids.has(n.id()));
-    // As the map itself: a layered layout of a namespace's workloads is far wider than the screen.
-    const plan = layoutPlan(layout === 'layered' ? 'force' : layout, { nodeCount: nodes.length, animate: false });
+    const plan = layoutPlan(layout, { nodeCount: nodes.length, animate: false });
     // Placed at the namespace node first, so a layout that keeps positions starts from there.
     nodes.positions(() => ({ ...part.at }));
     const run = nodes.union(nodes.edgesWith(nodes)).layout({ ...plan.options, fit: false, animate: false } as typeof plan.options);
@@ -50,8 +49,7 @@ export function layoutExpandedParts(cy: Core, folded: readonly (DrawnNode & Poin
         });
       });
       done();
-      // The view glides to the whole expanded part (centring alone left the map's zoom: one workload on screen).
-      cy.animate({ fit: { eles: nodes, padding: 60 } }, { duration: 250, complete: done });
+      cy.animate({ center: { eles: nodes } }, { duration: 250, complete: done });
     });
     run.run();
   }
