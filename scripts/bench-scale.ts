@@ -11,37 +11,22 @@
 import { createServer, type Server } from 'node:http';
 import { Readable } from 'node:stream';
 import { gunzip } from 'node:zlib';
-import { execFile } from 'node:child_process';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { checkVector, toTrafficSamples } from '../lib/prometheus/to-samples';
 import { graphQueries } from '../lib/prometheus/graph-queries';
 import { chooseGraphQueries, createRecordingRulesDetector, probeQuery } from '../lib/prometheus/recording-rules';
 import { createPrometheusClient } from '../lib/prometheus/client';
 import { startSimulator } from '../sim/index';
-import { startPrometheus, type RunningPrometheus } from './prometheus';
+import { startPrometheus } from './prometheus';
 import type { BenchFigure } from './bench-graph';
 import { writeBenchSection } from './bench-doc';
 
-const exec = promisify(execFile);
 const gunzipAsync = promisify(gunzip);
 // BENCH_SCALE_NAMESPACES: a smaller mesh for a quick check of the bench itself.
 const SCALE = { namespaces: Number(process.env.BENCH_SCALE_NAMESPACES ?? 100), workloadsPerNamespace: 50, nodes: 20 };
 const round = (x: number) => Math.round(x * 10) / 10;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
-
-/** Restarts Prometheus on its data dir with the rules' blocks backfilled over [start, end] and the rules loaded. */
-async function withRules(prometheus: RunningPrometheus, start: number, end: number): Promise<string> {
-  const out = await mkdtemp(join(tmpdir(), 'ambient-lens-rules-'));
-  const rules = new URL('../deploy/prometheus/ambient-lens.rules.yaml', import.meta.url).pathname;
-  await exec('promtool', ['tsdb', 'create-blocks-from', 'rules', `--start=${start}`, `--end=${end}`, `--url=${prometheus.url}`, `--output-dir=${out}`, '--quiet', rules], { maxBuffer: 64 << 20 });
-  await cp(out, prometheus.dataDir, { recursive: true });
-  await rm(out, { recursive: true, force: true });
-  return rules;
-}
 
 async function promQuery(url: string, promql: string, time: number): Promise<string> {
   const r = await fetch(`${url}/api/v1/query`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ query: promql, time: String(time) }) });
@@ -66,17 +51,14 @@ export async function run(): Promise<BenchFigure[]> {
   const sim = await startSimulator({ scenario: { scale: SCALE }, profile: 'constant' });
   const now = Math.floor(Date.now() / 1000);
   const start = now - 900;
-  let prometheus = await startPrometheus({ simulator: sim, historyStart: start - 300, historyEnd: now, step: 15 });
+  const rulesFile = new URL('../deploy/prometheus/ambient-lens.rules.yaml', import.meta.url).pathname;
+  const historyStarted = performance.now();
+  const prometheus = await startPrometheus({
+    simulator: sim, historyStart: start - 300, historyEnd: now, step: 15,
+    recordingRules: { file: rulesFile, start: start - 180, end: now },
+  });
   add(`history: ${prometheus.history.series} series`, prometheus.history.samples, 'samples');
-  const rulesStarted = performance.now();
-  await withRules(prometheus, start - 180, now);
-  const dataDir = prometheus.dataDir;
-  // Restart on the same data: stop() removes the dir, so copy it aside first.
-  const keep = await mkdtemp(join(tmpdir(), 'ambient-lens-keep-'));
-  await cp(dataDir, keep, { recursive: true });
-  await prometheus.stop();
-  prometheus = await restartPrometheus(keep);
-  add('recording rules backfilled over the history (promtool) + restart', performance.now() - rulesStarted, 'ms');
+  add('history backfilled, recording rules backfilled over it (promtool), restart', performance.now() - historyStarted, 'ms');
   const nsNames = (await (await fetch(`${prometheus.url}/api/v1/label/destination_workload_namespace/values`)).json()) as { data: string[] };
   const namespaces = nsNames.data.filter((n) => n !== 'unknown').sort();
 
@@ -174,30 +156,6 @@ export async function run(): Promise<BenchFigure[]> {
   return figures;
 }
 
-/** Prometheus again on a kept data dir, with the rules file loaded (evaluated live from now on). */
-async function restartPrometheus(dir: string): Promise<RunningPrometheus> {
-  const { spawn } = await import('node:child_process');
-  const { freePort, prometheusConfig } = await import('./prometheus');
-  const rules = new URL('../deploy/prometheus/ambient-lens.rules.yaml', import.meta.url).pathname;
-  const config = join(dir, 'prometheus.yml');
-  await writeFile(config, `${prometheusConfig(undefined).replace(/scrape_configs:.*$/s, '')}rule_files: [${JSON.stringify(rules)}]\nscrape_configs: []\n`);
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn('prometheus', [`--config.file=${config}`, `--storage.tsdb.path=${dir}`, `--web.listen-address=127.0.0.1:${port}`, '--storage.tsdb.retention.time=3650d', '--log.level=warn'], { stdio: 'ignore' });
-  for (let i = 0; i < 600; i++) {
-    const ok = await fetch(`${url}/-/ready`).then((r) => r.ok, () => false);
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    url, dataDir: dir, history: { series: 0, samples: 0 },
-    async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => setTimeout(r, 500));
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 interface AppHandle {
   /** read: inflate and parse the answer after the clock stops (to count nodes and edges). */

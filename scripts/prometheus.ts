@@ -3,7 +3,7 @@
 // http_sd, on a free local port.
 
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,11 @@ export interface StartPrometheusOptions {
   /** Seconds between history samples. */
   step: number;
   scrape?: { simulatorUrl: string; intervalSeconds: number };
+  /**
+   * A rules file backfilled over [start, end] (promtool tsdb create-blocks-from rules, which asks this
+   * Prometheus for the raw history), then loaded: Prometheus restarts on the same data with it.
+   */
+  recordingRules?: { file: string; start: number; end: number };
   /** Binaries (default: from PATH). */
   prometheusBin?: string;
   promtoolBin?: string;
@@ -48,9 +53,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export function prometheusConfig(scrape: StartPrometheusOptions['scrape']): string {
+export function prometheusConfig(scrape: StartPrometheusOptions['scrape'], ruleFiles: string[] = []): string {
   const interval = scrape?.intervalSeconds ?? 15;
-  const lines = ['global:', `  scrape_interval: ${interval}s`, `  evaluation_interval: ${interval}s`, 'scrape_configs:'];
+  const lines = ['global:', `  scrape_interval: ${interval}s`, `  evaluation_interval: ${interval}s`];
+  if (ruleFiles.length) lines.push(`rule_files: [${ruleFiles.map((f) => JSON.stringify(f)).join(', ')}]`);
+  lines.push('scrape_configs:');
   if (!scrape) return `${lines.join('\n')} []\n`;
   lines.push(
     `  - job_name: ${SCRAPE_JOB}`,
@@ -90,32 +97,50 @@ export async function startPrometheus(options: StartPrometheusOptions): Promise<
     await run(options.promtoolBin ?? 'promtool', ['tsdb', 'create-blocks-from', 'openmetrics', historyFile, dataDir], { maxBuffer: 64 << 20 });
     await rm(historyFile);
     const configFile = join(dir, 'prometheus.yml');
-    await writeFile(configFile, prometheusConfig(options.scrape));
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const child = spawn(options.prometheusBin ?? 'prometheus', [
-      `--config.file=${configFile}`,
-      `--storage.tsdb.path=${dataDir}`,
-      `--web.listen-address=127.0.0.1:${port}`,
-      '--storage.tsdb.retention.time=3650d',
-      '--log.level=warn',
-    ], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr?.on('data', (d: Buffer) => {
-      stderr = (stderr + d.toString()).slice(-20_000);
-    });
-    await waitReady(url, child, () => stderr);
+    const launch = async (ruleFiles: string[]) => {
+      await writeFile(configFile, prometheusConfig(options.scrape, ruleFiles));
+      const child = spawn(options.prometheusBin ?? 'prometheus', [
+        `--config.file=${configFile}`,
+        `--storage.tsdb.path=${dataDir}`,
+        `--web.listen-address=127.0.0.1:${port}`,
+        '--storage.tsdb.retention.time=3650d',
+        '--log.level=warn',
+      ], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr?.on('data', (d: Buffer) => {
+        stderr = (stderr + d.toString()).slice(-20_000);
+      });
+      await waitReady(url, child, () => stderr);
+      return child;
+    };
+    const halt = async (child: ChildProcess) => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    };
+    let child = await launch([]);
+    const rules = options.recordingRules;
+    if (rules) {
+      const blocks = join(dir, 'rules-blocks');
+      try {
+        await run(options.promtoolBin ?? 'promtool', ['tsdb', 'create-blocks-from', 'rules', `--start=${rules.start}`, `--end=${rules.end}`, `--url=${url}`, `--output-dir=${blocks}`, '--quiet', rules.file], { maxBuffer: 64 << 20 });
+      } finally {
+        await halt(child);
+      }
+      await cp(blocks, dataDir, { recursive: true });
+      await rm(blocks, { recursive: true, force: true });
+      child = await launch([rules.file]);
+    }
     return {
       url,
       dataDir,
       history,
       async stop() {
-        if (child.exitCode === null) {
-          const exited = new Promise((r) => child.once('exit', r));
-          child.kill('SIGTERM');
-          await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-          if (child.exitCode === null) child.kill('SIGKILL');
-        }
+        await halt(child);
         await rm(dir, { recursive: true, force: true });
       },
     };

@@ -56,8 +56,8 @@ function ztunnelBranches(namespaces: readonly string[]): Matcher[][] {
 /** Envoy sidecars report istio_tcp_* too (sidecar-queries.ts reads them): keep ztunnel's own series. */
 export const ZTUNNEL: Matcher = ['app', '=', 'ztunnel'];
 
-/** The ztunnel branches without the scrape target's `app` matcher (recorded series have summed it away). */
-export function ztunnelOnly(namespaces: readonly string[]): Matcher[][] {
+/** The ztunnel branches without the scrape target's `app` matcher. */
+function ztunnelOnly(namespaces: readonly string[]): Matcher[][] {
   if (namespaces.length === 0) return [[['reporter', '=', 'destination']], [['reporter', '=', 'source']]];
   return [
     [['reporter', '=', 'destination'], inSet('destination_workload_namespace', namespaces)],

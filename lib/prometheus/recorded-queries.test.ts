@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { graphQueries } from './graph-queries';
-import { recordedGraphQueries, recordingRules, ruleExpr } from './recorded-queries';
+import { recordedEdgeBranches, recordedGraphQueries, recordingRules, RULES_MARKER } from './recorded-queries';
 import type { PrometheusClient } from './client';
 import { MetricsError } from './errors';
 import { createPrometheusMetricsSource } from './metrics-source';
@@ -15,7 +15,7 @@ import type { ProxyFamily } from '@/lib/graph/samples';
 type Rule = { record: string; expr: string };
 const rulesIn = (file: string, path: (doc: Record<string, unknown>) => unknown) =>
   ((path(parse(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8')) as Record<string, unknown>) as { rules: Rule[] }[])[0]?.rules ?? []);
-const expected = recordingRules().map((r) => ({ record: r.record, expr: ruleExpr(r) }));
+const expected = recordingRules().map((r) => ({ record: r.record, expr: r.expr }));
 
 describe('recording rules', () => {
   it('deploy/prometheus/ambient-lens.rules.yaml holds exactly the rules the graph reads', () => {
@@ -23,7 +23,7 @@ describe('recording rules', () => {
   });
   it('the OpenShift PrometheusRule holds the ztunnel (TCP) rules', () => {
     const rules = rulesIn('deploy/overlays/openshift/ztunnel/ambient-lens-prometheusrule.yaml', (d) => (d.spec as Record<string, unknown>).groups);
-    expect(rules).toEqual(expected.filter((r) => r.record.includes('istio_tcp_')));
+    expect(rules).toEqual(recordingRules().filter((r) => r.family === 'tcp').map((r) => ({ record: r.record, expr: r.expr })));
   });
   it('recorded queries keep the raw queries ids and kinds, reading only recorded series', () => {
     const q = { namespaces: ['a', 'b'], duration: 600, queryTime: 1 };
@@ -37,6 +37,33 @@ describe('recording rules', () => {
       expect(r.promql).toContain('avg_over_time(ambient_lens:');
     }
   });
+  it('records one series per ztunnel edge (the destination\'s view, else the client\'s) and a marker per family', () => {
+    const rules = recordingRules();
+    const sent = rules.find((r) => r.record === 'ambient_lens:istio_tcp_sent_bytes_total:edge_rate2m');
+    expect(sent?.expr.split(' or ').map((p) => p.match(/\{[^}]*\}/)?.[0])).toEqual([
+      '{app="ztunnel",reporter="destination"}',
+      '{app="ztunnel",reporter="source"}',
+    ]);
+    expect(sent?.expr).not.toMatch(/by \(reporter/);
+    expect(rules.filter((r) => r.expr === 'vector(1)').map((r) => [r.family, r.record])).toEqual([
+      ['tcp', RULES_MARKER.tcp],
+      ['http', RULES_MARKER.http],
+    ]);
+    // The waypoint rules keep `reporter` (one report per request: nothing to choose).
+    expect(rules.find((r) => r.record === 'ambient_lens:istio_requests_total:rate2m')?.expr).toMatch(/^sum by \(reporter, /);
+  });
+
+  it('reads the recorded edges of R in disjoint parts: into R, out of R, unserviced calls into R', () => {
+    expect(recordedEdgeBranches([])).toEqual([[]]);
+    expect(recordedEdgeBranches(['a', 'b'])).toEqual([
+      [['destination_workload_namespace', '=~', 'a|b']],
+      [['source_workload_namespace', '=~', 'a|b'], ['destination_workload_namespace', '!~', 'a|b']],
+      [['source_workload_namespace', '!~', 'a|b'], ['destination_workload_namespace', '=', 'unknown'], ['destination_service_namespace', '=~', 'a|b']],
+    ]);
+    const all = recordedGraphQueries({ namespaces: [], duration: 600, queryTime: 1 }).find((q) => q.id === 'tcp_sentBytes');
+    expect(all?.promql).toMatch(/^sum by \([^)]*\) \(avg_over_time\(ambient_lens:istio_tcp_sent_bytes_total:edge_rate2m\{\}\[600s\]\)\) > 0$/);
+  });
+
   it('chooses per family', () => {
     const q = { namespaces: ['a'], duration: 600, queryTime: 1 };
     const mixed = chooseGraphQueries(q, { tcp: 'recording-rules', http: 'raw' });
@@ -47,7 +74,7 @@ describe('recording rules', () => {
     expect(mixed).toHaveLength(16);
     expect(chooseGraphQueries(q, { tcp: 'raw', http: 'raw' })).toEqual(graphQueries(q));
     expect(probeQuery(600).split(' or ')).toEqual([
-      'group by (__name__) ({__name__=~"ambient_lens:istio_tcp_sent_bytes_total:rate2m|ambient_lens:istio_requests_total:rate2m"} offset 600s)',
+      'group by (__name__) ({__name__=~"ambient_lens:istio_tcp_rules_loaded|ambient_lens:istio_requests_rules_loaded"} offset 600s)',
       'label_replace(group(present_over_time({__name__=~"istio_requests_total|istio_tcp_sent_bytes_total",reporter=~"source|destination",app!="ztunnel"}[600s])), "family", "sidecar", "", "")',
       'label_replace(group(present_over_time(istio_requests_total{reporter="waypoint"}[600s])), "family", "waypoint", "", "")',
     ]);
@@ -86,8 +113,8 @@ function fakeClient(present: () => string[] | Error, families: ProxyFamily[] = [
   return { client, asked };
 }
 
-const TCP_RULE = 'ambient_lens:istio_tcp_sent_bytes_total:rate2m';
-const HTTP_RULE = 'ambient_lens:istio_requests_total:rate2m';
+const TCP_RULE = RULES_MARKER.tcp;
+const HTTP_RULE = RULES_MARKER.http;
 
 describe('createRecordingRulesDetector', () => {
   it('says per family whether the recorded series exist, remembering it for a minute per window', async () => {
