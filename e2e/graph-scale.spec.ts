@@ -80,6 +80,24 @@ test.describe('a 1,000-workload mesh', () => {
     expect(aggregates).toHaveLength(19);
     const order = (nodes: { id: string; x: number }[]) => [...nodes].sort((a, b) => a.x - b.x).map((n) => n.id);
     expect(order(aggregates)).toEqual(order(aggregates.map((n) => ({ id: n.id, x: before.get(n.id)?.x ?? NaN }))));
+    // The view shows the whole expanded part (the animation to it has ended: the view is still).
+    let last = '';
+    await expect.poll(async () => {
+      const g = await graph.rendered();
+      const now = `${g.zoom}|${g.pan.x}|${g.pan.y}`;
+      const still = now === last;
+      last = now;
+      return still;
+    }, { intervals: [300] }).toBe(true);
+    const view = await graph.rendered();
+    const box = await graph.canvas.boundingBox();
+    if (!box) throw new Error('canvas not visible');
+    const outside = view.nodes.filter((n) => n.kind === 'workload').filter((n) => {
+      const x = n.x * view.zoom + view.pan.x;
+      const y = n.y * view.zoom + view.pan.y;
+      return x < 0 || x > box.width || y < 0 || y > box.height;
+    });
+    expect(outside.map((n) => n.id)).toEqual([]);
     await shoot(page, 'namespace-expanded');
 
     // Double-clicking another namespace expands it too; Find works on the map.

@@ -7,9 +7,10 @@
 //   same queries the app sends, sent to Prometheus directly: raw (16), and with the rules (the probe,
 //   then the ztunnel and waypoint ones recorded, none for a proxy family without series);
 // - 100 concurrent identical and 100 concurrent distinct requests: p50/p99, upstream queries;
-// - the process's RSS (simulator included: it runs in this process, so the baseline is given).
-import { createServer, type Server } from 'node:http';
-import { Readable } from 'node:stream';
+// - the server's RSS: the route runs in a process of its own (scale-app-server.ts), the simulator
+//   and the callers in this one.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import { checkVector, toTrafficSamples } from '../lib/prometheus/to-samples';
@@ -47,7 +48,6 @@ export async function run(): Promise<BenchFigure[]> {
       add(`${name} FAILED: ${err instanceof Error ? `${err.message}${err.cause instanceof Error ? ` (${err.cause.message})` : ''}` : String(err)}`, 0, '');
     }
   };
-  const rssBase = process.memoryUsage().rss;
   const sim = await startSimulator({ scenario: { scale: SCALE }, profile: 'constant' });
   const now = Math.floor(Date.now() / 1000);
   const start = now - 900;
@@ -110,7 +110,7 @@ export async function run(): Promise<BenchFigure[]> {
         add(`${count} ns, ${mode}: cold / Prometheus alone`, cold.ms / promMs, 'x');
         const warm = median([(await app.get(url)).ms, (await app.get(url)).ms, (await app.get(url)).ms]);
         add(`${count} ns, ${mode}: /api/graph warm (same view, median of 3)`, warm, 'ms');
-        app.clear();
+        await app.clear();
       }
     });
     // 100 concurrent identical (cold) and 100 distinct single-namespace requests.
@@ -118,10 +118,11 @@ export async function run(): Promise<BenchFigure[]> {
       ['100 concurrent identical all-namespace requests', Array.from({ length: 100 }, () => `/api/graph?namespaces=${namespaces.join(',')}&queryTime=${now - 30}`)],
       ['100 concurrent distinct single-namespace requests', namespaces.slice(0, 100).map((n) => `/api/graph?namespaces=${n}&queryTime=${now - 45}`)],
     ] as const) await stage(label, async () => {
-      http.rules.clear();
-      const queriesBefore = http.rules.upstream();
-      let peak = process.memoryUsage().rss;
-      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+      await http.rules.clear();
+      const queriesBefore = await http.rules.upstream();
+      const rssBefore = http.rules.rssMb();
+      let peak = rssBefore;
+      const sampler = setInterval(() => (peak = Math.max(peak, http.rules.rssMb())), 50);
       const t0 = performance.now();
       const times = await Promise.all(urls.map(async (u) => (await http.rules.get(u, false)).ms));
       const wall = performance.now() - t0;
@@ -129,8 +130,8 @@ export async function run(): Promise<BenchFigure[]> {
       add(`${label}: wall`, wall, 'ms');
       add(`${label}: p50`, pct(times, 0.5), 'ms');
       add(`${label}: p99`, pct(times, 0.99), 'ms');
-      add(`${label}: upstream Prometheus queries`, http.rules.upstream() - queriesBefore, 'queries');
-      add(`${label}: process RSS peak (baseline before the simulator ${Math.round(rssBase / 1e6)} MB)`, peak / 1e6, 'MB');
+      add(`${label}: upstream Prometheus queries`, (await http.rules.upstream()) - queriesBefore, 'queries');
+      add(`${label}: server RSS peak (its process; ${Math.round(rssBefore)} MB before the stage)`, peak, 'MB');
     });
   } finally {
     await http.stop();
@@ -142,11 +143,11 @@ export async function run(): Promise<BenchFigure[]> {
     [
       `The simulator's scale scenario, ${SCALE.namespaces} namespaces x ${SCALE.workloadsPerNamespace} workloads, ambient only (no sidecars, no waypoints), in this process;`,
       'real Prometheus 2.42 with 15 minutes of history (promtool backfill) and the recording rules backfilled over it; the graph route',
-      "(app/api/graph/route.ts) on node:http with createDeps' services, asked as the browser asks (the gzip document). 2 cores (AMD EPYC), 24 GiB,",
+      "(app/api/graph/route.ts) on node:http with createDeps' services in a process of its own, asked as the browser asks (the gzip document). 2 cores (AMD EPYC), 24 GiB,",
       `shared with other work. Run: \`npm run bench -- --only scale\`; written by the run on ${new Date().toISOString().slice(0, 10)}.`,
       '"Prometheus alone" is the same queries the app sends, sent directly in parallel: raw (PROMETHEUS_RECORDING_RULES=off) all 16;',
       'with the rules the probe and the 4 ztunnel queries over the recorded series (no sidecar or waypoint series: their 12 are skipped).',
-      'The concurrent stages start from an empty graph cache. RSS is the whole process: simulator, Prometheus client, server and the 100 callers.',
+      'The concurrent stages start from an empty graph cache. RSS is the server\'s process (scripts/scale-app-server.ts, one per mode), sampled every 50 ms; the simulator and the 100 callers run in the bench\'s.',
       '',
       'Caps: `PROMETHEUS_MAX_SERIES=1` and `PROMETHEUS_MAX_ANSWER_BYTES=1024` each answer 502 `prometheus_answer_too_large` within the 2 s bound',
       'of the faults suite (testing/suites/faults.integration.test.ts); a streamed answer is cut off at the byte cap (lib/prometheus/answer-limits.test.ts).',
@@ -160,58 +161,55 @@ export async function run(): Promise<BenchFigure[]> {
 interface AppHandle {
   /** read: inflate and parse the answer after the clock stops (to count nodes and edges). */
   get(path: string, read?: boolean): Promise<{ ms: number; nodes: number; edges: number; gzipBytes: number; jsonBytes: number }>;
-  clear(): void;
-  upstream(): number;
+  clear(): Promise<void>;
+  upstream(): Promise<number>;
+  rssMb(): number;
+  stop(): Promise<void>;
 }
 
-/** The real route handler on node:http, twice: recording rules off (raw) and auto. */
-async function startApp(prometheusUrl: string, kubeconfig: string): Promise<{ raw: AppHandle; rules: AppHandle; stop(): Promise<void> }> {
-  const { parseEnv } = await import('../lib/server/env');
-  const { createDeps, setDepsForTest } = await import('../lib/server/deps');
-  const { createMetricsSource } = await import('../lib/server/metrics');
-  const { GET } = await import('../app/api/graph/route');
-  const servers: Server[] = [];
-  const make = async (mode: 'off' | 'auto'): Promise<AppHandle> => {
-    const e = parseEnv({ PROMETHEUS_URL: prometheusUrl, KUBECONFIG: kubeconfig, LOG_LEVEL: 'silent', PROMETHEUS_RECORDING_RULES: mode });
-    let upstream = 0;
-    // No 5 s query cache: "cold" must reach Prometheus; the shared layer measured is the graph cache.
-    const metrics = createMetricsSource(e, { cacheTtlMs: 0, fetch: (url, init) => ((upstream += 1), fetch(url, init)) });
-    const deps = createDeps(e, { metrics });
-    await deps.inventory.inventory(); // the Kubernetes cache warm, as in a running server
-    const server = createServer(async (req, res) => {
-      setDepsForTest(deps);
-      // As the browser asks (lib/api-client/fetch-json.ts): the cached gzip document when offered.
-      const response = await GET(new Request(`http://bench${req.url}`, { headers: { accept: req.headers.accept ?? 'application/json' } }), {});
-      res.writeHead(response.status, Object.fromEntries(response.headers));
-      // Streamed out as Next does, without a copy of the whole body per request.
-      if (response.body) Readable.fromWeb(response.body as import('node:stream/web').ReadableStream).pipe(res);
-      else res.end();
+/** The real route handler on node:http in a process of its own (scale-app-server.ts), started as PROMETHEUS_RECORDING_RULES says. */
+async function startAppProcess(prometheusUrl: string, kubeconfig: string, recordingRules: 'off' | 'auto'): Promise<AppHandle> {
+  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', new URL('./scale-app-server.ts', import.meta.url).pathname], {
+    env: { ...process.env, PROMETHEUS_URL: prometheusUrl, KUBECONFIG: kubeconfig, PROMETHEUS_RECORDING_RULES: recordingRules },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('\n')) resolve((JSON.parse(out.slice(0, out.indexOf('\n'))) as { port: number }).port);
     });
-    // Idle keep-alive sockets must outlive the pauses between stages: undici reusing one the server
-    // just closed fails the request ("other side closed"), which is the harness, not the server.
-    server.keepAliveTimeout = 120_000;
-    servers.push(server);
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-    return {
-      async get(path, read = true) {
-        const t0 = performance.now();
-        const r = await fetch(base + path, { headers: { accept: 'application/gzip, application/json;q=0.9' } });
-        const body = Buffer.from(await r.arrayBuffer());
-        const ms = performance.now() - t0;
-        if (r.status !== 200) throw new Error(`${path.slice(0, 80)}: HTTP ${r.status} ${body.toString().slice(0, 200)}`);
-        if (!read) return { ms, nodes: 0, edges: 0, gzipBytes: body.length, jsonBytes: 0 };
-        // Read after the clock stops (the browser's part): the concurrent stages skip it, so that this
-        // process, which is also the server, does not spend its one thread parsing 100 answers.
-        const json = r.headers.get('content-type')?.startsWith('application/gzip') ? await gunzipAsync(body) : body;
-        const g = JSON.parse(json.toString('utf8')) as { nodes: unknown[]; edges: unknown[] };
-        return { ms, nodes: g.nodes.length, edges: g.edges.length, gzipBytes: body.length, jsonBytes: json.length };
-      },
-      clear: () => (deps.graphAnswers as unknown as { clear(): void }).clear(),
-      upstream: () => upstream,
-    };
+    child.once('exit', (code) => reject(new Error(`scale-app-server exited with ${code}`)));
+  });
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    async get(path, read = true) {
+      const t0 = performance.now();
+      const r = await fetch(base + path, { headers: { accept: 'application/gzip, application/json;q=0.9' } });
+      const body = Buffer.from(await r.arrayBuffer());
+      const ms = performance.now() - t0;
+      if (r.status !== 200) throw new Error(`${path.slice(0, 80)}: HTTP ${r.status} ${body.toString().slice(0, 200)}`);
+      if (!read) return { ms, nodes: 0, edges: 0, gzipBytes: body.length, jsonBytes: 0 };
+      // Read after the clock stops (the browser's part): the concurrent stages skip it.
+      const json = r.headers.get('content-type')?.startsWith('application/gzip') ? await gunzipAsync(body) : body;
+      const g = JSON.parse(json.toString('utf8')) as { nodes: unknown[]; edges: unknown[] };
+      return { ms, nodes: g.nodes.length, edges: g.edges.length, gzipBytes: body.length, jsonBytes: json.length };
+    },
+    clear: async () => void (await fetch(`${base}/__bench/clear`).then((r) => r.text())),
+    upstream: async () => ((await (await fetch(`${base}/__bench/upstream`)).json()) as { upstream: number }).upstream,
+    // The server process's resident set, from the kernel (VmRSS, kB).
+    rssMb: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
   };
-  const raw = await make('off');
-  const rules = await make('auto');
-  return { raw, rules, stop: async () => void (await Promise.all(servers.map((s) => new Promise((r) => s.close(r))))) };
+}
+
+async function startApp(prometheusUrl: string, kubeconfig: string): Promise<{ raw: AppHandle; rules: AppHandle; stop(): Promise<void> }> {
+  const raw = await startAppProcess(prometheusUrl, kubeconfig, 'off');
+  const rules = await startAppProcess(prometheusUrl, kubeconfig, 'auto');
+  return { raw, rules, stop: async () => void (await Promise.all([raw.stop(), rules.stop()])) };
 }

@@ -1,6 +1,6 @@
 // The cytoscape side of expanding a namespace on the map (pure rules in expand-in-place.ts): the
 // namespace node's position is read before it is removed, then only its workloads are laid out,
-// centred where it was, and the rest of the map moves apart to make room.
+// centred where it was, the rest of the map moves apart to make room, and the view fits the part.
 import type { Core, ElementDefinition } from 'cytoscape';
 import { expansionParts, makeRoom, type DrawnNode } from './expand-in-place';
 import { layoutPlan } from './layouts';
@@ -49,7 +49,8 @@ export function layoutExpandedParts(cy: Core, folded: readonly (DrawnNode & Poin
         });
       });
       done();
-      cy.animate({ center: { eles: nodes } }, { duration: 250, complete: done });
+      // The whole part in view: centred at the map's zoom, 50 workloads laid out showed one of them.
+      cy.animate({ fit: { eles: nodes, padding: 40 } }, { duration: 250, complete: done });
     });
     run.run();
   }

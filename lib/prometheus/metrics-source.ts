@@ -3,6 +3,7 @@ import type { MetricsSource } from '@/lib/graph/samples';
 import type { PrometheusClient } from './client';
 import { graphQueries, TCP_METRICS } from './graph-queries';
 import { chooseGraphQueries, createRecordingRulesDetector, type RecordingRulesMode } from './recording-rules';
+import { createFolder, type FetchSamples } from './fold';
 import { selector } from './promql';
 import { toTimedSamples } from './range';
 import { toTrafficSamples } from './to-samples';
@@ -10,33 +11,40 @@ import { toZtunnelPodTraffic, ztunnelPodQueries } from './ztunnel-queries';
 
 /**
  * The graph's metrics from Prometheus: graphQueries() in parallel (the ztunnel and waypoint ones
- * over the recording rules' series when Prometheus has them, ./recording-rules), then toSamples.
+ * over the recording rules' series when Prometheus has them, ./recording-rules), then toSamples;
+ * concurrent graphs of different namespaces folded into one set of queries (./fold).
  */
 /** Listeners one graph's queries put on its signal: one per query, and the probe's. */
 const QUERY_LISTENERS = 64;
 
-export function createPrometheusMetricsSource(client: PrometheusClient, options: { recordingRules?: RecordingRulesMode } = {}): MetricsSource {
+export function createPrometheusMetricsSource(client: PrometheusClient, options: { recordingRules?: RecordingRulesMode; fold?: boolean } = {}): MetricsSource {
   const detect = options.recordingRules === 'off' ? undefined : createRecordingRulesDetector(client);
+  const fetchSamples: FetchSamples = async (query, families, signal) => {
+    const queries = chooseGraphQueries(query, families);
+    // The first failure cancels the other queries: a partial graph would be a wrong graph.
+    const controller = new AbortController();
+    const combined = AbortSignal.any([signal, controller.signal]);
+    // Each of the up to 16 queries listens on it: not a leak (Node warns above 10).
+    setMaxListeners(QUERY_LISTENERS, combined);
+    setMaxListeners(QUERY_LISTENERS, signal);
+    const vectors = await Promise.all(
+      queries.map((q) =>
+        client.query(q.promql, query.queryTime, combined).catch((err: unknown) => {
+          controller.abort(err);
+          throw err;
+        }),
+      ),
+    );
+    return { ...toTrafficSamples(queries.map((q, i) => ({ query: q, vector: vectors[i] ?? [] }))), queries: families };
+  };
+  // Concurrent graphs of different namespaces share one set of queries (./fold.ts).
+  const folded = options.fold === false ? undefined : createFolder(fetchSamples);
   return {
     kind: 'prometheus',
     async samples(query, signal) {
       const families = detect ? await detect(query.duration, query.queryTime, signal) : ({ tcp: 'raw', http: 'raw' } as const);
-      const queries = chooseGraphQueries(query, families);
-      // The first failure cancels the other queries: a partial graph would be a wrong graph.
-      const controller = new AbortController();
-      const combined = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
-      // Each of the up to 16 queries listens on it: not a leak (Node warns above 10).
-      setMaxListeners(QUERY_LISTENERS, combined);
-      if (signal) setMaxListeners(QUERY_LISTENERS, signal);
-      const vectors = await Promise.all(
-        queries.map((q) =>
-          client.query(q.promql, query.queryTime, combined).catch((err: unknown) => {
-            controller.abort(err);
-            throw err;
-          }),
-        ),
-      );
-      return { ...toTrafficSamples(queries.map((q, i) => ({ query: q, vector: vectors[i] ?? [] }))), queries: families };
+      if (folded) return folded(query, families, signal);
+      return fetchSamples(query, families, signal ?? new AbortController().signal);
     },
     async samplesRange(range, signal) {
       // The graph's own queries, each a rate over rateWindow, evaluated at every step: still a constant number.

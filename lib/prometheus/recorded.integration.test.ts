@@ -8,6 +8,8 @@ import type { Inventory } from '@/lib/graph/inventory';
 import type { MeshGraph } from '@/lib/graph/model';
 import { createPrometheusClient } from './client';
 import { createPrometheusMetricsSource } from './metrics-source';
+import { samplesWithin } from './fold';
+import type { TrafficSamples } from '@/lib/graph/samples';
 
 // The recording rules as shipped (deploy/prometheus/ambient-lens.rules.yaml), backfilled by promtool
 // over the simulator's bookinfo history in a real Prometheus, give the graph the raw queries give:
@@ -89,4 +91,27 @@ describe('recording rules on real Prometheus (bookinfo)', () => {
     const keys = recorded.map((s) => JSON.stringify(s.metric));
     expect(new Set(keys).size).toBe(keys.length);
   });
+});
+
+describe('folded queries on real Prometheus (bookinfo)', () => {
+  // fold.ts: a graph of R from the queries over a superset of R, filtered, is the graph of R.
+  const sorted = (samples: TrafficSamples) => ({
+    tcp: samples.tcp.map((s) => JSON.stringify(s)).sort(),
+    http: samples.http.map((s) => JSON.stringify(s)).sort(),
+    latency: samples.latency.map((s) => JSON.stringify(s)).sort(),
+  });
+  for (const recordingRules of ['off', 'auto'] as const) {
+    it(`each namespace's samples filtered from the union's are its own samples (recording rules ${recordingRules})`, async () => {
+      const source = createPrometheusMetricsSource(createPrometheusClient({ baseUrl: prom.url }), { recordingRules, fold: false });
+      const all = ['bookinfo', 'frontend', 'legacy', 'tools', 'gateways'];
+      const union = await source.samples({ namespaces: all, duration: WINDOW, queryTime: END });
+      expect(union.tcp.length).toBeGreaterThan(5);
+      for (const ns of all) {
+        const alone = await source.samples({ namespaces: [ns], duration: WINDOW, queryTime: END });
+        expect(sorted(samplesWithin(union, [ns])), ns).toEqual(sorted(alone));
+      }
+      const pair = await source.samples({ namespaces: ['bookinfo', 'legacy'], duration: WINDOW, queryTime: END });
+      expect(sorted(samplesWithin(union, ['legacy', 'bookinfo']))).toEqual(sorted(pair));
+    });
+  }
 });

@@ -1,0 +1,131 @@
+import type { MetricsQueries, TrafficQuery, TrafficSamples } from '@/lib/graph/samples';
+
+// Concurrent graphs of different namespaces, asked about the same window, from one set of queries.
+// A team opening 100 single-namespace views at once sent 100 x 4 queries, each walking the same
+// series indexes; here the first goes alone and those arriving while it is in flight wait a few
+// milliseconds to be sent together, as one set of queries over the union of their namespaces, whose
+// answer each caller then filters down to its own (samplesWithin). Exact because every graph query
+// keeps the namespaces in its group-by and selects by the same rule (graph-queries.ts,
+// recorded-queries.ts): an edge of R is one whose client or server workload is in R, or a call
+// from elsewhere to a service of R that no workload answered; a query over a wider set returns the
+// same series for those edges (the ztunnel view it chose for an edge of R is the one R alone gets).
+// Not folded: the Envoy sidecar queries' latency (its unserviced-call branch sums histograms across
+// service namespaces that the answer no longer names), so a window with sidecar series goes alone.
+
+/** The samples a query of `namespaces` alone would have returned, from a query over a superset. Pure. */
+export function samplesWithin(samples: TrafficSamples, namespaces: readonly string[]): TrafficSamples {
+  const r = new Set(namespaces);
+  const edgeIn = (s: { source: { namespace: string }; destination: { namespace: string; serviceNamespace: string } }) =>
+    r.has(s.source.namespace) || r.has(s.destination.namespace) || (s.destination.namespace === 'unknown' && r.has(s.destination.serviceNamespace));
+  return {
+    tcp: samples.tcp.filter(edgeIn),
+    http: samples.http.filter(edgeIn),
+    latency: samples.latency.filter((s) => r.has(s.source.namespace) || r.has(s.destination.namespace)),
+    ...(samples.queries ? { queries: samples.queries } : {}),
+  };
+}
+
+/** Whether queries chosen for these families can be folded (see above). */
+export function foldable(query: TrafficQuery, families: MetricsQueries): boolean {
+  return query.namespaces.length > 0 && (families.skipped ?? []).includes('sidecar');
+}
+
+export type FetchSamples = (query: TrafficQuery, families: MetricsQueries, signal: AbortSignal) => Promise<TrafficSamples>;
+
+interface Waiter {
+  namespaces: string[];
+  resolve(samples: TrafficSamples): void;
+  reject(err: unknown): void;
+  signal?: AbortSignal;
+}
+
+interface Batch {
+  query: TrafficQuery;
+  families: MetricsQueries;
+  namespaces: Set<string>;
+  waiters: Waiter[];
+  sent: boolean;
+}
+
+export interface FoldOptions {
+  /** How long a batch stays open for more callers once it has one. */
+  waitMs?: number;
+  /** A batch is sent once its union reaches this many namespaces (a larger one starts the next). */
+  maxNamespaces?: number;
+}
+
+/** fetch, with concurrent calls for one window folded as above. */
+export function createFolder(fetch: FetchSamples, options: FoldOptions = {}) {
+  const waitMs = options.waitMs ?? 10;
+  const maxNamespaces = options.maxNamespaces ?? 200;
+  const inFlight = new Map<string, number>();
+  const open = new Map<string, Batch>();
+
+  const windowKey = (query: TrafficQuery, families: MetricsQueries) => JSON.stringify([query.duration, query.queryTime, families]);
+
+  /** Runs fetch counted as in flight for its window; `controller` aborts it. */
+  function run(key: string, query: TrafficQuery, families: MetricsQueries, controller: AbortController): Promise<TrafficSamples> {
+    inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
+    const done = () => {
+      const n = (inFlight.get(key) ?? 1) - 1;
+      if (n > 0) inFlight.set(key, n);
+      else inFlight.delete(key);
+    };
+    const p = fetch(query, families, controller.signal);
+    p.then(done, done);
+    return p;
+  }
+
+  function send(key: string, batch: Batch): void {
+    if (batch.sent) return;
+    batch.sent = true;
+    if (open.get(key) === batch) open.delete(key);
+    const live = batch.waiters.filter((w) => !w.signal?.aborted);
+    if (live.length === 0) return;
+    const controller = new AbortController();
+    // The queries stop when every caller of the batch has gone.
+    let waiting = live.length;
+    for (const w of live) {
+      w.signal?.addEventListener('abort', () => {
+        waiting -= 1;
+        if (waiting === 0) controller.abort(w.signal?.reason);
+      }, { once: true });
+    }
+    run(key, { ...batch.query, namespaces: [...batch.namespaces].sort() }, batch.families, controller).then(
+      (samples) => {
+        for (const w of live) w.resolve(samplesWithin(samples, w.namespaces));
+      },
+      (err: unknown) => {
+        for (const w of live) w.reject(err);
+      },
+    );
+  }
+
+  return function samples(query: TrafficQuery, families: MetricsQueries, signal?: AbortSignal): Promise<TrafficSamples> {
+    const key = windowKey(query, families);
+    if (!foldable(query, families) || (!inFlight.get(key) && !open.has(key))) {
+      const controller = new AbortController();
+      signal?.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+      if (signal?.aborted) controller.abort(signal.reason);
+      return run(key, query, families, controller);
+    }
+    return new Promise<TrafficSamples>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const waiter: Waiter = { namespaces: query.namespaces, resolve, reject, signal };
+      signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+      let batch = open.get(key);
+      if (batch && batch.namespaces.size + query.namespaces.length > maxNamespaces) {
+        send(key, batch);
+        batch = undefined;
+      }
+      if (!batch) {
+        const created: Batch = { query, families, namespaces: new Set(), waiters: [], sent: false };
+        open.set(key, created);
+        setTimeout(() => send(key, created), waitMs);
+        batch = created;
+      }
+      for (const n of query.namespaces) batch.namespaces.add(n);
+      batch.waiters.push(waiter);
+    });
+  };
+}
