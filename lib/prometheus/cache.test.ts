@@ -73,3 +73,25 @@ describe('withCache cancellation', () => {
     expect(upstreamSignals).toHaveLength(2);
   });
 });
+
+describe('withCache without a TTL', () => {
+  it('sends every query, and still remembers the oldest sample for a minute', async () => {
+    let queries = 0;
+    let oldestAsked = 0;
+    const client: PrometheusClient = {
+      query: async () => (queries++, []),
+      queryRange: async () => [],
+      oldestSampleTime: async () => (oldestAsked++, 1000),
+    };
+    let clock = 0;
+    const cached = withCache(client, { ttlMs: 0, now: () => clock });
+    await Promise.all([cached.query('up', 1), cached.query('up', 1)]);
+    expect(queries).toBe(2);
+    expect(await cached.oldestSampleTime?.()).toBe(1000);
+    expect(await cached.oldestSampleTime?.()).toBe(1000);
+    expect(oldestAsked).toBe(1);
+    clock = 61_000;
+    await cached.oldestSampleTime?.();
+    expect(oldestAsked).toBe(2);
+  });
+});

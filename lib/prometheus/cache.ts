@@ -1,7 +1,8 @@
 import type { PrometheusClient } from './client';
 
 // A short-TTL cache in front of a client. Identical (query, time) pairs within the TTL share one
-// answer, and concurrent identical calls share one request. Failures are never cached.
+// answer, and concurrent identical calls share one request (a TTL of 0 sends every query). Failures
+// are never cached. The retention and the oldest sample are remembered whatever the TTL.
 // The shared request is cancelled when every caller waiting on it has gone away (closed browser
 // tabs must not keep Prometheus busy); one caller leaving never fails the others.
 
@@ -66,6 +67,8 @@ export function withCache(client: PrometheusClient, options: CacheOptions): Prom
         }
       : {}),
     query(promql, time, signal) {
+      // No TTL: every query reaches Prometheus (the settings above are still remembered).
+      if (options.ttlMs <= 0) return client.query(promql, time, signal);
       const key = `${time}\n${promql}`;
       const at = now();
       let entry = entries.get(key);

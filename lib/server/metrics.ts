@@ -68,7 +68,7 @@ export function createMetricsSource(e: MetricsEnv, deps: { fetch?: FetchLike; ca
       },
     });
     const ttl = deps.cacheTtlMs ?? PROMETHEUS_CACHE_TTL_MS;
-    return mapped(createPrometheusMetricsSource(ttl > 0 ? withCache(client, { ttlMs: ttl }) : client, { recordingRules: e.PROMETHEUS_RECORDING_RULES ?? 'auto' }));
+    return mapped(createPrometheusMetricsSource(withCache(client, { ttlMs: ttl }), { recordingRules: e.PROMETHEUS_RECORDING_RULES ?? 'auto' }));
   }
   if (e.SIMULATOR_METRICS_URL) return mapped(coalesceSamples(createSimulatorMetricsSource(e.SIMULATOR_METRICS_URL, deps.fetch, timeoutMs)));
   return {
