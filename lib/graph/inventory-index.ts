@@ -1,6 +1,6 @@
 import type { Inventory, InventoryNamespace, InventoryService, InventoryWorkload } from './inventory';
 
-// Lookups over the inventory, built once per graph. Metrics name workloads by (cluster, namespace, name);
+// Lookups over the inventory, built once per inventory object. Metrics name workloads by (cluster, namespace, name);
 // an inventory from a single cluster may call its cluster differently, so a unique (namespace, name)
 // match is accepted too.
 
@@ -31,6 +31,19 @@ class Nested<V> {
     if (!inner) this.map.set(a, (inner = new Map()));
     inner.set(b, value);
   }
+}
+
+const indexes = new WeakMap<Inventory, InventoryIndex>();
+
+/**
+ * One index per inventory object (inventories are never mutated): the server hands every build of
+ * an inventory generation the same object, so 100 graphs built at once index 5,000 workloads once,
+ * not 100 times (~10 ms each).
+ */
+export function inventoryIndexOf(inventory: Inventory): InventoryIndex {
+  let index = indexes.get(inventory);
+  if (!index) indexes.set(inventory, (index = indexInventory(inventory)));
+  return index;
 }
 
 export function indexInventory(inventory: Inventory): InventoryIndex {
