@@ -95,7 +95,7 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     // A namespace map drawn layered is a few ranks of long crossing edges, wider than any screen:
     // the force layout packs it so that the whole map fits with its names readable.
     const map = leaves.filter('[aggregateBy = "namespace"]').length * 2 >= leaves.length && leaves.length > 1;
-    const plan = layoutPlan(map && layout === 'layered' ? 'force' : layout, { nodeCount: leaves.length, animate: animate && leaves.length <= 150 });
+    const plan = layoutPlan(map && layout === 'layered' ? 'force' : layout, { nodeCount: leaves.length, edgeCount: cy.edges().length, animate: animate && leaves.length <= 150 });
     algorithm.current = plan.algorithm;
     const started = performance.now();
     const run = cy.layout(plan.options);

@@ -25,7 +25,7 @@ export function layoutExpandedParts(cy: Core, folded: readonly (DrawnNode & Poin
   for (const part of parts) {
     const ids = new Set(part.ids);
     const nodes = cy.nodes().filter((n) => ids.has(n.id()));
-    const plan = layoutPlan(layout, { nodeCount: nodes.length, animate: false });
+    const plan = layoutPlan(layout, { nodeCount: nodes.length, edgeCount: nodes.edgesWith(nodes).length, animate: false });
     // Placed at the namespace node first, so a layout that keeps positions starts from there.
     nodes.positions(() => ({ ...part.at }));
     const run = nodes.union(nodes.edgesWith(nodes)).layout({ ...plan.options, fit: false, animate: false } as typeof plan.options);

@@ -3,14 +3,23 @@ import { FORCE_MAX_NODES, LAYERED_MAX_NODES, layoutPlan, namespaceBlocks } from 
 
 describe('layoutPlan', () => {
   it('uses dagre left to right for a small layered graph', () => {
-    const plan = layoutPlan('layered', { nodeCount: 40, animate: true });
+    const plan = layoutPlan('layered', { nodeCount: 40, edgeCount: 50, animate: true });
     expect(plan.algorithm).toBe('dagre');
     expect(plan.options).toMatchObject({ name: 'dagre', rankDir: 'LR' });
     expect(plan.fallback).toBeUndefined();
   });
 
+  it('draws a dense graph by force rather than layered, and says so', () => {
+    const plan = layoutPlan('layered', { nodeCount: 60, edgeCount: 240, animate: false });
+    expect(plan.algorithm).toBe('fcose');
+    expect(plan.fallback).toContain('240 edges among 60 nodes');
+    // A small graph is layered whatever its density (a handful of services calling each other).
+    expect(layoutPlan('layered', { nodeCount: 8, edgeCount: 30, animate: false }).algorithm).toBe('dagre');
+    expect(layoutPlan('layered', { nodeCount: 100, edgeCount: 150, animate: false }).algorithm).toBe('dagre');
+  });
+
   it('falls back to namespace blocks above the layered limit, and says so', () => {
-    const plan = layoutPlan('layered', { nodeCount: LAYERED_MAX_NODES + 1, animate: true });
+    const plan = layoutPlan('layered', { nodeCount: LAYERED_MAX_NODES + 1, edgeCount: 400, animate: true });
     expect(plan.algorithm).toBe('namespace-blocks');
     expect(plan.fallback).toContain(`${LAYERED_MAX_NODES + 1} nodes`);
     expect(plan.options).toMatchObject({ name: 'preset', animate: false });
@@ -38,14 +47,14 @@ describe('layoutPlan', () => {
   });
 
   it('uses fcose for force up to its limit, then grid', () => {
-    expect(layoutPlan('force', { nodeCount: FORCE_MAX_NODES, animate: false }).algorithm).toBe('fcose');
-    const big = layoutPlan('force', { nodeCount: FORCE_MAX_NODES + 1, animate: false });
+    expect(layoutPlan('force', { nodeCount: FORCE_MAX_NODES, edgeCount: 900, animate: false }).algorithm).toBe('fcose');
+    const big = layoutPlan('force', { nodeCount: FORCE_MAX_NODES + 1, edgeCount: 900, animate: false });
     expect(big.algorithm).toBe('grid');
     expect(big.fallback).toMatch(/Collapse namespaces/);
   });
 
   it('sorts the grid by namespace so a namespace stays together', () => {
-    const plan = layoutPlan('grid', { nodeCount: 10, animate: false });
+    const plan = layoutPlan('grid', { nodeCount: 10, edgeCount: 12, animate: false });
     const sort = (plan.options as { sort?: (a: unknown, b: unknown) => number }).sort;
     const node = (namespace: string, label: string) => ({ data: (k: string) => (k === 'namespace' ? namespace : label) });
     expect(sort?.(node('a', 'z'), node('b', 'a'))).toBeLessThan(0);

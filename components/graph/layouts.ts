@@ -2,7 +2,8 @@
 //
 // Why these: the layered left-to-right view reads like a call flow (clients left, backends right),
 // which is what Kiali users expect. cytoscape-dagre draws it well but its cost grows steeply
-// (perf/cytoscape-render-cost.md: past 60 s at 1000 nodes), so above LAYERED_MAX_NODES the layered
+// (perf/cytoscape-render-cost.md: past 60 s at 1000 nodes, and with the edges: see
+// LAYERED_MAX_EDGES_PER_NODE, past which a dense graph is drawn by force), so above LAYERED_MAX_NODES the layered
 // choice falls back to namespace blocks: each namespace a compact grid, the blocks tiled to fill
 // the screen (a preset computed here in linear time; breadthfirst drew a tall unreadable sliver).
 // fcose is the force layout (about 2.6 s at 300 nodes, 15 s at 1000), so above FORCE_MAX_NODES it
@@ -11,6 +12,13 @@ import type { LayoutOptions } from 'cytoscape';
 import type { LayoutName } from './view-state';
 
 export const LAYERED_MAX_NODES = 300;
+/**
+ * Edges per node past which the layered layout is not run. dagre splits every edge that spans ranks
+ * into a chain of dummy nodes and orders them all, so its cost follows the edges, not the nodes:
+ * measured headless on random graphs, 60 nodes x 240 edges 1.5-1.9 s, 100 x 300 2.5 s,
+ * 300 x 900 30-37 s, where fcose took 0.2-0.4 s.
+ */
+export const LAYERED_MAX_EDGES_PER_NODE = 1.5;
 export const FORCE_MAX_NODES = 500;
 
 export type LayoutAlgorithm = 'dagre' | 'namespace-blocks' | 'fcose' | 'grid';
@@ -27,6 +35,8 @@ export const layoutWords: Record<LayoutName, string> = { layered: 'Layered layou
 interface PlanInput {
   /** Nodes that will be laid out (boxes excluded). */
   nodeCount: number;
+  /** Edges among them. */
+  edgeCount: number;
   animate: boolean;
 }
 
@@ -126,10 +136,17 @@ function byNamespaceThenLabel(a: { data(key: string): unknown }, b: { data(key: 
 }
 
 export function layoutPlan(layout: LayoutName, input: PlanInput): LayoutPlan {
-  const { nodeCount, animate } = input;
+  const { nodeCount, edgeCount, animate } = input;
   switch (layout) {
     case 'layered':
-      if (nodeCount <= LAYERED_MAX_NODES) return { algorithm: 'dagre', options: dagre(animate) };
+      if (nodeCount <= LAYERED_MAX_NODES && edgeCount <= Math.max(LAYERED_MAX_EDGES_PER_NODE * nodeCount, 30)) return { algorithm: 'dagre', options: dagre(animate) };
+      if (nodeCount <= LAYERED_MAX_NODES) {
+        return {
+          algorithm: 'fcose',
+          options: fcose(animate, nodeCount),
+          fallback: `${edgeCount} edges among ${nodeCount} nodes: drawn with the force layout (the layered layout takes seconds past ${LAYERED_MAX_EDGES_PER_NODE} edges per node). Collapse or hide namespaces for a layered view.`,
+        };
+      }
       return {
         algorithm: 'namespace-blocks',
         options: namespaceBlocksLayout(),

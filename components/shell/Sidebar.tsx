@@ -16,6 +16,10 @@ function NavLinks({ collapsed, onNavigate }: { collapsed: boolean; onNavigate?: 
           <li key={item.href}>
             <Link
               href={item.href}
+              // No prefetch: every page is rendered per request, and prefetching all of them on each
+              // load cost the server 16 renders and held the browser's connections while the page's
+              // own requests (the graph, its script) waited.
+              prefetch={false}
               aria-current={active ? 'page' : undefined}
               title={collapsed ? item.label : undefined}
               onClick={onNavigate}

@@ -33,8 +33,10 @@ import { Toolbar } from './Toolbar';
 import { TrafficMenu } from './TrafficMenu';
 
 // Cytoscape and its layouts are most of the page's script: loaded on their own, so the page
-// hydrates and asks for the graph while they download instead of after.
-const CytoscapeGraph = dynamic(() => import('@/components/graph/CytoscapeGraph').then((m) => m.CytoscapeGraph), {
+// hydrates and asks for the graph while they download instead of after. The download starts when
+// the view mounts (below), not when the first answer renders the canvas: that put it after the answer.
+const loadCytoscapeGraph = () => import('@/components/graph/CytoscapeGraph').then((m) => m.CytoscapeGraph);
+const CytoscapeGraph = dynamic(loadCytoscapeGraph, {
   ssr: false,
   loading: () => <div className="grid h-full place-items-center"><Spinner label="Loading the graph view…" /></div>,
 });
@@ -54,6 +56,9 @@ function expressionMatches(graph: MeshGraph, text: string) {
 }
 
 export function GraphView() {
+  useEffect(() => {
+    void loadCytoscapeGraph();
+  }, []);
   const [{ state: parsed, problems }, update] = useUrlState(graphUrl);
   // Parts a click did not change keep their identity, so memos and canvas effects keyed on them stay put.
   const stable = useRef<GraphViewState | undefined>(undefined);
