@@ -6,7 +6,8 @@ import { chooseGraphQueries, createRecordingRulesDetector, type RecordingRulesMo
 import { createFolder, type FetchSamples } from './fold';
 import { selector } from './promql';
 import { toTimedSamples } from './range';
-import { toTrafficSamples } from './to-samples';
+import { answerSamples, concatSamples } from './to-samples';
+import { LabelInterner } from './label-interner';
 import { toZtunnelPodTraffic, ztunnelPodQueries } from './ztunnel-queries';
 
 /**
@@ -27,15 +28,20 @@ export function createPrometheusMetricsSource(client: PrometheusClient, options:
     // Each of the up to 16 queries listens on it: not a leak (Node warns above 10).
     setMaxListeners(QUERY_LISTENERS, combined);
     setMaxListeners(QUERY_LISTENERS, signal);
-    const vectors = await Promise.all(
+    // Each answer becomes samples as it arrives (while the slower ones are still on their way).
+    const interner = new LabelInterner();
+    const parts = await Promise.all(
       queries.map((q) =>
-        client.query(q.promql, query.queryTime, combined).catch((err: unknown) => {
-          controller.abort(err);
-          throw err;
-        }),
+        client.query(q.promql, query.queryTime, combined).then(
+          (vector) => answerSamples(q, vector, interner),
+          (err: unknown) => {
+            controller.abort(err);
+            throw err;
+          },
+        ),
       ),
     );
-    return { ...toTrafficSamples(queries.map((q, i) => ({ query: q, vector: vectors[i] ?? [] }))), queries: families };
+    return { ...concatSamples(parts), queries: families };
   };
   // Concurrent graphs of different namespaces share one set of queries (./fold.ts).
   const folded = options.fold === false ? undefined : createFolder(fetchSamples);

@@ -139,13 +139,28 @@ export function toLatencySamples(quantile: 0.5 | 0.95 | 0.99, vector: Prometheus
 
 /** The answers to graphQueries() -> one TrafficSamples. */
 export function toTrafficSamples(answers: { query: NamedQuery; vector: PrometheusVector }[]): TrafficSamples {
-  const out: TrafficSamples = { tcp: [], http: [], latency: [] };
   const interner = new LabelInterner();
-  for (const { query, vector } of answers) {
+  return concatSamples(answers.map(({ query, vector }) => answerSamples(query, vector, interner)));
+}
+
+/**
+ * One answer's samples. The answers of one build share an interner; each can be converted as soon as
+ * it arrives (overlapping the wait for the others, and letting its parsed JSON go), then concatSamples
+ * puts them together in the queries' order, which gives toTrafficSamples's result.
+ */
+export function answerSamples(query: NamedQuery, vector: PrometheusVector, interner: LabelInterner): TrafficSamples {
+  if (query.kind === 'tcp') return { tcp: toTcpSamples(query.metric, vector, undefined, query.proxy, interner), http: [], latency: [] };
+  if (query.kind === 'http') return { tcp: [], http: toHttpSamples(vector, interner), latency: [] };
+  return { tcp: [], http: [], latency: toLatencySamples(query.quantile, vector) };
+}
+
+export function concatSamples(parts: readonly TrafficSamples[]): TrafficSamples {
+  const out: TrafficSamples = { tcp: [], http: [], latency: [] };
+  for (const part of parts) {
     // A loop, not push(...): an answer of 100k series would overflow the call's arguments.
-    if (query.kind === 'tcp') for (const s of toTcpSamples(query.metric, vector, undefined, query.proxy, interner)) out.tcp.push(s);
-    else if (query.kind === 'http') for (const s of toHttpSamples(vector, interner)) out.http.push(s);
-    else for (const s of toLatencySamples(query.quantile, vector)) out.latency.push(s);
+    for (const s of part.tcp) out.tcp.push(s);
+    for (const s of part.http) out.http.push(s);
+    for (const s of part.latency) out.latency.push(s);
   }
   return out;
 }
