@@ -72,10 +72,18 @@ export function finalizeEdge(e: EdgeAcc): GraphEdge {
   };
 }
 
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/**
+ * By id (UTF-16 order, as `<` compares). The ids are sorted by the built-in comparison rather than a
+ * comparator function: 30k long ids that share their prefixes cost ~40 ms through a JS comparator.
+ */
+function sortedById<T extends { id: string }>(items: Iterable<T>): T[] {
+  const byId = new Map<string, T>();
+  for (const item of items) byId.set(item.id, item);
+  return [...byId.keys()].sort().map((id) => byId.get(id) as T);
+}
 
 export function finalize(graph: WorkGraph): MeshGraph {
-  const edges = [...graph.edges.values()].map(finalizeEdge).sort(byId);
+  const edges = sortedById([...graph.edges.values()].map(finalizeEdge));
   for (const e of edges) {
     const source = graph.nodes.get(e.source);
     const target = graph.nodes.get(e.target);
@@ -90,7 +98,7 @@ export function finalize(graph: WorkGraph): MeshGraph {
       target.traffic.httpInRps += e.http.requestsPerSec;
     }
   }
-  const nodes = [...graph.nodes.values()].sort(byId);
+  const nodes = sortedById(graph.nodes.values());
   for (const n of nodes) {
     n.traffic = { tcpInBps: round(n.traffic.tcpInBps), tcpOutBps: round(n.traffic.tcpOutBps), httpInRps: round(n.traffic.httpInRps), httpOutRps: round(n.traffic.httpOutRps) };
   }
