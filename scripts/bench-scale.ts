@@ -49,6 +49,37 @@ export async function run(): Promise<BenchFigure[]> {
     }
   };
   const sim = await startSimulator({ scenario: { scale: SCALE }, profile: 'constant' });
+  // Everything started below is stopped on the way out, whatever fails.
+  const stops: (() => Promise<void>)[] = [() => sim.stop()];
+  try {
+    await measureScale(sim, add, stage, stops);
+  } finally {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  }
+  writeBenchSection(
+    '## Scale (scripts/bench-scale.ts)',
+    [
+      `The simulator's scale scenario, ${SCALE.namespaces} namespaces x ${SCALE.workloadsPerNamespace} workloads, ambient only (no sidecars, no waypoints), in this process;`,
+      'real Prometheus 2.42 with 15 minutes of history (promtool backfill) and the recording rules backfilled over it; the graph route',
+      "(app/api/graph/route.ts) on node:http with createDeps' services in a process of its own, asked as the browser asks (the gzip document). 2 cores (AMD EPYC), 24 GiB,",
+      `shared with other work. Run: \`npm run bench -- --only scale\`; written by the run on ${new Date().toISOString().slice(0, 10)}.`,
+      '"Prometheus alone" is the same queries the app sends, sent directly in parallel: raw (PROMETHEUS_RECORDING_RULES=off) all 16;',
+      'with the rules the probe and the 4 ztunnel queries over the recorded series (no sidecar or waypoint series: their 12 are skipped).',
+      'The concurrent stages start from an empty graph cache. RSS is the server\'s process (scripts/scale-app-server.ts, one per mode), sampled every 50 ms; the simulator and the 100 callers run in the bench\'s.',
+      '',
+      'Caps: `PROMETHEUS_MAX_SERIES=1` and `PROMETHEUS_MAX_ANSWER_BYTES=1024` each answer 502 `prometheus_answer_too_large` within the 2 s bound',
+      'of the faults suite (testing/suites/faults.integration.test.ts); a streamed answer is cut off at the byte cap (lib/prometheus/answer-limits.test.ts).',
+    ],
+    figures,
+  );
+  return figures;
+}
+
+
+type Add = (name: string, value: number, unit: string) => void;
+type Stage = (name: string, body: () => Promise<void>) => Promise<void>;
+
+async function measureScale(sim: Awaited<ReturnType<typeof startSimulator>>, add: Add, stage: Stage, stops: (() => Promise<void>)[]): Promise<void> {
   const now = Math.floor(Date.now() / 1000);
   const start = now - 900;
   const rulesFile = new URL('../deploy/prometheus/ambient-lens.rules.yaml', import.meta.url).pathname;
@@ -57,6 +88,7 @@ export async function run(): Promise<BenchFigure[]> {
     simulator: sim, historyStart: start - 300, historyEnd: now, step: 15,
     recordingRules: { file: rulesFile, start: start - 180, end: now },
   });
+  stops.push(() => prometheus.stop());
   add(`history: ${prometheus.history.series} series`, prometheus.history.samples, 'samples');
   add('history backfilled, recording rules backfilled over it (promtool), restart', performance.now() - historyStarted, 'ms');
   const nsNames = (await (await fetch(`${prometheus.url}/api/v1/label/destination_workload_namespace/values`)).json()) as { data: string[] };
@@ -92,77 +124,53 @@ export async function run(): Promise<BenchFigure[]> {
     await Promise.all(queries.map((q) => promQuery(prometheus.url, q.promql, now)));
     return performance.now() - t0;
   };
-  const http = await startApp(prometheus.url, sim.kubeconfigPath);
+  const http = await startApp(prometheus.url, sim.kubeconfigPath, stops);
   // A server that has answered before (its code compiled by V8): one graph of every namespace at
   // another instant, then an empty cache. Without it the first stage measured V8's warm-up.
   for (const app of [http.raw, http.rules]) {
     await app.get(`/api/graph?namespaces=${namespaces.join(',')}&queryTime=${now - 120}`);
     await app.clear();
   }
-  try {
-    for (const count of [1, 20, 100]) await stage(`${count} ns`, async () => {
-      const ns = namespaces.slice(0, count);
-      const tq = { namespaces: ns, duration: 600, queryTime: now };
-      for (const mode of ['raw', 'recording-rules'] as const) {
-        // What the app sends: raw (PROMETHEUS_RECORDING_RULES=off) every query; auto the probe, then the
-        // recorded queries, none for a proxy family without series (the scale mesh has no sidecars or waypoints).
-        const queries = mode === 'raw' ? graphQueries(tq) : [{ promql: probeQuery(600) }, ...chooseGraphQueries(tq, await families(600, now))];
-        const promMs = median([await promTime(queries), await promTime(queries), await promTime(queries)]);
-        add(`${count} ns, ${mode}: Prometheus alone (${queries.length} queries)`, promMs, 'ms');
-        const app = mode === 'raw' ? http.raw : http.rules;
-        const url = `/api/graph?namespaces=${ns.join(',')}&queryTime=${now - (count % 7)}`;
-        const cold = await app.get(url);
-        add(`${count} ns, ${mode}: /api/graph cold (${cold.nodes} nodes, ${cold.edges} edges, ${cold.gzipBytes} B gzip / ${cold.jsonBytes} B JSON)`, cold.ms, 'ms');
-        add(`${count} ns, ${mode}: cold / Prometheus alone`, cold.ms / promMs, 'x');
-        const warm = median([(await app.get(url)).ms, (await app.get(url)).ms, (await app.get(url)).ms]);
-        add(`${count} ns, ${mode}: /api/graph warm (same view, median of 3)`, warm, 'ms');
-        await app.clear();
-      }
-    });
-    // 100 concurrent identical (cold) and 100 distinct single-namespace requests.
-    for (const [label, urls] of [
-      ['100 concurrent identical all-namespace requests', Array.from({ length: 100 }, () => `/api/graph?namespaces=${namespaces.join(',')}&queryTime=${now - 30}`)],
-      ['100 concurrent distinct single-namespace requests', namespaces.slice(0, 100).map((n) => `/api/graph?namespaces=${n}&queryTime=${now - 45}`)],
-    ] as const) await stage(label, async () => {
-      await http.rules.clear();
-      const queriesBefore = await http.rules.upstream();
-      const rssBefore = http.rules.rssMb();
-      let peak = rssBefore;
-      const sampler = setInterval(() => (peak = Math.max(peak, http.rules.rssMb())), 50);
-      const t0 = performance.now();
-      const times = await Promise.all(urls.map(async (u) => (await http.rules.get(u, false)).ms));
-      const wall = performance.now() - t0;
-      clearInterval(sampler);
-      add(`${label}: wall`, wall, 'ms');
-      add(`${label}: p50`, pct(times, 0.5), 'ms');
-      add(`${label}: p99`, pct(times, 0.99), 'ms');
-      add(`${label}: upstream Prometheus queries`, (await http.rules.upstream()) - queriesBefore, 'queries');
-      add(`${label}: server RSS peak (its process; ${Math.round(rssBefore)} MB before the stage)`, peak, 'MB');
-    });
-  } finally {
-    await http.stop();
-    await prometheus.stop();
-    await sim.stop();
-  }
-  writeBenchSection(
-    '## Scale (scripts/bench-scale.ts)',
-    [
-      `The simulator's scale scenario, ${SCALE.namespaces} namespaces x ${SCALE.workloadsPerNamespace} workloads, ambient only (no sidecars, no waypoints), in this process;`,
-      'real Prometheus 2.42 with 15 minutes of history (promtool backfill) and the recording rules backfilled over it; the graph route',
-      "(app/api/graph/route.ts) on node:http with createDeps' services in a process of its own, asked as the browser asks (the gzip document). 2 cores (AMD EPYC), 24 GiB,",
-      `shared with other work. Run: \`npm run bench -- --only scale\`; written by the run on ${new Date().toISOString().slice(0, 10)}.`,
-      '"Prometheus alone" is the same queries the app sends, sent directly in parallel: raw (PROMETHEUS_RECORDING_RULES=off) all 16;',
-      'with the rules the probe and the 4 ztunnel queries over the recorded series (no sidecar or waypoint series: their 12 are skipped).',
-      'The concurrent stages start from an empty graph cache. RSS is the server\'s process (scripts/scale-app-server.ts, one per mode), sampled every 50 ms; the simulator and the 100 callers run in the bench\'s.',
-      '',
-      'Caps: `PROMETHEUS_MAX_SERIES=1` and `PROMETHEUS_MAX_ANSWER_BYTES=1024` each answer 502 `prometheus_answer_too_large` within the 2 s bound',
-      'of the faults suite (testing/suites/faults.integration.test.ts); a streamed answer is cut off at the byte cap (lib/prometheus/answer-limits.test.ts).',
-    ],
-    figures,
-  );
-  return figures;
+  for (const count of [1, 20, 100]) await stage(`${count} ns`, async () => {
+    const ns = namespaces.slice(0, count);
+    const tq = { namespaces: ns, duration: 600, queryTime: now };
+    for (const mode of ['raw', 'recording-rules'] as const) {
+      // What the app sends: raw (PROMETHEUS_RECORDING_RULES=off) every query; auto the probe, then the
+      // recorded queries, none for a proxy family without series (the scale mesh has no sidecars or waypoints).
+      const queries = mode === 'raw' ? graphQueries(tq) : [{ promql: probeQuery(600) }, ...chooseGraphQueries(tq, await families(600, now))];
+      const promMs = median([await promTime(queries), await promTime(queries), await promTime(queries)]);
+      add(`${count} ns, ${mode}: Prometheus alone (${queries.length} queries)`, promMs, 'ms');
+      const app = mode === 'raw' ? http.raw : http.rules;
+      const url = `/api/graph?namespaces=${ns.join(',')}&queryTime=${now - (count % 7)}`;
+      const cold = await app.get(url);
+      add(`${count} ns, ${mode}: /api/graph cold (${cold.nodes} nodes, ${cold.edges} edges, ${cold.gzipBytes} B gzip / ${cold.jsonBytes} B JSON)`, cold.ms, 'ms');
+      add(`${count} ns, ${mode}: cold / Prometheus alone`, cold.ms / promMs, 'x');
+      const warm = median([(await app.get(url)).ms, (await app.get(url)).ms, (await app.get(url)).ms]);
+      add(`${count} ns, ${mode}: /api/graph warm (same view, median of 3)`, warm, 'ms');
+      await app.clear();
+    }
+  });
+  // 100 concurrent identical (cold) and 100 distinct single-namespace requests.
+  for (const [label, urls] of [
+    ['100 concurrent identical all-namespace requests', Array.from({ length: 100 }, () => `/api/graph?namespaces=${namespaces.join(',')}&queryTime=${now - 30}`)],
+    ['100 concurrent distinct single-namespace requests', namespaces.slice(0, 100).map((n) => `/api/graph?namespaces=${n}&queryTime=${now - 45}`)],
+  ] as const) await stage(label, async () => {
+    await http.rules.clear();
+    const queriesBefore = await http.rules.upstream();
+    const rssBefore = http.rules.rssMb();
+    let peak = rssBefore;
+    const sampler = setInterval(() => (peak = Math.max(peak, http.rules.rssMb())), 50);
+    const t0 = performance.now();
+    const times = await Promise.all(urls.map(async (u) => (await http.rules.get(u, false)).ms));
+    const wall = performance.now() - t0;
+    clearInterval(sampler);
+    add(`${label}: wall`, wall, 'ms');
+    add(`${label}: p50`, pct(times, 0.5), 'ms');
+    add(`${label}: p99`, pct(times, 0.99), 'ms');
+    add(`${label}: upstream Prometheus queries`, (await http.rules.upstream()) - queriesBefore, 'queries');
+    add(`${label}: server RSS peak (its process; ${Math.round(rssBefore)} MB before the stage)`, peak, 'MB');
+  });
 }
-
 
 interface AppHandle {
   /** read: inflate and parse the answer after the clock stops (to count nodes and edges). */
@@ -204,7 +212,13 @@ async function startAppProcess(prometheusUrl: string, kubeconfig: string, record
     clear: async () => void (await fetch(`${base}/__bench/clear`).then((r) => r.text())),
     upstream: async () => ((await (await fetch(`${base}/__bench/upstream`)).json()) as { upstream: number }).upstream,
     // The server process's resident set, from the kernel (VmRSS, kB).
-    rssMb: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024,
+    rssMb: () => {
+      try {
+        return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+      } catch {
+        return 0; // the process has gone: its failure is reported by the request that met it
+      }
+    },
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
@@ -214,8 +228,10 @@ async function startAppProcess(prometheusUrl: string, kubeconfig: string, record
   };
 }
 
-async function startApp(prometheusUrl: string, kubeconfig: string): Promise<{ raw: AppHandle; rules: AppHandle; stop(): Promise<void> }> {
+async function startApp(prometheusUrl: string, kubeconfig: string, stops: (() => Promise<void>)[]): Promise<{ raw: AppHandle; rules: AppHandle }> {
   const raw = await startAppProcess(prometheusUrl, kubeconfig, 'off');
+  stops.push(() => raw.stop());
   const rules = await startAppProcess(prometheusUrl, kubeconfig, 'auto');
-  return { raw, rules, stop: async () => void (await Promise.all([raw.stop(), rules.stop()])) };
+  stops.push(() => rules.stop());
+  return { raw, rules };
 }

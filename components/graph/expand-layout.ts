@@ -49,8 +49,11 @@ export function layoutExpandedParts(cy: Core, folded: readonly (DrawnNode & Poin
         });
       });
       done();
-      // The whole part in view: centred at the map's zoom, 50 workloads laid out showed one of them.
-      cy.animate({ fit: { eles: nodes, padding: 40 } }, { duration: 250, complete: done });
+      // The whole part in view (centred at the map's zoom, 50 workloads laid out showed one of
+      // them), but not magnified past 1.5: a part of one or two workloads would fill the screen.
+      const after = nodes.boundingBox({});
+      const zoom = Math.min(1.5, (cy.width() - 80) / Math.max(after.w, 1), (cy.height() - 80) / Math.max(after.h, 1));
+      cy.animate({ zoom: Math.max(cy.minZoom(), zoom), center: { eles: nodes } }, { duration: 250, complete: done });
     });
     run.run();
   }

@@ -21,6 +21,16 @@ const union: TrafficSamples = {
 };
 
 describe('samplesWithin', () => {
+  it('files an unserviced call under its service\'s namespace for ztunnel TCP only, as the queries select', () => {
+    const http = { reporter: 'waypoint' as const, source: tcp('x', 'unknown', 'egress').source, destination: tcp('x', 'unknown', 'egress').destination, protocol: 'http' as const, responseCode: '503', grpcStatus: '', securityPolicy: 'mutual_tls', responseFlags: 'UH', value: 1 };
+    const samples: TrafficSamples = { tcp: [tcp('x', 'unknown', 'egress')], http: [http], latency: [latency('x', 'unknown')] };
+    const egress = samplesWithin(samples, ['egress']);
+    expect(egress.tcp).toHaveLength(1);
+    expect(egress.http).toEqual([]);
+    expect(egress.latency).toEqual([]);
+    expect(samplesWithin(samples, ['x']).http).toHaveLength(1);
+  });
+
   it('keeps the edges whose client or server is in R, and unserviced calls to R\'s services', () => {
     const a = samplesWithin(union, ['a']);
     expect(a.tcp.map((s) => `${s.source.namespace}->${s.destination.namespace}/${s.destination.serviceNamespace}`)).toEqual(['a->b/b', 'x->unknown/a', 'a->unknown/z']);
@@ -111,15 +121,25 @@ describe('createFolder', () => {
     f.release();
   });
 
-  it('a failed batch fails each of its callers', async () => {
+  it('a failed union is asked again by each caller alone: each gets its own answer, or its own error', async () => {
     const asked: string[][] = [];
     const samples = createFolder(async (query) => {
       asked.push(query.namespaces);
       await tick(5);
-      throw new Error('Prometheus unreachable');
+      // As an answer cap would: the union is too large, each namespace alone is not.
+      if (query.namespaces.length > 1) throw new Error('prometheus_answer_too_large');
+      return union;
     }, { waitMs: 1 });
     const all = [samples(q('a'), AMBIENT), samples(q('b'), AMBIENT), samples(q('c'), AMBIENT)];
-    for (const p of all) await expect(p).rejects.toThrow('Prometheus unreachable');
-    expect(asked).toEqual([['a'], ['b', 'c']]);
+    const [, b, c] = await Promise.all(all);
+    expect(asked).toEqual([['a'], ['b', 'c'], ['b'], ['c']]);
+    expect(b).toBe(union);
+    expect(c).toBe(union);
+
+    const failing = createFolder(async () => {
+      await tick(5);
+      throw new Error('Prometheus unreachable');
+    }, { waitMs: 1 });
+    for (const p of [failing(q('a'), AMBIENT), failing(q('b'), AMBIENT), failing(q('c'), AMBIENT)]) await expect(p).rejects.toThrow('Prometheus unreachable');
   });
 });

@@ -57,7 +57,8 @@ function expressionMatches(graph: MeshGraph, text: string) {
 
 export function GraphView() {
   useEffect(() => {
-    void loadCytoscapeGraph();
+    // A failed download is the canvas's to report when it renders (next/dynamic asks again).
+    loadCytoscapeGraph().catch(() => undefined);
   }, []);
   const [{ state: parsed, problems }, update] = useUrlState(graphUrl);
   // Parts a click did not change keep their identity, so memos and canvas effects keyed on them stay put.
