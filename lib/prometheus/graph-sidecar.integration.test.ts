@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KubeConfig } from '@kubernetes/client-node';
-import { startSimulator, type Simulator } from '@/sim/index';
-import { startPrometheus, type RunningPrometheus } from '@/scripts/prometheus';
-import { KubeLayer } from '@/lib/kube/layer';
+import type { RunningPrometheus } from '@/scripts/prometheus';
+import { startScenarioWithPrometheus, type ScenarioWithPrometheus } from '@/testing/harness/scenario-prometheus';
 import { buildGraph } from '@/lib/graph/build';
 import type { Inventory } from '@/lib/graph/inventory';
 import type { GraphEdge, MeshGraph } from '@/lib/graph/model';
@@ -17,25 +15,18 @@ import { createPrometheusMetricsSource } from './metrics-source';
 const END = 1_760_000_000;
 const START = END - 3600;
 const WINDOW = 300;
-let sim: Simulator;
+let env: ScenarioWithPrometheus;
 let prom: RunningPrometheus;
-let layer: KubeLayer;
 let inventory: Inventory;
 let requests = 0;
 
 beforeAll(async () => {
-  sim = await startSimulator({ scenario: 'sidecar', profile: 'constant', origin: START - 7200, now: () => END });
-  prom = await startPrometheus({ simulator: sim, historyStart: START, historyEnd: END, step: 15 });
-  const kc = new KubeConfig();
-  kc.loadFromFile(sim.kubeconfigPath);
-  layer = new KubeLayer(kc, { ztunnelNamespace: 'ztunnel' });
-  inventory = await layer.inventorySource().inventory();
+  env = await startScenarioWithPrometheus('sidecar', { start: START, end: END });
+  ({ prom, inventory } = env);
 }, 180_000);
 
 afterAll(async () => {
-  layer?.stop();
-  await prom?.stop();
-  await sim?.stop();
+  await env?.stop();
 });
 
 const client = () => createPrometheusClient({ baseUrl: prom.url, fetch: (url, init) => (requests++, fetch(url, init)) });

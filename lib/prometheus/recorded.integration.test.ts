@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KubeConfig } from '@kubernetes/client-node';
-import { startSimulator, type Simulator } from '@/sim/index';
-import { startPrometheus, type RunningPrometheus } from '@/scripts/prometheus';
-import { KubeLayer } from '@/lib/kube/layer';
+import type { RunningPrometheus } from '@/scripts/prometheus';
+import { startScenarioWithPrometheus, type ScenarioWithPrometheus } from '@/testing/harness/scenario-prometheus';
 import { buildGraph } from '@/lib/graph/build';
 import type { Inventory } from '@/lib/graph/inventory';
 import type { MeshGraph } from '@/lib/graph/model';
@@ -19,27 +17,19 @@ import type { TrafficSamples } from '@/lib/graph/samples';
 const END = 1_760_000_000;
 const START = END - 1800;
 const WINDOW = 300;
-let sim: Simulator;
+let env: ScenarioWithPrometheus;
 let prom: RunningPrometheus;
-let layer: KubeLayer;
 let inventory: Inventory;
 
 beforeAll(async () => {
-  sim = await startSimulator({ scenario: 'bookinfo', profile: 'constant', origin: START - 7200, now: () => END });
-  prom = await startPrometheus({
-    simulator: sim, historyStart: START, historyEnd: END, step: 15,
-    recordingRules: { file: new URL('../../deploy/prometheus/ambient-lens.rules.yaml', import.meta.url).pathname, start: END - 900, end: END },
+  env = await startScenarioWithPrometheus('bookinfo', { start: START, end: END }, {
+    file: new URL('../../deploy/prometheus/ambient-lens.rules.yaml', import.meta.url).pathname, start: END - 900, end: END,
   });
-  const kc = new KubeConfig();
-  kc.loadFromFile(sim.kubeconfigPath);
-  layer = new KubeLayer(kc, { ztunnelNamespace: 'ztunnel' });
-  inventory = await layer.inventorySource().inventory();
+  ({ prom, inventory } = env);
 }, 180_000);
 
 afterAll(async () => {
-  layer?.stop();
-  await prom?.stop();
-  await sim?.stop();
+  await env?.stop();
 });
 
 async function graph(namespaces: string[], recordingRules: 'auto' | 'off'): Promise<MeshGraph> {
