@@ -46,7 +46,7 @@ export function inventoryIndexOf(inventory: Inventory): InventoryIndex {
   return index;
 }
 
-export function indexInventory(inventory: Inventory): InventoryIndex {
+function indexInventory(inventory: Inventory): InventoryIndex {
   const byKey = new Map<string, Nested<InventoryWorkload>>();
   const byNsName = new Nested<InventoryWorkload[]>();
   for (const w of inventory.workloads) {

@@ -10,14 +10,14 @@ import { answerSamples, concatSamples } from './to-samples';
 import { LabelInterner } from './label-interner';
 import { toZtunnelPodTraffic, ztunnelPodQueries } from './ztunnel-queries';
 
+/** Listeners one graph's queries put on its signal: one per query, and the probe's. */
+const QUERY_LISTENERS = 64;
+
 /**
  * The graph's metrics from Prometheus: graphQueries() in parallel (the ztunnel and waypoint ones
  * over the recording rules' series when Prometheus has them, ./recording-rules), then toSamples;
  * concurrent graphs of different namespaces folded into one set of queries (./fold).
  */
-/** Listeners one graph's queries put on its signal: one per query, and the probe's. */
-const QUERY_LISTENERS = 64;
-
 export function createPrometheusMetricsSource(client: PrometheusClient, options: { recordingRules?: RecordingRulesMode; fold?: boolean } = {}): MetricsSource {
   const detect = options.recordingRules === 'off' ? undefined : createRecordingRulesDetector(client);
   const fetchSamples: FetchSamples = async (query, families, signal) => {

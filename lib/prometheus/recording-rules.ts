@@ -15,8 +15,6 @@ import { recordedGraphQueries, RULES_MARKER } from './recorded-queries';
 
 export type RecordingRulesMode = 'auto' | 'off';
 
-const PROBES = RULES_MARKER;
-
 /** The series each proxy family writes (the same selectors as its queries: sidecar-queries.ts, graph-queries.ts). */
 const FAMILY_SERIES: Record<ProxyFamily, string> = {
   sidecar: `{__name__=~"istio_requests_total|${TCP_METRICS.sentBytes}",reporter=~"source|destination",app!="ztunnel"}`,
@@ -25,7 +23,7 @@ const FAMILY_SERIES: Record<ProxyFamily, string> = {
 
 export function probeQuery(durationSeconds: number): string {
   if (!Number.isInteger(durationSeconds) || durationSeconds <= 0) throw new RangeError(`bad duration ${durationSeconds}`);
-  const names = Object.values(PROBES).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const names = Object.values(RULES_MARKER).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   const families = (Object.keys(FAMILY_SERIES) as ProxyFamily[]).map(
     (f) => `label_replace(group(present_over_time(${FAMILY_SERIES[f]}[${durationSeconds}s])), "family", "${f}", "", "")`,
   );
@@ -53,8 +51,8 @@ export function createRecordingRulesDetector(client: PrometheusClient, options: 
         const present = new Set(vector.map((s) => s.metric.family));
         const skipped = (Object.keys(FAMILY_SERIES) as ProxyFamily[]).filter((f) => !present.has(f));
         return {
-          tcp: names.has(PROBES.tcp) ? 'recording-rules' : 'raw',
-          http: names.has(PROBES.http) ? 'recording-rules' : 'raw',
+          tcp: names.has(RULES_MARKER.tcp) ? 'recording-rules' : 'raw',
+          http: names.has(RULES_MARKER.http) ? 'recording-rules' : 'raw',
           ...(skipped.length ? { skipped } : {}),
         };
       },
