@@ -4,6 +4,7 @@
 // toTrafficSamples. bench-scale.ts measures the same on real answers.
 import { vectorSchema, checkVector, toTrafficSamples, type PrometheusVector } from '../lib/prometheus/to-samples';
 import { graphQueries, TCP_GROUP_BY } from '../lib/prometheus/graph-queries';
+import { EDGE_LABEL, EDGE_SELECT_LABELS, EDGE_SEPARATOR, edgePackedLabels, recordedGraphQueries } from '../lib/prometheus/recorded-queries';
 import type { PeerLabels, DestinationLabels } from '../lib/graph/samples';
 import { generateMesh, type BenchFigure } from './bench-graph';
 import { writeBenchSection } from './bench-doc';
@@ -60,6 +61,7 @@ export async function run(): Promise<BenchFigure[]> {
     times.build.push(performance.now() - t);
   }
   const total = median(times.json) + median(times.check) + median(times.samples);
+  const packed = measurePacked(byMetric, mesh.namespaces);
   const figures: BenchFigure[] = [
     { name: `5k answers (generated): ${series} series, ${bytes} bytes`, value: series, unit: 'series' },
     { name: 'JSON.parse', value: round(median(times.json)), unit: 'ms' },
@@ -68,11 +70,43 @@ export async function run(): Promise<BenchFigure[]> {
     { name: 'toTrafficSamples (peers interned)', value: round(median(times.samples)), unit: 'ms' },
     { name: 'parse total now (JSON + check + toSamples)', value: round(total), unit: 'ms' },
     { name: 'then buildGraph on those samples (workload graph)', value: round(median(times.build)), unit: 'ms' },
+    { name: `the same as recorded edges (packed: 3 labels and \`edge\`): ${packed.bytes} bytes`, value: packed.bytes, unit: 'bytes' },
+    { name: 'recorded: JSON.parse', value: round(packed.json), unit: 'ms' },
+    { name: 'recorded: checkVector + toTrafficSamples (edges unpacked)', value: round(packed.samples), unit: 'ms' },
+    { name: 'recorded: parse total (JSON + check + toSamples)', value: round(packed.json + packed.samples), unit: 'ms' },
   ];
   writeBenchSection('## Parse (scripts/bench-parse.ts)', [
     "The 4 ztunnel TCP answers of a generated 5,000-workload mesh (bench-graph.ts's), each series with its counter's own group-by",
-    'labels, parsed as the Prometheus client does; medians of 5. bench-scale.ts parses the real answers of the scale scenario.',
+    'labels, parsed as the Prometheus client does; then the same edges as the recording rules write them (three namespace labels and',
+    '`edge`, recorded-queries.ts) through the recorded queries; medians of 5. bench-scale.ts parses the real answers of the scale scenario.',
     `Run: \`npm run bench -- --only parse\`; written by the run on ${new Date().toISOString().slice(0, 10)}.`,
   ], figures);
   return figures;
+}
+
+/** The same series as the recording rules record them (packed), parsed as the app parses recorded answers. */
+function measurePacked(byMetric: Map<string, PrometheusVector>, namespaces: string[]) {
+  const queries = recordedGraphQueries({ namespaces, duration: 600, queryTime: 1 }).filter((q) => q.kind === 'tcp');
+  const texts = queries.map((q) => {
+    const packed = q.kind === 'tcp' ? edgePackedLabels(q.metric) : [];
+    const result = (q.kind === 'tcp' ? (byMetric.get(q.metric) ?? []) : []).map((s) => ({
+      metric: {
+        ...Object.fromEntries(EDGE_SELECT_LABELS.map((l) => [l, s.metric[l] ?? ''])),
+        [EDGE_LABEL]: packed.map((l) => s.metric[l] ?? '').join(EDGE_SEPARATOR),
+      },
+      value: s.value,
+    }));
+    return JSON.stringify({ status: 'success', data: { resultType: 'vector', result } });
+  });
+  const json: number[] = [];
+  const samples: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    let t = performance.now();
+    const parsed = texts.map((x) => (JSON.parse(x) as { data: { result: unknown } }).data.result);
+    json.push(performance.now() - t);
+    t = performance.now();
+    toTrafficSamples(queries.map((q, j) => ({ query: q, vector: checkVector(parsed[j]) ?? [] })));
+    samples.push(performance.now() - t);
+  }
+  return { bytes: texts.reduce((a, t) => a + t.length, 0), json: median(json), samples: median(samples) };
 }

@@ -94,31 +94,32 @@ async function measureScale(sim: Awaited<ReturnType<typeof startSimulator>>, add
   const nsNames = (await (await fetch(`${prometheus.url}/api/v1/label/destination_workload_namespace/values`)).json()) as { data: string[] };
   const namespaces = nsNames.data.filter((n) => n !== 'unknown').sort();
 
-  await stage('parse of the 5k answers', async () => {
-  // Parse of the 5k answers: the texts Prometheus sent for the raw queries at 100 namespaces.
+  // Parse of the 5k answers: the texts Prometheus sent at 100 namespaces, for the raw queries and for
+  // the recorded ones (what the app parses when the rules exist: edges packed, recorded-queries.ts).
+  const families = createRecordingRulesDetector(createPrometheusClient({ baseUrl: prometheus.url }));
   const q100 = { namespaces, duration: 600, queryTime: now };
-  const raw = graphQueries(q100);
-  const texts = await Promise.all(raw.map((q) => promQuery(prometheus.url, q.promql, now)));
-  add(`5k answers: bytes of the ${texts.length} answers (largest ${Math.max(...texts.map((t) => t.length))})`, texts.reduce((a, t) => a + t.length, 0), 'bytes');
-  const parseMs: number[] = [];
-  let seriesCount = 0;
-  for (let i = 0; i < 5; i++) {
-    const t0 = performance.now();
-    const answers = texts.map((t, j) => {
-      const json = JSON.parse(t) as { data: { result: unknown } };
-      const vector = checkVector(json.data.result);
-      if (!vector) throw new Error('malformed');
-      return { query: raw[j]!, vector };
-    });
-    seriesCount = answers.reduce((a, x) => a + x.vector.length, 0);
-    toTrafficSamples(answers);
-    parseMs.push(performance.now() - t0);
-  }
-  add(`parse of the 5k answers (JSON + shape check + toSamples, ${seriesCount} series), median of 5`, median(parseMs), 'ms');
+  for (const mode of ['raw', 'recording-rules'] as const) await stage(`parse of the 5k answers (${mode})`, async () => {
+    const queries = mode === 'raw' ? graphQueries(q100) : chooseGraphQueries(q100, await families(600, now));
+    const texts = await Promise.all(queries.map((q) => promQuery(prometheus.url, q.promql, now)));
+    add(`5k answers (${mode}): bytes of the ${texts.length} answers (largest ${Math.max(...texts.map((t) => t.length))})`, texts.reduce((a, t) => a + t.length, 0), 'bytes');
+    const parseMs: number[] = [];
+    let seriesCount = 0;
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      const answers = texts.map((t, j) => {
+        const json = JSON.parse(t) as { data: { result: unknown } };
+        const vector = checkVector(json.data.result);
+        if (!vector) throw new Error('malformed');
+        return { query: queries[j]!, vector };
+      });
+      seriesCount = answers.reduce((a, x) => a + x.vector.length, 0);
+      toTrafficSamples(answers);
+      parseMs.push(performance.now() - t0);
+    }
+    add(`parse of the 5k answers (${mode}: JSON + shape check + toSamples, ${seriesCount} series), median of 5`, median(parseMs), 'ms');
   });
 
   // Prometheus alone: the graph's queries in parallel, raw and recorded, at 1/20/100 namespaces.
-  const families = createRecordingRulesDetector(createPrometheusClient({ baseUrl: prometheus.url }));
   const promTime = async (queries: { promql: string }[]) => {
     const t0 = performance.now();
     await Promise.all(queries.map((q) => promQuery(prometheus.url, q.promql, now)));

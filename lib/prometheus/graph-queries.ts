@@ -37,7 +37,8 @@ export const LATENCY_GROUP_BY = ['le', 'source_cluster', 'source_workload_namesp
 export const QUANTILES = [0.5, 0.95, 0.99] as const;
 
 export type GraphQueryKind =
-  | { kind: 'tcp'; metric: TcpMetric; proxy?: 'sidecar' }
+  /** packed: the answer's labels joined into one `edge` label, in this order (recorded-queries.ts). */
+  | { kind: 'tcp'; metric: TcpMetric; proxy?: 'sidecar'; packed?: readonly string[] }
   | { kind: 'http' }
   | { kind: 'latency'; quantile: (typeof QUANTILES)[number] };
 

@@ -57,6 +57,26 @@ export class LabelInterner {
     return n.value;
   }
 
+  private readonly bySource = new Map<string, Interned<PeerLabels>>();
+  private readonly byDestination = new Map<string, Interned<DestinationLabels>>();
+
+  /**
+   * peer(labels(), 'source') found by a key that determines every label it reads (a recorded edge's
+   * source part: to-samples.ts), so that only a key's first series has its labels restored and walked.
+   */
+  sourceByKey(key: string, labels: () => Labels): Interned<PeerLabels> {
+    let hit = this.bySource.get(key);
+    if (!hit) this.bySource.set(key, (hit = this.peer(labels(), 'source')));
+    return hit;
+  }
+
+  /** destination(labels()) by such a key. */
+  destinationByKey(key: string, labels: () => Labels): Interned<DestinationLabels> {
+    let hit = this.byDestination.get(key);
+    if (!hit) this.byDestination.set(key, (hit = this.destination(labels())));
+    return hit;
+  }
+
   /** The destination's peer labels and its three service labels as one shared object. */
   destination(m: Labels): Interned<DestinationLabels> {
     const peer = this.peer(m, 'destination').labels;

@@ -8,6 +8,8 @@ import { createPrometheusClient } from './client';
 import { createPrometheusMetricsSource } from './metrics-source';
 import { samplesWithin } from './fold';
 import type { TrafficSamples } from '@/lib/graph/samples';
+import { EDGE_LABEL, EDGE_SELECT_LABELS, edgePackedLabels } from './recorded-queries';
+import { unpackEdges } from './to-samples';
 
 // The recording rules as shipped (deploy/prometheus/ambient-lens.rules.yaml), backfilled by promtool
 // over the simulator's bookinfo history in a real Prometheus, give the graph the raw queries give:
@@ -72,7 +74,7 @@ describe('recording rules on real Prometheus (bookinfo)', () => {
 
   it('the recorded series hold one series per ztunnel edge, without reporter', async () => {
     const client = createPrometheusClient({ baseUrl: prom.url });
-    const recorded = await client.query('ambient_lens:istio_tcp_sent_bytes_total:edge_rate2m', END);
+    const recorded = await client.query('ambient_lens:istio_tcp_sent_bytes_total:packed_edge_rate2m', END);
     const raw = await client.query('count by (source_workload, destination_workload, destination_service) (istio_tcp_sent_bytes_total{app="ztunnel"})', END);
     expect(recorded.length).toBeGreaterThan(0);
     expect(recorded.every((s) => s.metric.reporter === undefined)).toBe(true);
@@ -80,6 +82,11 @@ describe('recording rules on real Prometheus (bookinfo)', () => {
     expect(recorded.length).toBeLessThan(raw.reduce((n, s) => n + Number(s.value[1]), 0));
     const keys = recorded.map((s) => JSON.stringify(s.metric));
     expect(new Set(keys).size).toBe(keys.length);
+    // Packed: the three namespaces as labels, the rest in `edge`, which splits back into the raw labels.
+    for (const s of recorded) expect(Object.keys(s.metric).sort()).toEqual(['__name__', ...EDGE_SELECT_LABELS, EDGE_LABEL].sort());
+    const unpacked = unpackEdges(recorded, edgePackedLabels('sentBytes'));
+    const triple = (m: Record<string, string>) => `${m.source_workload ?? ''} ${m.destination_workload ?? ''} ${m.destination_service ?? ''}`;
+    expect(new Set(unpacked.map((s) => triple(s.metric)))).toEqual(new Set(raw.map((s) => triple(s.metric))));
   });
 });
 

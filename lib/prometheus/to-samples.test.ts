@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseSampleValue, toHttpSamples, toLatencySamples, toTcpSamples, toTrafficSamples } from './to-samples';
+import { answerSamples, parseSampleValue, toHttpSamples, toLatencySamples, toTcpSamples, toTrafficSamples, unpackEdges } from './to-samples';
 import { graphQueries } from './graph-queries';
+import { EDGE_LABEL, EDGE_SELECT_LABELS, EDGE_SEPARATOR, edgePackedLabels, recordedGraphQueries } from './recorded-queries';
+import { LabelInterner } from './label-interner';
+import { MetricsError } from './errors';
 
 const series = (metric: Record<string, string>, value: string) => ({ metric, value: [1_700_000_000, value] as [number, string] });
 
@@ -29,6 +32,51 @@ describe('to-samples', () => {
   it('keeps the reporter label or the one the caller asked for', () => {
     expect(toTcpSamples('sentBytes', [series({ ...labels, reporter: 'source' }, '1')])[0]?.reporter).toBe('source');
     expect(toTcpSamples('sentBytes', [series(labels, '1')], 'destination')[0]?.reporter).toBe('destination');
+  });
+
+  it('reads a recorded edge: `edge` split back into its labels, empty parts "unknown" as for empty labels', () => {
+    const packed = edgePackedLabels('receivedBytes');
+    const pack = (m: Record<string, string>) => ({
+      ...Object.fromEntries(EDGE_SELECT_LABELS.map((l) => [l, m[l] ?? ''])),
+      [EDGE_LABEL]: packed.map((l) => m[l] ?? '').join(EDGE_SEPARATOR),
+    });
+    const query = recordedGraphQueries({ namespaces: ['bookinfo'], duration: 600, queryTime: 1 }).find((q) => q.id === 'tcp_receivedBytes');
+    expect(query?.kind === 'tcp' && query.packed).toEqual(packed);
+    const fromPacked = answerSamples(query!, [series(pack(labels), '1.5')], new LabelInterner()).tcp;
+    expect(fromPacked).toEqual(toTcpSamples('receivedBytes', [series(labels, '1.5')]));
+    const { source_principal: _, ...noPrincipal } = labels;
+    expect(unpackEdges([series(pack(noPrincipal), '1')], packed)[0]?.metric).toEqual({ ...noPrincipal, source_principal: '' });
+    // An `edge` that does not split into the query's labels is a malformed answer, not a guess.
+    for (const edge of ['a', [...packed, 'extra'].join(EDGE_SEPARATOR)]) {
+      expect(() => answerSamples(query!, [series({ ...pack(labels), [EDGE_LABEL]: edge }, '1')], new LabelInterner())).toThrow(MetricsError);
+    }
+    expect(() => unpackEdges([series({ source_workload_namespace: 'a' }, '1')], packed)).toThrow(/"edge" label does not hold 13 values/);
+  });
+
+  it('a recorded answer shares its peers, and sums edges whose labels differ only as empty and "unknown"', () => {
+    const packed = edgePackedLabels('connectionsClosed');
+    const pack = (m: Record<string, string>) => ({
+      ...Object.fromEntries(EDGE_SELECT_LABELS.map((l) => [l, m[l] ?? ''])),
+      [EDGE_LABEL]: packed.map((l) => m[l] ?? '').join(EDGE_SEPARATOR),
+    });
+    const query = recordedGraphQueries({ namespaces: [], duration: 600, queryTime: 1 }).find((q) => q.id === 'tcp_connectionsClosed')!;
+    const other = { ...labels, destination_workload: 'reviews-v1', destination_service: 'reviews.bookinfo.svc.cluster.local', destination_service_name: 'reviews' };
+    const interner = new LabelInterner();
+    const { tcp } = answerSamples(query, [
+      series(pack({ ...labels, response_flags: 'DENY' }), '1'),
+      series(pack({ ...other, response_flags: 'DENY' }), '2'),
+      series(pack({ ...labels, source_canonical_revision: 'unknown', response_flags: 'DENY' }), '0.5'),
+      series(pack({ ...labels, source_canonical_revision: '', response_flags: 'DENY' }), '0.25'),
+    ], interner);
+    expect(tcp.map((t) => [t.destination.workload, t.source.canonicalRevision, t.responseFlags, t.value])).toEqual([
+      ['details-v1', 'v1', 'DENY', 1],
+      ['reviews-v1', 'v1', 'DENY', 2],
+      ['details-v1', 'unknown', 'DENY', 0.75],
+    ]);
+    expect(tcp[0]?.source).toBe(tcp[1]?.source);
+    // The same peers as a raw answer of the same build (one interner): the graph keys them by identity.
+    const [raw] = toTcpSamples('receivedBytes', [series({ ...labels, source_principal: '', destination_principal: '' }, '1')], undefined, undefined, interner);
+    expect(raw?.source).toBe(tcp[0]?.source);
   });
 
   it('sums series that differ only in labels it does not read (e.g. the scrape target)', () => {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { DestinationLabels, HttpSample, LatencySample, PeerLabels, TcpMetric, TcpSample, TrafficSamples } from '@/lib/graph/samples';
 import type { NamedQuery } from './graph-queries';
 import { label, LabelInterner } from './label-interner';
+import { MetricsError } from './errors';
+import { EDGE_LABEL, EDGE_SELECT_LABELS, EDGE_SEPARATOR, edgePart } from './recorded-queries';
 
 // Prometheus instant-vector JSON -> TrafficSample. The vendor shape (`metric`, `value: [ts, "1.5"]`)
 // stops here. Series that map to the same sample (labels we do not read) are summed.
@@ -137,6 +139,77 @@ export function toLatencySamples(quantile: 0.5 | 0.95 | 0.99, vector: Prometheus
   });
 }
 
+/**
+ * A recorded edge answer's labels restored: `edge` split back into the query's `packed` labels
+ * (recorded-queries.ts), beside the namespaces it kept. An `edge` that does not split into as many
+ * values is a malformed answer, not a guess. The returned function fills and returns ONE object,
+ * overwritten by the next call: what reads it keeps values, never the object (summedBy).
+ */
+function edgeUnpacker(packed: readonly string[]): (m: Labels) => Labels {
+  const out: Labels = {};
+  return (m) => {
+    const parts = m[EDGE_LABEL]?.split(EDGE_SEPARATOR);
+    if (parts?.length !== packed.length) {
+      throw new MetricsError('prometheus_error', `Prometheus returned a recorded edge whose "${EDGE_LABEL}" label does not hold ${packed.length} values`);
+    }
+    for (const l of EDGE_SELECT_LABELS) out[l] = m[l] ?? '';
+    for (let i = 0; i < packed.length; i++) out[packed[i]!] = parts[i]!;
+    return out;
+  };
+}
+
+/**
+ * toTcpSamples of a recorded edge answer. The source's and the destination's runs of `edge` (with
+ * their namespaces) key the interner, so a peer's labels are restored and walked once per build, not
+ * once per series; policy and flags are read from the rest.
+ */
+function toRecordedTcpSamples(metric: TcpMetric, vector: PrometheusVector, packed: readonly string[], interner: LabelInterner): TcpSample[] {
+  const unpack = edgeUnpacker(packed);
+  const sourceParts = packed.filter((l) => edgePart(l) === 'source').length;
+  const peerParts = sourceParts + packed.filter((l) => edgePart(l) === 'destination').length;
+  const policyAt = packed.indexOf('connection_security_policy') - peerParts;
+  const flagsAt = packed.indexOf('response_flags') - peerParts;
+  const oneRest = packed.length - peerParts === 1;
+  const byKey = new Map<string, TcpSample>();
+  for (const s of vector) {
+    const value = parseSampleValue(s.value[1]);
+    if (!(Number.isFinite(value) && value >= 0)) continue;
+    const m = s.metric;
+    const edge = m[EDGE_LABEL] ?? '';
+    // Where the source's and the destination's runs end; as many values as labels, or malformed.
+    let at = -1;
+    let sourceEnd = -1;
+    let peersEnd = -1;
+    for (let i = 1; i < packed.length; i++) {
+      at = edge.indexOf(EDGE_SEPARATOR, at + 1);
+      if (at < 0) break;
+      if (i === sourceParts) sourceEnd = at;
+      if (i === peerParts) peersEnd = at;
+    }
+    if (at < 0 || sourceEnd < 0 || peersEnd < 0 || edge.includes(EDGE_SEPARATOR, at + 1)) unpack(m); // throws
+    const labels = () => unpack(m);
+    const source = interner.sourceByKey(`${m.source_workload_namespace ?? ''}${EDGE_SEPARATOR}${edge.slice(0, sourceEnd)}`, labels);
+    const destination = interner.destinationByKey(
+      `${m.destination_workload_namespace ?? ''}${EDGE_SEPARATOR}${m.destination_service_namespace ?? ''}${EDGE_SEPARATOR}${edge.slice(sourceEnd + 1, peersEnd)}`,
+      labels,
+    );
+    const rest = oneRest ? [edge.slice(peersEnd + 1)] : edge.slice(peersEnd + 1).split(EDGE_SEPARATOR);
+    const securityPolicy = (policyAt >= 0 && rest[policyAt]) || 'unknown';
+    const responseFlags = (flagsAt >= 0 && rest[flagsAt]) || '-';
+    const k = `${source.id}.${destination.id}\u0001${securityPolicy}\u0001${responseFlags}`;
+    const hit = byKey.get(k);
+    if (hit) hit.value += value;
+    else byKey.set(k, { metric, source: source.labels, destination: destination.labels, securityPolicy, responseFlags, value });
+  }
+  return [...byKey.values()];
+}
+
+/** A recorded edge answer's series with their labels restored (a copy of each: see edgeUnpacker). */
+export function unpackEdges(vector: PrometheusVector, packed: readonly string[]): PrometheusVector {
+  const unpack = edgeUnpacker(packed);
+  return vector.map((s) => ({ metric: { ...unpack(s.metric) }, value: s.value }));
+}
+
 /** The answers to graphQueries() -> one TrafficSamples. */
 export function toTrafficSamples(answers: { query: NamedQuery; vector: PrometheusVector }[]): TrafficSamples {
   const interner = new LabelInterner();
@@ -149,7 +222,10 @@ export function toTrafficSamples(answers: { query: NamedQuery; vector: Prometheu
  * puts them together in the queries' order, which gives toTrafficSamples's result.
  */
 export function answerSamples(query: NamedQuery, vector: PrometheusVector, interner: LabelInterner): TrafficSamples {
-  if (query.kind === 'tcp') return { tcp: toTcpSamples(query.metric, vector, undefined, query.proxy, interner), http: [], latency: [] };
+  if (query.kind === 'tcp') {
+    const tcp = query.packed ? toRecordedTcpSamples(query.metric, vector, query.packed, interner) : toTcpSamples(query.metric, vector, undefined, query.proxy, interner);
+    return { tcp, http: [], latency: [] };
+  }
   if (query.kind === 'http') return { tcp: [], http: toHttpSamples(vector, interner), latency: [] };
   return { tcp: [], http: [], latency: toLatencySamples(query.quantile, vector) };
 }
