@@ -50,13 +50,14 @@ describe('recording rules', () => {
       expect(view).toMatch(/^sum by \(source_workload_namespace, destination_workload_namespace, destination_service_namespace, edge\) \(label_join\(rate\(/);
       expect(view.endsWith(`, "edge", "\\x1f", ${edgePackedLabels('sentBytes').map((l) => `"${l}"`).join(', ')}))`)).toBe(true);
     }
-    // The graph's labels but the namespaces, the source's run first, then the destination's, then the rest.
+    // Every label the graph reads, the source's run first, then the destination's, then the rest.
     expect(edgePackedLabels('sentBytes')).toEqual([
-      'source_cluster', 'source_workload', 'source_canonical_service', 'source_canonical_revision', 'source_principal',
-      'destination_cluster', 'destination_service', 'destination_service_name', 'destination_workload', 'destination_canonical_service', 'destination_canonical_revision', 'destination_principal',
+      'source_cluster', 'source_workload_namespace', 'source_workload', 'source_canonical_service', 'source_canonical_revision', 'source_principal',
+      'destination_cluster', 'destination_service', 'destination_service_namespace', 'destination_service_name', 'destination_workload_namespace',
+      'destination_workload', 'destination_canonical_service', 'destination_canonical_revision', 'destination_principal',
       'connection_security_policy',
     ]);
-    expect(new Set(edgePackedLabels('sentBytes'))).toEqual(new Set(TCP_GROUP_BY.sentBytes.filter((l) => !l.endsWith('_namespace'))));
+    expect(new Set(edgePackedLabels('sentBytes'))).toEqual(new Set(TCP_GROUP_BY.sentBytes));
     expect(rules.filter((r) => r.expr === 'vector(1)').map((r) => [r.family, r.record])).toEqual([
       ['tcp', RULES_MARKER.tcp],
       ['http', RULES_MARKER.http],

@@ -11,8 +11,8 @@ import { assertNamespaces, inSet, or, selector, type Matcher } from './promql';
 //   choice (graph-queries.ts: the destination ztunnel's view, else the client's) made once at record
 //   time, so a graph reads each edge once instead of both ztunnels' series (half the series: on the
 //   5,000-workload mesh 9,005 instead of 17,824 per counter, docs/benchmarks.md).
-//   An edge series keeps as labels only the three namespaces a graph selects by (EDGE_SELECT_LABELS);
-//   the rest of the graph's labels are joined, in a fixed order, into one label `edge` (label_join,
+//   An edge series keeps as labels only the three namespaces a graph selects by (EDGE_SELECT_LABELS),
+//   and joins every label the graph reads, in a fixed order, into one label `edge` (label_join,
 //   EDGE_SEPARATOR between values; a missing label is an empty part, read as 'unknown' like an empty
 //   label). Prometheus writes, and the graph parses, one label value per series instead of 13 to 16
 //   names and values: on the 5,000-workload mesh a counter's answer fell from 6.5 to 3.5 MB and its
@@ -46,12 +46,12 @@ export const EDGE_SELECT_LABELS = ['source_workload_namespace', 'destination_wor
 export const EDGE_LABEL = 'edge';
 export const EDGE_SEPARATOR = '\u001f';
 /**
- * The labels joined into `edge` for a TCP counter, in order: the source's, the destination's, then
- * the rest (policy or flags), so that each part is a run of values a reader can key on as a whole.
+ * The labels joined into `edge` for a TCP counter, in order: every label the graph reads, namespaces
+ * included, the source's first, then the destination's, then the rest (policy or flags), so that each
+ * peer is one run of `edge` a reader keys on as it is (to-samples.ts).
  */
 export function edgePackedLabels(metric: TcpMetric): readonly string[] {
-  const packed = TCP_GROUP_BY[metric].filter((l) => !(EDGE_SELECT_LABELS as readonly string[]).includes(l));
-  return EDGE_PARTS.flatMap((part) => packed.filter((l) => edgePart(l) === part));
+  return EDGE_PARTS.flatMap((part) => TCP_GROUP_BY[metric].filter((l) => edgePart(l) === part));
 }
 const EDGE_PARTS = ['source', 'destination', 'rest'] as const;
 /** Which part of a packed edge a label is in. */

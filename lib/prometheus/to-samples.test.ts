@@ -50,7 +50,7 @@ describe('to-samples', () => {
     for (const edge of ['a', [...packed, 'extra'].join(EDGE_SEPARATOR)]) {
       expect(() => answerSamples(query!, [series({ ...pack(labels), [EDGE_LABEL]: edge }, '1')], new LabelInterner())).toThrow(MetricsError);
     }
-    expect(() => unpackEdges([series({ source_workload_namespace: 'a' }, '1')], packed)).toThrow(/"edge" label does not hold 13 values/);
+    expect(() => unpackEdges([series({ source_workload_namespace: 'a' }, '1')], packed)).toThrow(/"edge" label does not hold 16 values/);
   });
 
   it('a recorded answer shares its peers, and sums edges whose labels differ only as empty and "unknown"', () => {

@@ -3,7 +3,7 @@ import type { DestinationLabels, HttpSample, LatencySample, PeerLabels, TcpMetri
 import type { NamedQuery } from './graph-queries';
 import { label, LabelInterner } from './label-interner';
 import { MetricsError } from './errors';
-import { EDGE_LABEL, EDGE_SELECT_LABELS, EDGE_SEPARATOR, edgePart } from './recorded-queries';
+import { EDGE_LABEL, EDGE_SEPARATOR, edgePart } from './recorded-queries';
 
 // Prometheus instant-vector JSON -> TrafficSample. The vendor shape (`metric`, `value: [ts, "1.5"]`)
 // stops here. Series that map to the same sample (labels we do not read) are summed.
@@ -141,7 +141,7 @@ export function toLatencySamples(quantile: 0.5 | 0.95 | 0.99, vector: Prometheus
 
 /**
  * A recorded edge answer's labels restored: `edge` split back into the query's `packed` labels
- * (recorded-queries.ts), beside the namespaces it kept. An `edge` that does not split into as many
+ * (recorded-queries.ts). An `edge` that does not split into as many
  * values is a malformed answer, not a guess. The returned function fills and returns ONE object,
  * overwritten by the next call: what reads it keeps values, never the object (summedBy).
  */
@@ -152,15 +152,17 @@ function edgeUnpacker(packed: readonly string[]): (m: Labels) => Labels {
     if (parts?.length !== packed.length) {
       throw new MetricsError('prometheus_error', `Prometheus returned a recorded edge whose "${EDGE_LABEL}" label does not hold ${packed.length} values`);
     }
-    for (const l of EDGE_SELECT_LABELS) out[l] = m[l] ?? '';
     for (let i = 0; i < packed.length; i++) out[packed[i]!] = parts[i]!;
     return out;
   };
 }
 
+/** Interned ids stay far below it (one per distinct peer), so id * PAIR_FACTOR + id is exact. */
+const PAIR_FACTOR = 2 ** 26;
+
 /**
- * toTcpSamples of a recorded edge answer. The source's and the destination's runs of `edge` (with
- * their namespaces) key the interner, so a peer's labels are restored and walked once per build, not
+ * toTcpSamples of a recorded edge answer. The source's and the destination's runs of `edge` key the
+ * interner, so a peer's labels are restored and walked once per build, not
  * once per series; policy and flags are read from the rest.
  */
 function toRecordedTcpSamples(metric: TcpMetric, vector: PrometheusVector, packed: readonly string[], interner: LabelInterner): TcpSample[] {
@@ -170,7 +172,8 @@ function toRecordedTcpSamples(metric: TcpMetric, vector: PrometheusVector, packe
   const policyAt = packed.indexOf('connection_security_policy') - peerParts;
   const flagsAt = packed.indexOf('response_flags') - peerParts;
   const oneRest = packed.length - peerParts === 1;
-  const byKey = new Map<string, TcpSample>();
+  const byPair = new Map<number, TcpSample[]>();
+  const out: TcpSample[] = [];
   for (const s of vector) {
     const value = parseSampleValue(s.value[1]);
     if (!(Number.isFinite(value) && value >= 0)) continue;
@@ -188,20 +191,25 @@ function toRecordedTcpSamples(metric: TcpMetric, vector: PrometheusVector, packe
     }
     if (at < 0 || sourceEnd < 0 || peersEnd < 0 || edge.includes(EDGE_SEPARATOR, at + 1)) unpack(m); // throws
     const labels = () => unpack(m);
-    const source = interner.sourceByKey(`${m.source_workload_namespace ?? ''}${EDGE_SEPARATOR}${edge.slice(0, sourceEnd)}`, labels);
-    const destination = interner.destinationByKey(
-      `${m.destination_workload_namespace ?? ''}${EDGE_SEPARATOR}${m.destination_service_namespace ?? ''}${EDGE_SEPARATOR}${edge.slice(sourceEnd + 1, peersEnd)}`,
-      labels,
-    );
+    const source = interner.sourceByKey(edge.slice(0, sourceEnd), labels);
+    const destination = interner.destinationByKey(edge.slice(sourceEnd + 1, peersEnd), labels);
     const rest = oneRest ? [edge.slice(peersEnd + 1)] : edge.slice(peersEnd + 1).split(EDGE_SEPARATOR);
     const securityPolicy = (policyAt >= 0 && rest[policyAt]) || 'unknown';
     const responseFlags = (flagsAt >= 0 && rest[flagsAt]) || '-';
-    const k = `${source.id}.${destination.id}\u0001${securityPolicy}\u0001${responseFlags}`;
-    const hit = byKey.get(k);
-    if (hit) hit.value += value;
-    else byKey.set(k, { metric, source: source.labels, destination: destination.labels, securityPolicy, responseFlags, value });
+    // Keyed by the two ids as one number (no key string per series); policy and flags told apart in the list.
+    const pair = source.id * PAIR_FACTOR + destination.id;
+    const same = byPair.get(pair);
+    const hit = same?.find((t) => t.securityPolicy === securityPolicy && t.responseFlags === responseFlags);
+    if (hit) {
+      hit.value += value;
+      continue;
+    }
+    const sample: TcpSample = { metric, source: source.labels, destination: destination.labels, securityPolicy, responseFlags, value };
+    out.push(sample);
+    if (same) same.push(sample);
+    else byPair.set(pair, [sample]);
   }
-  return [...byKey.values()];
+  return out;
 }
 
 /** A recorded edge answer's series with their labels restored (a copy of each: see edgeUnpacker). */
