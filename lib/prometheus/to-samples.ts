@@ -57,19 +57,46 @@ function summedBy<S extends { value: number }>(
   rest: (m: Labels) => string,
   make: (m: Labels, source: PeerLabels, destination: DestinationLabels, value: number) => S,
 ): S[] {
-  const byKey = new Map<string, S>();
+  const sums = new PairSums<S>();
   for (const s of vector) {
     const value = parseSampleValue(s.value[1]);
     if (!(Number.isFinite(value) && value >= 0)) continue;
     const m = s.metric;
     const source = interner.peer(m, 'source');
     const destination = interner.destination(m);
-    const k = `${source.id}.${destination.id}\u0001${rest(m)}`;
-    const hit = byKey.get(k);
-    if (hit) hit.value += value;
-    else byKey.set(k, make(m, source.labels, destination.labels, value));
+    sums.add(source, destination, rest(m), value, () => make(m, source.labels, destination.labels, value));
   }
-  return [...byKey.values()];
+  return sums.samples;
+}
+
+/** Interned ids stay far below it (one per distinct peer), so id * PAIR_FACTOR + id is exact. */
+const PAIR_FACTOR = 2 ** 26;
+
+/**
+ * Samples summed per source, destination and the sample's own labels (`rest`), in first-seen order.
+ * Keyed by the two interned ids as one number, the own labels told apart in a short list: no key
+ * string is built per series.
+ */
+class PairSums<S extends { value: number }> {
+  private readonly byPair = new Map<number, { rest: string; sample: S }[]>();
+  readonly samples: S[] = [];
+
+  add(source: { id: number }, destination: { id: number }, rest: string, value: number, make: () => S): void {
+    const pair = source.id * PAIR_FACTOR + destination.id;
+    const same = this.byPair.get(pair);
+    if (same) {
+      for (const x of same) {
+        if (x.rest === rest) {
+          x.sample.value += value;
+          return;
+        }
+      }
+    }
+    const sample = make();
+    this.samples.push(sample);
+    if (same) same.push({ rest, sample });
+    else this.byPair.set(pair, [{ rest, sample }]);
+  }
 }
 
 /**
@@ -157,9 +184,6 @@ function edgeUnpacker(packed: readonly string[]): (m: Labels) => Labels {
   };
 }
 
-/** Interned ids stay far below it (one per distinct peer), so id * PAIR_FACTOR + id is exact. */
-const PAIR_FACTOR = 2 ** 26;
-
 /**
  * toTcpSamples of a recorded edge answer. The source's and the destination's runs of `edge` key the
  * interner, so a peer's labels are restored and walked once per build, not
@@ -172,8 +196,7 @@ function toRecordedTcpSamples(metric: TcpMetric, vector: PrometheusVector, packe
   const policyAt = packed.indexOf('connection_security_policy') - peerParts;
   const flagsAt = packed.indexOf('response_flags') - peerParts;
   const oneRest = packed.length - peerParts === 1;
-  const byPair = new Map<number, TcpSample[]>();
-  const out: TcpSample[] = [];
+  const sums = new PairSums<TcpSample>();
   for (const s of vector) {
     const value = parseSampleValue(s.value[1]);
     if (!(Number.isFinite(value) && value >= 0)) continue;
@@ -196,20 +219,11 @@ function toRecordedTcpSamples(metric: TcpMetric, vector: PrometheusVector, packe
     const rest = oneRest ? [edge.slice(peersEnd + 1)] : edge.slice(peersEnd + 1).split(EDGE_SEPARATOR);
     const securityPolicy = (policyAt >= 0 && rest[policyAt]) || 'unknown';
     const responseFlags = (flagsAt >= 0 && rest[flagsAt]) || '-';
-    // Keyed by the two ids as one number (no key string per series); policy and flags told apart in the list.
-    const pair = source.id * PAIR_FACTOR + destination.id;
-    const same = byPair.get(pair);
-    const hit = same?.find((t) => t.securityPolicy === securityPolicy && t.responseFlags === responseFlags);
-    if (hit) {
-      hit.value += value;
-      continue;
-    }
-    const sample: TcpSample = { metric, source: source.labels, destination: destination.labels, securityPolicy, responseFlags, value };
-    out.push(sample);
-    if (same) same.push(sample);
-    else byPair.set(pair, [sample]);
+    sums.add(source, destination, `${securityPolicy}\u0001${responseFlags}`, value, () => ({
+      metric, source: source.labels, destination: destination.labels, securityPolicy, responseFlags, value,
+    }));
   }
-  return out;
+  return sums.samples;
 }
 
 /** A recorded edge answer's series with their labels restored (a copy of each: see edgeUnpacker). */
