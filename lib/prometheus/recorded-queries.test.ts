@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { graphQueries, TCP_GROUP_BY } from './graph-queries';
-import { edgePackedLabels, recordedEdgeBranches, recordedGraphQueries, recordingRules, RULES_MARKER } from './recorded-queries';
+import { edgePackedLabels, recordedEdgeBranches, recordedGraphQueries, recordingRules, RULE_INTERVAL_SECONDS, RULES_MARKER } from './recorded-queries';
 import type { PrometheusClient } from './client';
 import { MetricsError } from './errors';
 import { createPrometheusMetricsSource } from './metrics-source';
@@ -18,8 +18,12 @@ const rulesIn = (file: string, path: (doc: Record<string, unknown>) => unknown) 
 const expected = recordingRules().map((r) => ({ record: r.record, expr: r.expr }));
 
 describe('recording rules', () => {
-  it('deploy/prometheus/ambient-lens.rules.yaml holds exactly the rules the graph reads', () => {
+  it('deploy/prometheus/ambient-lens.rules.yaml holds exactly the rules the graph reads, at the interval it assumes', () => {
     expect(rulesIn('deploy/prometheus/ambient-lens.rules.yaml', (d) => d.groups)).toEqual(expected);
+    const interval = (file: string, path: (doc: Record<string, unknown>) => unknown) =>
+      (path(parse(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8')) as Record<string, unknown>) as { interval: string }[])[0]?.interval;
+    expect(interval('deploy/prometheus/ambient-lens.rules.yaml', (d) => d.groups)).toBe(`${RULE_INTERVAL_SECONDS}s`);
+    expect(interval('deploy/overlays/openshift/ztunnel/ambient-lens-prometheusrule.yaml', (d) => (d.spec as Record<string, unknown>).groups)).toBe(`${RULE_INTERVAL_SECONDS}s`);
   });
   it('the OpenShift PrometheusRule holds the ztunnel (TCP) rules', () => {
     const rules = rulesIn('deploy/overlays/openshift/ztunnel/ambient-lens-prometheusrule.yaml', (d) => (d.spec as Record<string, unknown>).groups);
