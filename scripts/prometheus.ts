@@ -116,11 +116,14 @@ export async function startPrometheus(options: StartPrometheusOptions): Promise<
       return child;
     };
     const halt = async (child: ChildProcess) => {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      // Killed, then waited for: the restart below reuses its data directory and port.
+      child.kill('SIGKILL');
+      await exited;
     };
     let child = await launch([]);
     const rules = options.recordingRules;

@@ -14,9 +14,9 @@ import { assertNamespaces, inSet, or, selector, type Matcher } from './promql';
 //   An edge series keeps as labels only the three namespaces a graph selects by (EDGE_SELECT_LABELS),
 //   and joins every label the graph reads, in a fixed order, into one label `edge` (label_join,
 //   EDGE_SEPARATOR between values; a missing label is an empty part, read as 'unknown' like an empty
-//   label). Prometheus writes, and the graph parses, one label value per series instead of 13 to 16
-//   names and values: on the 5,000-workload mesh a counter's answer fell from 6.5 to 3.5 MB and its
-//   time in Prometheus from 0.58-0.68 s to 0.36-0.39 s (docs/benchmarks.md);
+//   label). Prometheus writes, and the graph parses, three short labels and one long one per series
+//   instead of 13 to 16 names and values: on the 5,000-workload mesh a counter's answer fell from 6.5
+//   to 4.3 MB, and the probe and 4 queries from 1.08-1.43 s to 0.56-0.71 s (docs/benchmarks.md);
 // - per waypoint counter, `sum by (reporter, <labels>) (rate(x{reporter="waypoint"}[2m]))`
 //   (a waypoint reports each request once);
 // - per family a marker, `vector(1)`, which the probe reads (recording-rules.ts) to learn that the
