@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { graphQueries, TCP_GROUP_BY } from './graph-queries';
-import { edgePackedLabels, RECORDED_WINDOW_SECONDS, recordedEdgeBranches, recordedGraphQueries, recordingRules, RULE_INTERVAL_SECONDS, RULES_MARKER } from './recorded-queries';
+import { edgePackedLabels, recordedEdgeBranches, recordedGraphQueries, recordingRules, RULE_INTERVAL_SECONDS, RULES_MARKER } from './recorded-queries';
 import type { PrometheusClient } from './client';
 import { MetricsError } from './errors';
 import { createPrometheusMetricsSource } from './metrics-source';
@@ -30,7 +30,7 @@ describe('recording rules', () => {
     expect(rules).toEqual(recordingRules().filter((r) => r.family === 'tcp').map((r) => ({ record: r.record, expr: r.expr })));
   });
   it('recorded queries keep the raw queries ids and kinds, reading only recorded series', () => {
-    const q = { namespaces: ['a', 'b'], duration: 300, queryTime: 1 };
+    const q = { namespaces: ['a', 'b'], duration: 600, queryTime: 1 };
     // The ztunnel and waypoint queries; the Envoy sidecar ones have no rules.
     const raw = graphQueries(q).filter((r) => !r.id.startsWith('sidecar_'));
     const recorded = recordedGraphQueries(q);
@@ -40,20 +40,10 @@ describe('recording rules', () => {
       expect(r.promql).not.toMatch(/[{(]istio_/);
       expect(r.promql).toContain('avg_over_time(ambient_lens:');
     }
-    // The default window's TCP edges are recorded whole: one sample per edge, no average.
-    const tcp = recordedGraphQueries({ ...q, duration: RECORDED_WINDOW_SECONDS }).filter((r) => r.kind === 'tcp');
-    expect(tcp).toHaveLength(4);
-    for (const r of tcp) {
-      expect(r.promql).not.toContain('avg_over_time');
-      expect(r.promql).toContain(`:packed_edge_rate10m{`);
-    }
   });
   it('records one series per ztunnel edge (the destination\'s view, else the client\'s) and a marker per family', () => {
     const rules = recordingRules();
     const sent = rules.find((r) => r.record === 'ambient_lens:istio_tcp_sent_bytes_total:packed_edge_rate2m');
-    // The default window's rule is the same over [10m], from the raw series as well.
-    const window = rules.find((r) => r.record === 'ambient_lens:istio_tcp_sent_bytes_total:packed_edge_rate10m');
-    expect(window?.expr).toBe(sent?.expr.replaceAll('[2m]', '[10m]'));
     expect(sent?.expr.split(' or ').map((p) => p.match(/\{[^}]*\}/)?.[0])).toEqual([
       '{app="ztunnel",reporter="destination"}',
       '{app="ztunnel",reporter="source"}',
@@ -87,10 +77,8 @@ describe('recording rules', () => {
       [['source_workload_namespace', '=~', 'a|b'], ['destination_workload_namespace', '!~', 'a|b']],
       [['source_workload_namespace', '!~', 'a|b'], ['destination_workload_namespace', '=', 'unknown'], ['destination_service_namespace', '=~', 'a|b']],
     ]);
-    const all = recordedGraphQueries({ namespaces: [], duration: 900, queryTime: 1 }).find((q) => q.id === 'tcp_sentBytes');
-    expect(all?.promql).toMatch(/^sum by \([^)]*\) \(avg_over_time\(ambient_lens:istio_tcp_sent_bytes_total:packed_edge_rate2m\{\}\[900s\]\)\) > 0$/);
-    const window = recordedGraphQueries({ namespaces: [], duration: RECORDED_WINDOW_SECONDS, queryTime: 1 }).find((q) => q.id === 'tcp_sentBytes');
-    expect(window?.promql).toBe('sum by (source_workload_namespace,destination_workload_namespace,destination_service_namespace,edge) (ambient_lens:istio_tcp_sent_bytes_total:packed_edge_rate10m{}) > 0');
+    const all = recordedGraphQueries({ namespaces: [], duration: 600, queryTime: 1 }).find((q) => q.id === 'tcp_sentBytes');
+    expect(all?.promql).toMatch(/^sum by \([^)]*\) \(avg_over_time\(ambient_lens:istio_tcp_sent_bytes_total:packed_edge_rate2m\{\}\[600s\]\)\) > 0$/);
   });
 
   it('chooses per family', () => {

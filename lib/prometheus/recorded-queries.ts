@@ -17,34 +17,22 @@ import { assertNamespaces, inSet, or, selector, type Matcher } from './promql';
 //   label). Prometheus writes, and the graph parses, three short labels and one long one per series
 //   instead of 13 to 16 names and values: on the 5,000-workload mesh a counter's answer fell from 6.5
 //   to 4.3 MB, and the probe and 4 queries from 1.08-1.43 s to 0.56-0.71 s (docs/benchmarks.md);
-// - per TCP counter, the same over [10m], the graph's default window (RECORDED_WINDOW_SECONDS): a
-//   graph of that window reads one sample per edge (its latest evaluation, at most 30 s old) where
-//   averaging the window's 2-minute rates read 20; on the 5,000-workload mesh that is most of
-//   Prometheus's time (docs/benchmarks.md). Other windows average the 2-minute rates;
 // - per waypoint counter, `sum by (reporter, <labels>) (rate(x{reporter="waypoint"}[2m]))`
 //   (a waypoint reports each request once);
 // - per family a marker, `vector(1)`, which the probe reads (recording-rules.ts) to learn that the
 //   family's rules ran at the window's start: one series, where asking for the recorded counters
 //   themselves walked every one of them.
 // The per-pod rate is taken BEFORE the sum, so a restarting pod (a counter reset) is handled by
-// rate() on its own series, as in the raw queries. The graph reads the default window's series as
-// recorded (the raw rate(x[10m]) as of the latest evaluation), and otherwise averages the recorded
-// rate over its window: avg_over_time(r[d]) is the mean of the 2-minute rates across d, which equals
-// the raw rate(x[d]) for steady traffic and differs only by how the first and last 2 minutes are
-// weighted (at most 2m/d of the window).
+// rate() on its own series, as in the raw queries. The graph then averages the recorded rate over
+// its window: avg_over_time(r[d]) is the mean of the 2-minute rates across d, which equals the raw
+// rate(x[d]) for steady traffic and differs only by how the first and last 2 minutes are weighted
+// (at most 2m/d of the window, 3% at the default 10 minutes).
 
 export const RULE_INTERVAL_SECONDS = 30;
 export const RULE_RATE_RANGE = '2m';
 
 /** The recorded edge series of a ztunnel TCP counter (one per edge, no `reporter`). */
 export const recordedEdgeName = (metric: string) => `ambient_lens:${metric}:packed_edge_rate${RULE_RATE_RANGE}`;
-/**
- * The graph's default window (view-state.ts), also recorded whole per edge: a graph of that window
- * reads one sample per edge instead of averaging the window's 2-minute rates.
- */
-export const RECORDED_WINDOW_SECONDS = 600;
-/** The recorded edge series of a TCP counter over the whole default window. */
-export const recordedEdgeWindowName = (metric: string) => `ambient_lens:${metric}:packed_edge_rate${RECORDED_WINDOW_SECONDS / 60}m`;
 /** The recorded series of a waypoint counter. */
 export const recordedName = (metric: string) => `ambient_lens:${metric}:rate${RULE_RATE_RANGE}`;
 /** Written by each family's rules every evaluation: the probe's evidence that the family is recorded. */
@@ -80,18 +68,13 @@ const rate = (by: readonly string[], metric: string, matchers: Matcher[]) =>
 
 /** The rules deploy/ holds, in order: the TCP family's (marker first), then the waypoints'. */
 export function recordingRules(): RecordingRule[] {
-  const tcp = (Object.keys(TCP_METRICS) as TcpMetric[]).map((m): RecordingRule[] => {
+  const tcp = (Object.keys(TCP_METRICS) as TcpMetric[]).map((m): RecordingRule => {
     // label_join's destination, separator (PromQL's escape of EDGE_SEPARATOR) and sources.
     const joined = [EDGE_LABEL, '\\x1f', ...edgePackedLabels(m)].map((x) => `"${x}"`).join(', ');
-    const view = (reporter: string, range: string) =>
-      `sum by (${[...EDGE_SELECT_LABELS, EDGE_LABEL].join(', ')}) (label_join(rate(${selector(TCP_METRICS[m], [ZTUNNEL, ['reporter', '=', reporter]])}[${range}]), ${joined}))`;
-    const edges = (range: string) => `${view('destination', range)} or ${view('source', range)}`;
-    // Each from the raw series (promtool's backfill cannot evaluate a rule over another rule's output).
-    return [
-      { family: 'tcp', record: recordedEdgeName(TCP_METRICS[m]), expr: edges(RULE_RATE_RANGE) },
-      { family: 'tcp', record: recordedEdgeWindowName(TCP_METRICS[m]), expr: edges(`${RECORDED_WINDOW_SECONDS / 60}m`) },
-    ];
-  }).flat();
+    const view = (reporter: string) =>
+      `sum by (${[...EDGE_SELECT_LABELS, EDGE_LABEL].join(', ')}) (label_join(rate(${selector(TCP_METRICS[m], [ZTUNNEL, ['reporter', '=', reporter]])}[${RULE_RATE_RANGE}]), ${joined}))`;
+    return { family: 'tcp', record: recordedEdgeName(TCP_METRICS[m]), expr: `${view('destination')} or ${view('source')}` };
+  });
   const http = [
     { metric: 'istio_requests_total', by: HTTP_GROUP_BY },
     { metric: 'istio_request_duration_milliseconds_bucket', by: LATENCY_GROUP_BY },
@@ -102,16 +85,6 @@ export function recordingRules(): RecordingRule[] {
     { family: 'http', record: RULES_MARKER.http, expr: 'vector(1)' },
     ...http,
   ];
-}
-
-/**
- * A TCP counter's recorded edges over the window: the default window's own series at the query's
- * instant (its latest evaluation, at most one rule interval before), else the mean of the 2-minute rates.
- */
-function recordedEdges(metric: string, matchers: Matcher[], durationSeconds: number): string {
-  const by = [...EDGE_SELECT_LABELS, EDGE_LABEL];
-  if (durationSeconds === RECORDED_WINDOW_SECONDS) return `sum by (${by.join(',')}) (${selector(recordedEdgeWindowName(metric), matchers)})`;
-  return sumAvgBy(by, selector(recordedEdgeName(metric), matchers), durationSeconds);
 }
 
 function sumAvgBy(labels: readonly string[], recordedSelector: string, durationSeconds: number): string {
@@ -144,7 +117,7 @@ export function recordedGraphQueries(query: TrafficQuery): NamedQuery[] {
     kind: 'tcp',
     metric,
     packed: edgePackedLabels(metric),
-    promql: `${or(edges.map((m) => recordedEdges(TCP_METRICS[metric], m, d)))} > 0`,
+    promql: `${or(edges.map((m) => sumAvgBy([...EDGE_SELECT_LABELS, EDGE_LABEL], selector(recordedEdgeName(TCP_METRICS[metric]), m), d)))} > 0`,
   }));
   const waypoint = waypointBranches(query.namespaces);
   const http: NamedQuery = {
