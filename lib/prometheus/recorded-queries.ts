@@ -26,7 +26,7 @@ import { assertNamespaces, inSet, or, selector, type Matcher } from './promql';
 // rate() on its own series, as in the raw queries. The graph then averages the recorded rate over
 // its window: avg_over_time(r[d]) is the mean of the 2-minute rates across d, which equals the raw
 // rate(x[d]) for steady traffic and differs only by how the first and last 2 minutes are weighted
-// (at most 2m/d of the window, 3% at the default 10 minutes).
+// (a share of at most 2m/d of the window).
 
 export const RULE_INTERVAL_SECONDS = 30;
 export const RULE_RATE_RANGE = '2m';
