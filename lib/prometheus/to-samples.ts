@@ -168,9 +168,9 @@ export function toLatencySamples(quantile: 0.5 | 0.95 | 0.99, vector: Prometheus
 
 /**
  * A recorded edge answer's labels restored: `edge` split back into the query's `packed` labels
- * (recorded-queries.ts). An `edge` that does not split into as many
- * values is a malformed answer, not a guess. The returned function fills and returns ONE object,
- * overwritten by the next call: what reads it keeps values, never the object (summedBy).
+ * (recorded-queries.ts). An `edge` that does not split into as many values is a malformed answer,
+ * not a guess. The returned function fills and returns ONE object, overwritten by the next call:
+ * what reads it keeps values, never the object (the interner copies them).
  */
 function edgeUnpacker(packed: readonly string[]): (m: Labels) => Labels {
   const out: Labels = {};
@@ -186,8 +186,8 @@ function edgeUnpacker(packed: readonly string[]): (m: Labels) => Labels {
 
 /**
  * toTcpSamples of a recorded edge answer. The source's and the destination's runs of `edge` key the
- * interner, so a peer's labels are restored and walked once per build, not
- * once per series; policy and flags are read from the rest.
+ * interner, so a peer's labels are restored and walked once per build, not once per series; policy
+ * and flags are read from the rest.
  */
 function toRecordedTcpSamples(metric: TcpMetric, vector: PrometheusVector, packed: readonly string[], interner: LabelInterner): TcpSample[] {
   const unpack = edgeUnpacker(packed);
