@@ -3,7 +3,7 @@
 // queries' `or` of reporter views returns it), then JSON.parse, the shape check (zod per element before, checkVector now) and
 // toTrafficSamples. bench-scale.ts measures the same on real answers.
 import { vectorSchema, checkVector, toTrafficSamples, type PrometheusVector } from '../lib/prometheus/to-samples';
-import { graphQueries, TCP_GROUP_BY } from '../lib/prometheus/graph-queries';
+import { graphQueries, TCP_GROUP_BY, type NamedQuery } from '../lib/prometheus/graph-queries';
 import { EDGE_LABEL, EDGE_SELECT_LABELS, EDGE_SEPARATOR, edgePackedLabels, recordedGraphQueries } from '../lib/prometheus/recorded-queries';
 import type { PeerLabels, DestinationLabels } from '../lib/graph/samples';
 import { generateMesh, type BenchFigure } from './bench-graph';
@@ -98,15 +98,31 @@ function measurePacked(byMetric: Map<string, PrometheusVector>, namespaces: stri
     }));
     return JSON.stringify({ status: 'success', data: { resultType: 'vector', result } });
   });
+  const times = timeParse(texts, queries);
+  return { bytes: texts.reduce((a, t) => a + t.length, 0), json: times.json, samples: times.samples };
+}
+
+/**
+ * Answers' texts parsed as the app parses them (JSON.parse, checkVector, toTrafficSamples), 5 times:
+ * the medians of the JSON and of the rest, and the series. bench-scale.ts times real answers with it.
+ */
+export function timeParse(texts: readonly string[], queries: readonly NamedQuery[]): { json: number; samples: number; series: number } {
   const json: number[] = [];
   const samples: number[] = [];
+  let series = 0;
   for (let i = 0; i < 5; i++) {
     let t = performance.now();
     const parsed = texts.map((x) => (JSON.parse(x) as { data: { result: unknown } }).data.result);
     json.push(performance.now() - t);
     t = performance.now();
-    toTrafficSamples(queries.map((q, j) => ({ query: q, vector: checkVector(parsed[j]) ?? [] })));
+    const vectors = parsed.map((r) => {
+      const vector = checkVector(r);
+      if (!vector) throw new Error('malformed answer');
+      return vector;
+    });
+    series = vectors.reduce((a, v) => a + v.length, 0);
+    toTrafficSamples(queries.map((q, j) => ({ query: q, vector: vectors[j] ?? [] })));
     samples.push(performance.now() - t);
   }
-  return { bytes: texts.reduce((a, t) => a + t.length, 0), json: median(json), samples: median(samples) };
+  return { json: median(json), samples: median(samples), series };
 }

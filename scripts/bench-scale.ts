@@ -13,7 +13,6 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
-import { checkVector, toTrafficSamples } from '../lib/prometheus/to-samples';
 import { graphQueries } from '../lib/prometheus/graph-queries';
 import { chooseGraphQueries, createRecordingRulesDetector, probeQuery } from '../lib/prometheus/recording-rules';
 import { createPrometheusClient } from '../lib/prometheus/client';
@@ -21,6 +20,7 @@ import { startSimulator } from '../sim/index';
 import { startPrometheus } from './prometheus';
 import type { BenchFigure } from './bench-graph';
 import { writeBenchSection } from './bench-doc';
+import { timeParse } from './bench-parse';
 
 const gunzipAsync = promisify(gunzip);
 // BENCH_SCALE_NAMESPACES: a smaller mesh for a quick check of the bench itself.
@@ -102,21 +102,8 @@ async function measureScale(sim: Awaited<ReturnType<typeof startSimulator>>, add
     const queries = mode === 'raw' ? graphQueries(q100) : chooseGraphQueries(q100, await families(600, now));
     const texts = await Promise.all(queries.map((q) => promQuery(prometheus.url, q.promql, now)));
     add(`5k answers (${mode}): bytes of the ${texts.length} answers (largest ${Math.max(...texts.map((t) => t.length))})`, texts.reduce((a, t) => a + t.length, 0), 'bytes');
-    const parseMs: number[] = [];
-    let seriesCount = 0;
-    for (let i = 0; i < 5; i++) {
-      const t0 = performance.now();
-      const answers = texts.map((t, j) => {
-        const json = JSON.parse(t) as { data: { result: unknown } };
-        const vector = checkVector(json.data.result);
-        if (!vector) throw new Error('malformed');
-        return { query: queries[j]!, vector };
-      });
-      seriesCount = answers.reduce((a, x) => a + x.vector.length, 0);
-      toTrafficSamples(answers);
-      parseMs.push(performance.now() - t0);
-    }
-    add(`parse of the 5k answers (${mode}: JSON + shape check + toSamples, ${seriesCount} series), median of 5`, median(parseMs), 'ms');
+    const times = timeParse(texts, queries);
+    add(`parse of the 5k answers (${mode}: JSON + shape check + toSamples, ${times.series} series), median of 5`, times.json + times.samples, 'ms');
   });
 
   // Prometheus alone: the graph's queries in parallel, raw and recorded, at 1/20/100 namespaces.

@@ -32,13 +32,14 @@ export function createPrometheusMetricsSource(client: PrometheusClient, options:
     const interner = new LabelInterner();
     const parts = await Promise.all(
       queries.map((q) =>
-        client.query(q.promql, query.queryTime, combined).then(
-          (vector) => answerSamples(q, vector, interner),
-          (err: unknown) => {
+        client
+          .query(q.promql, query.queryTime, combined)
+          .then((vector) => answerSamples(q, vector, interner))
+          // A failed query or a malformed answer (a recorded edge that does not unpack) cancels the rest.
+          .catch((err: unknown) => {
             controller.abort(err);
             throw err;
-          },
-        ),
+          }),
       ),
     );
     return { ...concatSamples(parts), queries: families };
