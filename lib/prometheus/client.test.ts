@@ -104,6 +104,23 @@ describe('createPrometheusClient', () => {
     expect((await failure(createPrometheusClient({ baseUrl: httpBase }).query('up', 1))).message).toContain('credentials');
   });
 
+  it('reads an answer as columns of the named labels: in place in Prometheus\'s layout, else as JSON, with the same checks', async () => {
+    const result = [{ metric: { edge: 'a\u007fb', source_workload_namespace: 'x' }, value: [1, '2.5'] }, { metric: {}, value: [1, '1'] }];
+    const client = createPrometheusClient({ baseUrl: httpBase, limits: { maxBytes: 1 << 20, maxSeries: 2 } });
+    const expected = { labels: [['a\u007fb', '']], values: [2.5, 1] };
+    handler = (_r, _b, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'success', data: { resultType: 'vector', result } }));
+    expect(await client.queryColumns?.('x', 1, ['edge'])).toEqual(expected);
+    // A query front-end's layout (whitespace, warnings): read as JSON, same columns.
+    handler = (_r, _b, res) => res.writeHead(200).end(JSON.stringify({ status: 'success', warnings: ['w'], data: { resultType: 'vector', result } }, null, 1));
+    expect(await client.queryColumns?.('x', 1, ['edge'])).toEqual(expected);
+    handler = json(400, { status: 'error', errorType: 'bad_data', error: 'parse error at char 3' });
+    expect((await failure(client.queryColumns!('x', 1, ['edge']))).message).toContain('parse error at char 3');
+    handler = json(200, { status: 'success', data: { resultType: 'vector', result: [{ metric: {}, value: [1] }] } });
+    expect((await failure(client.queryColumns!('x', 1, ['edge']))).code).toBe('prometheus_error');
+    handler = json(200, { status: 'success', data: { resultType: 'vector', result: [...result, ...result] } });
+    expect((await failure(client.queryColumns!('x', 1, ['edge']))).code).toBe('prometheus_answer_too_large');
+  });
+
   it('treats a proxy\'s 503 page, a closed port and a silent server as unreachable', async () => {
     handler = (_r, _b, res) => res.writeHead(503).end('<html>upstream down</html>');
     expect((await failure(createPrometheusClient({ baseUrl: httpBase }).query('up', 1))).code).toBe('prometheus_unreachable');

@@ -4,6 +4,7 @@ import { MetricsError } from './errors';
 import { answerTooLarge, DEFAULT_ANSWER_LIMITS, readCapped, type AnswerLimits } from './answer-limits';
 import { matrixSchema, type PrometheusMatrix } from './range';
 import { checkVector, type PrometheusVector } from './to-samples';
+import { columnsOf, scanVector, type VectorColumns } from './vector-scan';
 import { fetchWithCa, type FetchLike } from './https-fetch';
 
 // A tiny typed Prometheus client: POST /api/v1/query (instant vectors) and /api/v1/query_range (matrices). Failures are errors,
@@ -11,6 +12,11 @@ import { fetchWithCa, type FetchLike } from './https-fetch';
 
 export interface PrometheusClient {
   query(promql: string, time: number, signal?: AbortSignal): Promise<PrometheusVector>;
+  /**
+   * The same answer as columns of the named labels and the values (./vector-scan): what a caller that
+   * reads a few labels of a large answer asks for. Absent (a test's client): query() then columnsOf().
+   */
+  queryColumns?(promql: string, time: number, names: readonly string[], signal?: AbortSignal): Promise<VectorColumns>;
   /** Unix seconds; step in seconds. */
   queryRange(promql: string, range: { start: number; end: number; step: number }, signal?: AbortSignal): Promise<PrometheusMatrix>;
   /** How long Prometheus keeps samples (storage.tsdb.retention.time), in seconds; undefined when it does not say. */
@@ -77,13 +83,26 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
       return { status: response.status, text };
   }
 
-  async function query(promql: string, time: number, signal?: AbortSignal): Promise<PrometheusVector> {
-    const { status, text } = await post('query', { query: promql, time: String(time) }, signal);
+  function vectorOf(status: number, text: string): PrometheusVector {
     const result = parseAnswer(status, text, options.baseUrl, 'vector');
     if (Array.isArray(result) && result.length > limits.maxSeries) throw answerTooLarge(`${result.length} series, PROMETHEUS_MAX_SERIES=${limits.maxSeries}`);
     const vector = checkVector(result);
     if (!vector) throw new MetricsError('prometheus_error', 'Prometheus returned a malformed vector');
     return vector;
+  }
+
+  async function query(promql: string, time: number, signal?: AbortSignal): Promise<PrometheusVector> {
+    const { status, text } = await post('query', { query: promql, time: String(time) }, signal);
+    return vectorOf(status, text);
+  }
+
+  async function queryColumns(promql: string, time: number, names: readonly string[], signal?: AbortSignal): Promise<VectorColumns> {
+    const { status, text } = await post('query', { query: promql, time: String(time) }, signal);
+    // Prometheus's own layout is read in place; any other answer (an error, a proxy's) as JSON.
+    const scanned = status === 200 ? scanVector(text, names) : undefined;
+    if (!scanned) return columnsOf(vectorOf(status, text), names);
+    if (scanned.values.length > limits.maxSeries) throw answerTooLarge(`${scanned.values.length} series, PROMETHEUS_MAX_SERIES=${limits.maxSeries}`);
+    return scanned;
   }
 
   const get = async (url: string, signal?: AbortSignal): Promise<Response> => {
@@ -120,6 +139,7 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
       return parsed.success ? parseRetention(parsed.data.data.storageRetention) : undefined;
     },
     query,
+    queryColumns,
     async queryRange(promql, range, signal) {
       const { status, text } = await post('query_range', { query: promql, start: String(range.start), end: String(range.end), step: String(range.step) }, signal);
       const result = parseAnswer(status, text, options.baseUrl, 'matrix');

@@ -9,15 +9,23 @@ import type { DestinationLabels, PeerLabels } from '@/lib/graph/samples';
 
 type Labels = Record<string, string>;
 
+/** A trie node. Most have one child (a workload's labels below its name are unique): that one needs no Map. */
 class Node<T> {
   value: T | undefined = undefined;
-  next: Map<string, Node<T>> | undefined = undefined;
+  part: string | undefined = undefined;
+  only: Node<T> | undefined = undefined;
+  more: Map<string, Node<T>> | undefined = undefined;
 
   step(part: string): Node<T> {
-    let n = this.next?.get(part);
+    if (this.only === undefined) {
+      this.part = part;
+      return (this.only = new Node<T>());
+    }
+    if (this.part === part) return this.only;
+    let n = this.more?.get(part);
     if (!n) {
       n = new Node<T>();
-      (this.next ??= new Map()).set(part, n);
+      (this.more ??= new Map()).set(part, n);
     }
     return n;
   }
@@ -32,7 +40,7 @@ function peerNames(side: 'source' | 'destination') {
   return [n('cluster'), n('workload_namespace'), n('workload'), n('canonical_service'), n('canonical_revision'), n('app'), n('version'), n('principal')] as const;
 }
 
-interface Interned<T> {
+export interface Interned<T> {
   labels: T;
   /** Small and dense: keys of sums are made of it (see summedBy in to-samples.ts). */
   id: number;
@@ -45,49 +53,66 @@ export class LabelInterner {
 
   /** The side's eight peer labels as one shared object. */
   peer(m: Labels, side: 'source' | 'destination'): Interned<PeerLabels> {
-    const names = PEER_NAMES[side];
-    let n = this.peers;
-    for (const name of names) n = n.step(label(m, name));
-    if (n.value) return n.value;
-    const [cluster, namespace, workload, canonicalService, canonicalRevision, app, version, principal] = names.map((name) => label(m, name));
-    n.value = {
-      id: this.count++,
-      labels: { cluster, namespace, workload, canonicalService, canonicalRevision, app, version, principal } as PeerLabels,
-    };
+    const [cluster, namespace, workload, canonicalService, canonicalRevision, app, version, principal] = PEER_NAMES[side];
+    return this.interned(
+      label(m, cluster), label(m, namespace), label(m, workload), label(m, canonicalService),
+      label(m, canonicalRevision), label(m, app), label(m, version), label(m, principal),
+    );
+  }
+
+  /** The shared object of these labels, made the first time (nothing is allocated for labels seen before). */
+  private interned(
+    cluster: string, namespace: string, workload: string, canonicalService: string,
+    canonicalRevision: string, app: string, version: string, principal: string,
+  ): Interned<PeerLabels> {
+    const n = this.peers.step(cluster).step(namespace).step(workload).step(canonicalService).step(canonicalRevision).step(app).step(version).step(principal);
+    n.value ??= { id: this.count++, labels: { cluster, namespace, workload, canonicalService, canonicalRevision, app, version, principal } };
     return n.value;
+  }
+
+  private internedLabels(p: PeerLabels): Interned<PeerLabels> {
+    return this.interned(p.cluster, p.namespace, p.workload, p.canonicalService, p.canonicalRevision, p.app, p.version, p.principal);
   }
 
   private readonly bySource = new Map<string, Interned<PeerLabels>>();
   private readonly byDestination = new Map<string, Interned<DestinationLabels>>();
 
   /**
-   * peer(labels(), 'source') found by a key that determines every label it reads (a recorded edge's
-   * source part: to-samples.ts), so that only a key's first series has its labels restored and walked.
+   * The shared object of the labels that text[start, end) determines (a recorded edge's source run:
+   * to-samples.ts): only a run's first series has its labels read (labels(run), values already read
+   * as label() reads them) and walked. (The run is the key as it is: a Map hashes it once, where a
+   * JS hash over it in place measured slower.)
    */
-  sourceByKey(key: string, labels: () => Labels): Interned<PeerLabels> {
-    let hit = this.bySource.get(key);
-    if (!hit) this.bySource.set(key, (hit = this.peer(labels(), 'source')));
+  sourceOfRun(text: string, start: number, end: number, labels: (run: string) => PeerLabels): Interned<PeerLabels> {
+    const run = text.slice(start, end);
+    let hit = this.bySource.get(run);
+    if (!hit) this.bySource.set(run, (hit = this.internedLabels(labels(run))));
     return hit;
   }
 
-  /** destination(labels()) by such a key. */
-  destinationByKey(key: string, labels: () => Labels): Interned<DestinationLabels> {
-    let hit = this.byDestination.get(key);
-    if (!hit) this.byDestination.set(key, (hit = this.destination(labels())));
+  /** The same for a destination's run. */
+  destinationOfRun(text: string, start: number, end: number, labels: (run: string) => DestinationLabels): Interned<DestinationLabels> {
+    const run = text.slice(start, end);
+    let hit = this.byDestination.get(run);
+    if (!hit) this.byDestination.set(run, (hit = this.internedDestination(labels(run))));
     return hit;
   }
 
   /** The destination's peer labels and its three service labels as one shared object. */
   destination(m: Labels): Interned<DestinationLabels> {
-    const peer = this.peer(m, 'destination').labels;
+    return this.destinationOf(this.peer(m, 'destination').labels, label(m, 'destination_service'), label(m, 'destination_service_name'), label(m, 'destination_service_namespace'));
+  }
+
+  private internedDestination(d: DestinationLabels): Interned<DestinationLabels> {
+    return this.destinationOf(this.internedLabels(d).labels, d.service, d.serviceName, d.serviceNamespace);
+  }
+
+  private destinationOf(peer: PeerLabels, service: string, serviceName: string, serviceNamespace: string): Interned<DestinationLabels> {
     let n = this.destinations.get(peer);
     if (!n) {
       n = new Node();
       this.destinations.set(peer, n);
     }
-    const service = label(m, 'destination_service');
-    const serviceName = label(m, 'destination_service_name');
-    const serviceNamespace = label(m, 'destination_service_namespace');
     n = n.step(service).step(serviceName).step(serviceNamespace);
     const { cluster, namespace, workload, canonicalService, canonicalRevision, app, version, principal } = peer;
     // A literal, not { ...peer, service }: see lib/graph/copy.ts (one hidden class for every destination).

@@ -6,7 +6,7 @@ import { chooseGraphQueries, createRecordingRulesDetector, type RecordingRulesMo
 import { createFolder, type FetchSamples } from './fold';
 import { selector } from './promql';
 import { toTimedSamples } from './range';
-import { answerSamples, concatSamples } from './to-samples';
+import { answerSamples, columnsWanted, concatSamples } from './to-samples';
 import { LabelInterner } from './label-interner';
 import { toZtunnelPodTraffic, ztunnelPodQueries } from './ztunnel-queries';
 
@@ -30,11 +30,15 @@ export function createPrometheusMetricsSource(client: PrometheusClient, options:
     setMaxListeners(QUERY_LISTENERS, signal);
     // Each answer becomes samples as it arrives (while the slower ones are still on their way).
     const interner = new LabelInterner();
+    // A recorded edge answer is read as its `edge` column (./vector-scan), the others whole.
+    const ask = (q: (typeof queries)[number]) => {
+      const names = columnsWanted(q);
+      return names && client.queryColumns ? client.queryColumns(q.promql, query.queryTime, names, combined) : client.query(q.promql, query.queryTime, combined);
+    };
     const parts = await Promise.all(
       queries.map((q) =>
-        client
-          .query(q.promql, query.queryTime, combined)
-          .then((vector) => answerSamples(q, vector, interner))
+        ask(q)
+          .then((answer) => answerSamples(q, answer, interner))
           // A failed query or a malformed answer (a recorded edge that does not unpack) cancels the rest.
           .catch((err: unknown) => {
             controller.abort(err);

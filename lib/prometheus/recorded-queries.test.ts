@@ -43,7 +43,7 @@ describe('recording rules', () => {
   });
   it('records one series per ztunnel edge (the destination\'s view, else the client\'s) and a marker per family', () => {
     const rules = recordingRules();
-    const sent = rules.find((r) => r.record === 'ambient_lens:istio_tcp_sent_bytes_total:packed_edge_rate2m');
+    const sent = rules.find((r) => r.record === 'ambient_lens:istio_tcp_sent_bytes_total:edge_rate2m');
     expect(sent?.expr.split(' or ').map((p) => p.match(/\{[^}]*\}/)?.[0])).toEqual([
       '{app="ztunnel",reporter="destination"}',
       '{app="ztunnel",reporter="source"}',
@@ -52,7 +52,7 @@ describe('recording rules', () => {
     // Packed: grouped by the three namespaces and `edge`, which joins the graph's other labels in order.
     for (const view of sent?.expr.split(' or ') ?? []) {
       expect(view).toMatch(/^sum by \(source_workload_namespace, destination_workload_namespace, destination_service_namespace, edge\) \(label_join\(rate\(/);
-      expect(view.endsWith(`, "edge", "\\x1f", ${edgePackedLabels('sentBytes').map((l) => `"${l}"`).join(', ')}))`)).toBe(true);
+      expect(view.endsWith(`, "edge", "\\x7f", ${edgePackedLabels('sentBytes').map((l) => `"${l}"`).join(', ')}))`)).toBe(true);
     }
     // Every label the graph reads, the source's run first, then the destination's, then the rest.
     expect(edgePackedLabels('sentBytes')).toEqual([
@@ -78,7 +78,7 @@ describe('recording rules', () => {
       [['source_workload_namespace', '!~', 'a|b'], ['destination_workload_namespace', '=', 'unknown'], ['destination_service_namespace', '=~', 'a|b']],
     ]);
     const all = recordedGraphQueries({ namespaces: [], duration: 600, queryTime: 1 }).find((q) => q.id === 'tcp_sentBytes');
-    expect(all?.promql).toMatch(/^sum by \([^)]*\) \(avg_over_time\(ambient_lens:istio_tcp_sent_bytes_total:packed_edge_rate2m\{\}\[600s\]\)\) > 0$/);
+    expect(all?.promql).toMatch(/^sum by \([^)]*\) \(avg_over_time\(ambient_lens:istio_tcp_sent_bytes_total:edge_rate2m\{\}\[600s\]\)\) > 0$/);
   });
 
   it('chooses per family', () => {
@@ -91,7 +91,7 @@ describe('recording rules', () => {
     expect(mixed).toHaveLength(16);
     expect(chooseGraphQueries(q, { tcp: 'raw', http: 'raw' })).toEqual(graphQueries(q));
     expect(probeQuery(600).split(' or ')).toEqual([
-      'group by (__name__) ({__name__=~"ambient_lens:istio_tcp_packed_rules_loaded|ambient_lens:istio_requests_rules_loaded"} offset 600s)',
+      'group by (__name__) ({__name__=~"ambient_lens:istio_tcp_edge_rules_loaded|ambient_lens:istio_requests_rules_loaded"} offset 600s)',
       'label_replace(group(present_over_time({__name__=~"istio_requests_total|istio_tcp_sent_bytes_total",reporter=~"source|destination",app!="ztunnel"}[600s])), "family", "sidecar", "", "")',
       'label_replace(group(present_over_time(istio_requests_total{reporter="waypoint"}[600s])), "family", "waypoint", "", "")',
     ]);

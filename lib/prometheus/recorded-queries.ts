@@ -32,19 +32,24 @@ export const RULE_INTERVAL_SECONDS = 30;
 export const RULE_RATE_RANGE = '2m';
 
 /** The recorded edge series of a ztunnel TCP counter (one per edge, no `reporter`). */
-export const recordedEdgeName = (metric: string) => `ambient_lens:${metric}:packed_edge_rate${RULE_RATE_RANGE}`;
+export const recordedEdgeName = (metric: string) => `ambient_lens:${metric}:edge_rate${RULE_RATE_RANGE}`;
 /** The recorded series of a waypoint counter. */
 export const recordedName = (metric: string) => `ambient_lens:${metric}:rate${RULE_RATE_RANGE}`;
 /** Written by each family's rules every evaluation: the probe's evidence that the family is recorded. */
-export const RULES_MARKER = { tcp: 'ambient_lens:istio_tcp_packed_rules_loaded', http: 'ambient_lens:istio_requests_rules_loaded' } as const;
+export const RULES_MARKER = { tcp: 'ambient_lens:istio_tcp_edge_rules_loaded', http: 'ambient_lens:istio_requests_rules_loaded' } as const;
 
 const WAYPOINT: Matcher = ['reporter', '=', 'waypoint'];
 
 /** The labels a recorded edge keeps as its own: the namespaces a graph's queries select by. */
 export const EDGE_SELECT_LABELS = ['source_workload_namespace', 'destination_workload_namespace', 'destination_service_namespace'] as const;
-/** The label holding a recorded edge's other labels, and what separates their values (ASCII unit separator: no Kubernetes name, principal or Istio label value holds it). */
+/**
+ * The label holding a recorded edge's other labels, and what separates their values: ASCII DEL, which
+ * no Kubernetes name, principal or Istio label value holds, and which JSON writes as it is (a control
+ * character such as the unit separator \x1f comes escaped, and every answer's edge would need
+ * decoding: ./vector-scan.ts).
+ */
 export const EDGE_LABEL = 'edge';
-export const EDGE_SEPARATOR = '\u001f';
+export const EDGE_SEPARATOR = '\u007f';
 /**
  * The labels joined into `edge` for a TCP counter, in order: every label the graph reads, namespaces
  * included, the source's first, then the destination's, then the rest (policy or flags), so that each
@@ -70,7 +75,7 @@ const rate = (by: readonly string[], metric: string, matchers: Matcher[]) =>
 export function recordingRules(): RecordingRule[] {
   const tcp = (Object.keys(TCP_METRICS) as TcpMetric[]).map((m): RecordingRule => {
     // label_join's destination, separator (PromQL's escape of EDGE_SEPARATOR) and sources.
-    const joined = [EDGE_LABEL, '\\x1f', ...edgePackedLabels(m)].map((x) => `"${x}"`).join(', ');
+    const joined = [EDGE_LABEL, '\\x7f', ...edgePackedLabels(m)].map((x) => `"${x}"`).join(', ');
     const view = (reporter: string) =>
       `sum by (${[...EDGE_SELECT_LABELS, EDGE_LABEL].join(', ')}) (label_join(rate(${selector(TCP_METRICS[m], [ZTUNNEL, ['reporter', '=', reporter]])}[${RULE_RATE_RANGE}]), ${joined}))`;
     return { family: 'tcp', record: recordedEdgeName(TCP_METRICS[m]), expr: `${view('destination')} or ${view('source')}` };

@@ -79,6 +79,30 @@ describe('to-samples', () => {
     expect(raw?.source).toBe(tcp[0]?.source);
   });
 
+  it('reads recorded answers of one layout in any order alike (the peers of the previous one are reused only at equal positions)', () => {
+    const queries = recordedGraphQueries({ namespaces: [], duration: 600, queryTime: 1 });
+    const received = queries.find((q) => q.id === 'tcp_receivedBytes')!;
+    const sent = queries.find((q) => q.id === 'tcp_sentBytes')!;
+    const packed = edgePackedLabels('receivedBytes');
+    expect(edgePackedLabels('sentBytes')).toEqual(packed);
+    const pack = (m: Record<string, string>, value: string) =>
+      series({ ...Object.fromEntries(EDGE_SELECT_LABELS.map((l) => [l, m[l] ?? ''])), [EDGE_LABEL]: packed.map((l) => m[l] ?? '').join(EDGE_SEPARATOR) }, value);
+    const other = { ...labels, destination_workload: 'reviews-v1', destination_service: 'reviews.bookinfo.svc.cluster.local' };
+    const third = { ...labels, source_workload: 'ratings-v1' };
+    const first = [pack(labels, '1'), pack(other, 'NaN'), pack(third, '3')];
+    const view = (tcp: { source: { workload: string }; destination: { workload: string }; value: number }[]) => tcp.map((t) => `${t.source.workload}>${t.destination.workload}=${t.value}`);
+    for (const second of [[pack(labels, '10'), pack(other, '20'), pack(third, '30')], [pack(third, '30'), pack(labels, '10'), pack(other, '20')], [pack(other, '20')]]) {
+      const interner = new LabelInterner();
+      const a = answerSamples(received, first, interner).tcp;
+      const b = answerSamples(sent, second, interner).tcp;
+      expect(view(a)).toEqual(['productpage-v1>details-v1=1', 'ratings-v1>details-v1=3']);
+      expect(view(b)).toEqual(view(answerSamples(sent, second, new LabelInterner()).tcp));
+      expect(b.every((x) => x.metric === 'sentBytes')).toBe(true);
+      const sameEdge = b.find((x) => x.source.workload === 'productpage-v1' && x.destination.workload === 'details-v1');
+      if (sameEdge) expect(sameEdge.source).toBe(a[0]?.source);
+    }
+  });
+
   it('sums series that differ only in labels it does not read (e.g. the scrape target)', () => {
     const out = toTcpSamples('connectionsClosed', [series({ ...labels, pod: 'ztunnel-a', response_flags: 'DENY' }, '0.25'), series({ ...labels, pod: 'ztunnel-b', response_flags: 'DENY' }, '0.5')]);
     expect(out).toHaveLength(1);

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import type { DestinationLabels, HttpSample, LatencySample, PeerLabels, TcpMetric, TcpSample, TrafficSamples } from '@/lib/graph/samples';
 import type { NamedQuery } from './graph-queries';
-import { label, LabelInterner } from './label-interner';
+import { label, LabelInterner, type Interned } from './label-interner';
 import { MetricsError } from './errors';
 import { EDGE_LABEL, EDGE_SEPARATOR, edgePart } from './recorded-queries';
+import { columnsOf, parseSampleValue, type VectorColumns } from './vector-scan';
 
 // Prometheus instant-vector JSON -> TrafficSample. The vendor shape (`metric`, `value: [ts, "1.5"]`)
-// stops here. Series that map to the same sample (labels we do not read) are summed.
+// stops here. Series that map to the same sample (labels we do not read) are summed. A recorded edge
+// answer arrives as columns (its `edge` label and the values, ./vector-scan.ts), the others parsed.
 
 export const vectorSchema = z.array(
   z.object({
@@ -32,12 +34,7 @@ export function checkVector(result: unknown): PrometheusVector | undefined {
   return result as PrometheusVector;
 }
 
-/** Prometheus encodes floats as strings, including "NaN", "+Inf" and "-Inf". */
-export function parseSampleValue(raw: string): number {
-  if (raw === '+Inf') return Infinity;
-  if (raw === '-Inf') return -Infinity;
-  return Number(raw);
-}
+export { parseSampleValue };
 
 type Labels = Record<string, string>;
 
@@ -69,33 +66,75 @@ function summedBy<S extends { value: number }>(
   return sums.samples;
 }
 
-/** Interned ids stay far below it (one per distinct peer), so id * PAIR_FACTOR + id is exact. */
-const PAIR_FACTOR = 2 ** 26;
-
 /**
  * Samples summed per source, destination and the sample's own labels (`rest`), in first-seen order.
- * Keyed by the two interned ids as one number, the own labels told apart in a short list: no key
- * string is built per series.
+ * A node pair finds its samples in an open-addressing table of the two interned ids (typed arrays:
+ * nothing is allocated per series, not even a number key), its samples chained by index; the own
+ * labels are told apart by comparing the short `rest` strings.
  */
 class PairSums<S extends { value: number }> {
-  private readonly byPair = new Map<number, { rest: string; sample: S }[]>();
   readonly samples: S[] = [];
+  private readonly rests: string[] = [];
+  /** The next sample of the same pair, or -1. */
+  private readonly next: number[] = [];
+  private mask = 1023;
+  private sources = new Int32Array(1024);
+  private destinations = new Int32Array(1024);
+  /** Index + 1 of the pair's first sample; 0 is an empty slot. */
+  private heads = new Int32Array(1024);
+  private pairs = 0;
 
   add(source: { id: number }, destination: { id: number }, rest: string, value: number, make: () => S): void {
-    const pair = source.id * PAIR_FACTOR + destination.id;
-    const same = this.byPair.get(pair);
-    if (same) {
-      for (const x of same) {
-        if (x.rest === rest) {
-          x.sample.value += value;
-          return;
-        }
+    if (!this.addTo(source, destination, rest, value)) this.insert(source, destination, rest, make());
+  }
+
+  /** Adds value to the sample of (source, destination, rest) when there is one; false when there is none. */
+  addTo(source: { id: number }, destination: { id: number }, rest: string, value: number): boolean {
+    for (let j = this.heads[this.slot(source.id, destination.id)]! - 1; j >= 0; j = this.next[j]!) {
+      if (this.rests[j] === rest) {
+        this.samples[j]!.value += value;
+        return true;
       }
     }
-    const sample = make();
-    this.samples.push(sample);
-    if (same) same.push({ rest, sample });
-    else this.byPair.set(pair, [{ rest, sample }]);
+    return false;
+  }
+
+  /** The first sample of (source, destination, rest). */
+  insert(source: { id: number }, destination: { id: number }, rest: string, sample: S): void {
+    let slot = this.slot(source.id, destination.id);
+    if (this.heads[slot] === 0) {
+      if (++this.pairs * 2 > this.mask) {
+        this.grow();
+        slot = this.slot(source.id, destination.id);
+      }
+      this.sources[slot] = source.id;
+      this.destinations[slot] = destination.id;
+    }
+    this.next.push(this.heads[slot]! - 1);
+    this.heads[slot] = this.samples.push(sample);
+    this.rests.push(rest);
+  }
+
+  /** The pair's slot: where it is, or the empty slot where it goes. */
+  private slot(source: number, destination: number): number {
+    let at = (Math.imul(source, 0x9e3779b1) ^ Math.imul(destination, 0x85ebca6b)) & this.mask;
+    while (this.heads[at] !== 0 && (this.sources[at] !== source || this.destinations[at] !== destination)) at = (at + 1) & this.mask;
+    return at;
+  }
+
+  private grow(): void {
+    const { sources, destinations, heads } = this;
+    this.mask = this.mask * 2 + 1;
+    this.sources = new Int32Array(this.mask + 1);
+    this.destinations = new Int32Array(this.mask + 1);
+    this.heads = new Int32Array(this.mask + 1);
+    for (let i = 0; i < heads.length; i++) {
+      if (heads[i] === 0) continue;
+      const at = this.slot(sources[i]!, destinations[i]!);
+      this.sources[at] = sources[i]!;
+      this.destinations[at] = destinations[i]!;
+      this.heads[at] = heads[i]!;
+    }
   }
 }
 
@@ -166,62 +205,122 @@ export function toLatencySamples(quantile: 0.5 | 0.95 | 0.99, vector: Prometheus
   });
 }
 
+const malformedEdge = (count: number) =>
+  new MetricsError('prometheus_error', `Prometheus returned a recorded edge whose "${EDGE_LABEL}" label does not hold ${count} values`);
+
 /**
- * A recorded edge answer's labels restored: `edge` split back into the query's `packed` labels
+ * A recorded edge's labels restored: `edge` split back into the query's `packed` labels
  * (recorded-queries.ts). An `edge` that does not split into as many values is a malformed answer,
  * not a guess. The returned function fills and returns ONE object, overwritten by the next call:
- * what reads it keeps values, never the object (the interner copies them).
+ * what reads it keeps values, never the object.
  */
-function edgeUnpacker(packed: readonly string[]): (m: Labels) => Labels {
+function edgeUnpacker(packed: readonly string[]): (edge: string | undefined) => Labels {
   const out: Labels = {};
-  return (m) => {
-    const parts = m[EDGE_LABEL]?.split(EDGE_SEPARATOR);
-    if (parts?.length !== packed.length) {
-      throw new MetricsError('prometheus_error', `Prometheus returned a recorded edge whose "${EDGE_LABEL}" label does not hold ${packed.length} values`);
-    }
+  return (edge) => {
+    const parts = edge?.split(EDGE_SEPARATOR);
+    if (parts?.length !== packed.length) throw malformedEdge(packed.length);
     for (let i = 0; i < packed.length; i++) out[packed[i]!] = parts[i]!;
     return out;
   };
 }
 
+const PEER_FIELDS = { cluster: 'cluster', namespace: 'workload_namespace', workload: 'workload', canonicalService: 'canonical_service', canonicalRevision: 'canonical_revision', app: 'app', version: 'version', principal: 'principal' } as const;
+
 /**
- * toTcpSamples of a recorded edge answer. The source's and the destination's runs of `edge` key the
- * interner, so a peer's labels are restored and walked once per build, not once per series; policy
- * and flags are read from the rest.
+ * A side's labels read from its run of a recorded edge, `names` being the run's labels in order, as
+ * label() reads them ('' and missing are 'unknown'). A run that does not hold a value per label makes
+ * the whole edge (of `count` values) malformed.
  */
-function toRecordedTcpSamples(metric: TcpMetric, vector: PrometheusVector, packed: readonly string[], interner: LabelInterner): TcpSample[] {
-  const unpack = edgeUnpacker(packed);
-  const sourceParts = packed.filter((l) => edgePart(l) === 'source').length;
-  const peerParts = sourceParts + packed.filter((l) => edgePart(l) === 'destination').length;
+function runReader(names: readonly string[], side: 'source' | 'destination', count: number): (run: string) => DestinationLabels {
+  const at = (l: string) => names.indexOf(l);
+  const peer = Object.values(PEER_FIELDS).map((f) => at(`${side}_${f}`));
+  const [c, ns, w, cs, cr, a, v, p] = peer as [number, number, number, number, number, number, number, number];
+  const [s, sn, sns] = [at('destination_service'), at('destination_service_name'), at('destination_service_namespace')];
+  return (run) => {
+    const x = run.split(EDGE_SEPARATOR);
+    if (x.length !== names.length) throw malformedEdge(count);
+    const value = (i: number) => (i >= 0 && x[i]) || 'unknown';
+    return {
+      cluster: value(c), namespace: value(ns), workload: value(w), canonicalService: value(cs), canonicalRevision: value(cr), app: value(a), version: value(v), principal: value(p),
+      service: value(s), serviceName: value(sn), serviceNamespace: value(sns),
+    };
+  };
+}
+
+/** A recorded answer's peers by position: each series' edge, where its peers' runs end, and what they name. */
+interface AnswerPeers {
+  edges: readonly string[];
+  peersEnds: Int32Array;
+  sources: Interned<PeerLabels>[];
+  destinations: Interned<DestinationLabels>[];
+}
+
+/** Per build (its interner), the last recorded answer read of each packed layout. */
+const previousAnswers = new WeakMap<LabelInterner, Map<string, AnswerPeers>>();
+
+/**
+ * toTcpSamples of a recorded edge answer, read as its `edge` column. The source's and the
+ * destination's runs of `edge` key the interner, so a peer's labels are restored and walked once per
+ * build, not once per series; policy and flags are read from the rest, which also tells apart the
+ * samples of one node pair (normalised, '' read as 'unknown', only where a part is empty).
+ */
+function toRecordedTcpSamples(metric: TcpMetric, edges: readonly string[], values: readonly number[], packed: readonly string[], interner: LabelInterner): TcpSample[] {
+  const sourceNames = packed.filter((l) => edgePart(l) === 'source');
+  const destinationNames = packed.filter((l) => edgePart(l) === 'destination');
+  const sourceParts = sourceNames.length;
+  const restParts = packed.length - sourceParts - destinationNames.length;
+  const peerParts = packed.length - restParts;
+  const readSource = runReader(sourceNames, 'source', packed.length);
+  const readDestination = runReader(destinationNames, 'destination', packed.length);
   const policyAt = packed.indexOf('connection_security_policy') - peerParts;
   const flagsAt = packed.indexOf('response_flags') - peerParts;
-  const oneRest = packed.length - peerParts === 1;
   const sums = new PairSums<TcpSample>();
-  for (const s of vector) {
-    const value = parseSampleValue(s.value[1]);
+  // Prometheus answers the counters of one label layout in the same order (received and sent bytes
+  // pack the same labels): a series whose edge is the previous such answer's at its position takes
+  // its peers from it without looking them up (one string comparison; any other order only misses).
+  const layout = packed.join();
+  const memo = previousAnswers.get(interner) ?? new Map<string, AnswerPeers>();
+  previousAnswers.set(interner, memo);
+  const previous = memo.get(layout);
+  const own: AnswerPeers = { edges, peersEnds: new Int32Array(edges.length), sources: [], destinations: [] };
+  memo.set(layout, own);
+  for (let i = 0; i < edges.length; i++) {
+    const value = values[i] as number;
     if (!(Number.isFinite(value) && value >= 0)) continue;
-    const m = s.metric;
-    const edge = m[EDGE_LABEL] ?? '';
-    // Where the source's and the destination's runs end; as many values as labels, or malformed.
-    let at = -1;
-    let sourceEnd = -1;
-    let peersEnd = -1;
-    for (let i = 1; i < packed.length; i++) {
-      at = edge.indexOf(EDGE_SEPARATOR, at + 1);
-      if (at < 0) break;
-      if (i === sourceParts) sourceEnd = at;
-      if (i === peerParts) peersEnd = at;
+    const edge = edges[i] as string;
+    let source: Interned<PeerLabels>;
+    let destination: Interned<DestinationLabels>;
+    let peersEnd: number;
+    if (previous !== undefined && previous.edges[i] === edge && previous.sources[i] !== undefined) {
+      source = previous.sources[i]!;
+      destination = previous.destinations[i]!;
+      peersEnd = previous.peersEnds[i]!;
+    } else {
+      // The source's run ends at its last separator counted from the start, the rest starts after its
+      // first counted from the end. A new source or destination run has its values counted when it is
+      // read, so an edge of known runs between them holds as many values as labels.
+      let sourceEnd = -1;
+      for (let k = 0; k < sourceParts && (k === 0 || sourceEnd >= 0); k++) sourceEnd = edge.indexOf(EDGE_SEPARATOR, sourceEnd + 1);
+      peersEnd = edge.length;
+      for (let k = 0; k < restParts && peersEnd > 0; k++) peersEnd = edge.lastIndexOf(EDGE_SEPARATOR, peersEnd - 1);
+      if (sourceEnd < 0 || peersEnd <= sourceEnd) throw malformedEdge(packed.length);
+      source = interner.sourceOfRun(edge, 0, sourceEnd, readSource);
+      destination = interner.destinationOfRun(edge, sourceEnd + 1, peersEnd, readDestination);
     }
-    if (at < 0 || sourceEnd < 0 || peersEnd < 0 || edge.includes(EDGE_SEPARATOR, at + 1)) unpack(m); // throws
-    const labels = () => unpack(m);
-    const source = interner.sourceByKey(edge.slice(0, sourceEnd), labels);
-    const destination = interner.destinationByKey(edge.slice(sourceEnd + 1, peersEnd), labels);
-    const rest = oneRest ? [edge.slice(peersEnd + 1)] : edge.slice(peersEnd + 1).split(EDGE_SEPARATOR);
-    const securityPolicy = (policyAt >= 0 && rest[policyAt]) || 'unknown';
-    const responseFlags = (flagsAt >= 0 && rest[flagsAt]) || '-';
-    sums.add(source, destination, `${securityPolicy}\u0001${responseFlags}`, value, () => ({
-      metric, source: source.labels, destination: destination.labels, securityPolicy, responseFlags, value,
-    }));
+    own.peersEnds[i] = peersEnd;
+    own.sources[i] = source;
+    own.destinations[i] = destination;
+    let rest = edge.slice(peersEnd + 1);
+    if (sums.addTo(source, destination, rest, value)) continue;
+    const parts = restParts === 1 ? [rest] : rest.split(EDGE_SEPARATOR);
+    const securityPolicy = (policyAt >= 0 && parts[policyAt]) || 'unknown';
+    const responseFlags = (flagsAt >= 0 && parts[flagsAt]) || '-';
+    if (parts.includes('')) {
+      // '' reads as 'unknown' (or '-'): such a series sums with its spelled-out twin.
+      rest = parts.map((p, k) => (k === policyAt ? securityPolicy : k === flagsAt ? responseFlags : p || 'unknown')).join(EDGE_SEPARATOR);
+      if (sums.addTo(source, destination, rest, value)) continue;
+    }
+    sums.insert(source, destination, rest, { metric, source: source.labels, destination: destination.labels, securityPolicy, responseFlags, value });
   }
   return sums.samples;
 }
@@ -229,7 +328,12 @@ function toRecordedTcpSamples(metric: TcpMetric, vector: PrometheusVector, packe
 /** A recorded edge answer's series with their labels restored (a copy of each: see edgeUnpacker). */
 export function unpackEdges(vector: PrometheusVector, packed: readonly string[]): PrometheusVector {
   const unpack = edgeUnpacker(packed);
-  return vector.map((s) => ({ metric: { ...unpack(s.metric) }, value: s.value }));
+  return vector.map((s) => ({ metric: { ...unpack(s.metric[EDGE_LABEL]) }, value: s.value }));
+}
+
+/** The labels of a query's answer that answerSamples reads as columns (VectorColumns); undefined: it reads the whole vector. */
+export function columnsWanted(query: NamedQuery): readonly string[] | undefined {
+  return query.kind === 'tcp' && query.packed ? [EDGE_LABEL] : undefined;
 }
 
 /** The answers to graphQueries() -> one TrafficSamples. */
@@ -243,11 +347,14 @@ export function toTrafficSamples(answers: { query: NamedQuery; vector: Prometheu
  * it arrives (overlapping the wait for the others, and letting its parsed JSON go), then concatSamples
  * puts them together in the queries' order, which gives toTrafficSamples's result.
  */
-export function answerSamples(query: NamedQuery, vector: PrometheusVector, interner: LabelInterner): TrafficSamples {
-  if (query.kind === 'tcp') {
-    const tcp = query.packed ? toRecordedTcpSamples(query.metric, vector, query.packed, interner) : toTcpSamples(query.metric, vector, undefined, query.proxy, interner);
-    return { tcp, http: [], latency: [] };
+export function answerSamples(query: NamedQuery, answer: PrometheusVector | VectorColumns, interner: LabelInterner): TrafficSamples {
+  if (query.kind === 'tcp' && query.packed) {
+    const { labels, values } = Array.isArray(answer) ? columnsOf(answer, [EDGE_LABEL]) : answer;
+    return { tcp: toRecordedTcpSamples(query.metric, labels[0] ?? [], values, query.packed, interner), http: [], latency: [] };
   }
+  // Only a recorded edge answer is read as columns (columnsWanted).
+  const vector = Array.isArray(answer) ? answer : [];
+  if (query.kind === 'tcp') return { tcp: toTcpSamples(query.metric, vector, undefined, query.proxy, interner), http: [], latency: [] };
   if (query.kind === 'http') return { tcp: [], http: toHttpSamples(vector, interner), latency: [] };
   return { tcp: [], http: [], latency: toLatencySamples(query.quantile, vector) };
 }

@@ -7,7 +7,7 @@ import type { GraphParams } from '@/lib/graph/query';
 import type { GraphPhases, GraphViewer } from './graph';
 
 // The finished /api/graph answer, shared. A 5,000-workload graph costs ~1.5 s of CPU to build and
-// ~100 ms to gzip; a team looking at the same view must pay that once, not once per browser.
+// ~35 ms to gzip; a team looking at the same view must pay that once, not once per browser.
 // - Key: the query (queryTime aligned down to a bucket of about one scrape interval, so "now" is
 //   the same instant for everyone within it), the caller's rights (the set of namespaces they may
 //   see, never shared across different sets) and the inventory's graph version (a digest of what
@@ -19,7 +19,9 @@ import type { GraphPhases, GraphViewer } from './graph';
 // - At most `maxBuilds` builds (build, JSON, gzip: the CPU and the whole-graph memory) run at once;
 //   the wait on Prometheus and the inventory before them is not bounded here, so a slow upstream
 //   answer for one view never queues another view's build behind it.
-// - What is kept is the gzipped JSON (about a tenth of the JSON), so a hit costs no serialisation.
+// - What is kept is the gzipped JSON (about a twentieth of the JSON), so a hit costs no serialisation.
+//   Level 3, not zlib's default 6: on a 5,000-workload graph (11.8 MB of JSON) 34 ms instead of 100
+//   ms, for 495 KB instead of 373 KB, and the gzip is on the cold request's path.
 
 export interface GraphAnswer {
   /** The MeshGraph as gzipped JSON. */
@@ -173,7 +175,7 @@ export function createGraphCache(options: GraphCacheOptions): GraphAnswerService
         cancel.signal.throwIfAborted();
         const graph: MeshGraph = options.phases.build(inputs);
         const json = Buffer.from(JSON.stringify(graph));
-        return { gzip: await gzipAsync(json, { level: 6 }), jsonBytes: json.length, queryTime: aligned.queryTime };
+        return { gzip: await gzipAsync(json, { level: 3 }), jsonBytes: json.length, queryTime: aligned.queryTime };
       }),
     );
     // An entry lives while its build runs (single flight) and `keepMs` after; failures are dropped.
