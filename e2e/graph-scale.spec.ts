@@ -67,7 +67,8 @@ test.describe('a 1,000-workload mesh', () => {
 
     // Expanding ns-003: its workloads appear, the other namespaces stay one node each, and the
     // nodes already drawn keep their relative places (only the new part was laid out).
-    const before = new Map(map.nodes.map((n) => [n.id, n]));
+    // Read again: the screenshots' phone width re-creates the canvas (a new size class), laid out anew.
+    const before = new Map((await graph.rendered()).nodes.map((n) => [n.id, n]));
     await graph.details.getByRole('button', { name: 'Expand' }).click();
     await expect(page).toHaveURL(/expand=ns-003/);
     await page.waitForFunction(() => (window.__ambientLensGraph?.nodes ?? []).some((n) => n.kind === 'workload'));
@@ -110,6 +111,32 @@ test.describe('a 1,000-workload mesh', () => {
 
     test.info().annotations.push({ type: 'figures', description: `first draw ${firstDraw} ms, click to panel ${clickToPanel} ms` });
     console.log(`namespace map of 1,000 workloads: first draw ${firstDraw} ms, click to panel ${clickToPanel} ms`);
+  });
+
+  test('the map stays centred when the canvas changes size, until the user moves it', async ({ page }) => {
+    const graph = new GraphPage(page);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${app.url}/graph?namespaces=${namespaces.join(',')}`);
+    await graph.rendered();
+    // Where the middle of the namespace nodes is drawn, from the canvas's centre (CSS px).
+    const offCentre = async () => {
+      const g = await graph.rendered();
+      const box = await graph.canvas.boundingBox();
+      if (!box) throw new Error('canvas not visible');
+      const xs = g.nodes.filter((n) => n.kind === 'aggregate').map((n) => n.x * g.zoom + g.pan.x);
+      return Math.abs((Math.min(...xs) + Math.max(...xs)) / 2 - box.width / 2);
+    };
+    expect(await offCentre()).toBeLessThan(60);
+    // A narrower window (the same layout class: no new canvas): fitted again, still centred.
+    await page.setViewportSize({ width: 1100, height: 900 });
+    await expect.poll(offCentre).toBeLessThan(60);
+    // Once the user pans (here with the arrow keys), a resize leaves the view where they put it.
+    for (let i = 0; i < 6; i++) await page.getByRole('application', { name: /^Traffic graph/ }).press('ArrowLeft');
+    const moved = await offCentre();
+    expect(moved).toBeGreaterThan(100);
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await page.waitForTimeout(300);
+    expect(await offCentre()).toBeGreaterThan(100);
   });
 
   test('"Draw every node" leaves the map, and the element list stays small in the DOM', async ({ page }) => {

@@ -69,10 +69,18 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
   const [namespaceLabelOpacity, setNamespaceLabelOpacity] = useState(1);
 
 
+  /**
+   * Whether the view is still the last fit: the user has not panned or zoomed since. A fitted view is
+   * fitted again when the canvas changes size (a phone's canvas settles after the first layout, the
+   * side panel folds), so that the picture stays centred instead of keeping its old top-left corner.
+   */
+  const fitted = useRef(false);
+
   /** Fit the graph; small graphs stay at a zoom where labels are readable (centred; the user pans). */
   const fitReadable = () => {
     const cy = cyRef.current;
     if (!cy) return;
+    fitted.current = true;
     cy.fit(undefined, 40);
     const leaves = cy.nodes().filter((n) => n.data('kind') !== 'box');
     // Mostly namespace nodes: a namespace map, whose names are drawn larger.
@@ -83,6 +91,9 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
       cy.center();
     }
   };
+
+  const refit = useRef(fitReadable);
+  refit.current = fitReadable;
 
   /**
    * Lays the graph out. A new question is drawn at once, not animated: its nodes have no places yet
@@ -145,6 +156,7 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
       setTip(null);
     });
     cy.on('pan zoom', () => setTip(null));
+    cy.on('dragpan pinchzoom scrollzoom', () => (fitted.current = false));
     // Labels fade by zoom level (a few steps); very large graphs keep cytoscape's cheaper cut-off.
     // Namespace nodes have larger labels, so they stay readable further out (level of detail by zoom).
     if (!large) {
@@ -156,8 +168,12 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     // Read back only when a test asks (live getters): nothing is computed on a click.
     window.__ambientLensGraph = liveSummary(cy, () => algorithm.current, () => layoutMs.current);
     window.__ambientLensLabels = () => renderedLabels(cy);
-    // The canvas changes size when the navigation or the side panel folds: redraw at the new size.
-    const resize = new ResizeObserver(() => cy.resize());
+    // The canvas changes size when the navigation or the side panel folds: redraw at the new size,
+    // and fit again if the view is still the last fit.
+    const resize = new ResizeObserver(() => {
+      cy.resize();
+      if (fitted.current && cy.nodes().length > 0) refit.current();
+    });
     resize.observe(container.current);
     return () => {
       resize.disconnect();
@@ -186,6 +202,8 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     const result = syncElements(cy, elements);
     lastKey.current = layoutKey;
     const expanded = new Set(layoutExpandedParts(cy, folded, result.addedNodes, layout, () => {}));
+    // An expanded part is brought into view: the view is no longer the map's fit.
+    if (expanded.size > 0) fitted.current = false;
     for (const [id, at] of refolded) cy.getElementById(id).position(at);
     const placed = (id: string) => expanded.has(id) || refolded.has(id);
     if (rebuild || (result.fullLayout && expanded.size === 0 && refolded.size === 0)) runLayout(!rebuild);
@@ -235,9 +253,11 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     zoomBy(factor) {
       const cy = cyRef.current;
       if (!cy) return;
+      fitted.current = false;
       cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
     },
     panBy(x, y) {
+      fitted.current = false;
       cyRef.current?.panBy({ x, y });
     },
     fit() {
