@@ -122,7 +122,9 @@ export function recordedGraphQueries(query: TrafficQuery): NamedQuery[] {
     kind: 'tcp',
     metric,
     packed: edgePackedLabels(metric),
-    promql: `${or(edges.map((m) => sumAvgBy([...EDGE_SELECT_LABELS, EDGE_LABEL], selector(recordedEdgeName(TCP_METRICS[metric]), m), d)))} > 0`,
+    // By `edge` alone: it holds the three namespaces too, so the answer leaves them out (a third of
+    // its bytes), and any label a ruler adds (a replica's, a tenant's) is summed away.
+    promql: `${or(edges.map((m) => sumAvgBy([EDGE_LABEL], selector(recordedEdgeName(TCP_METRICS[metric]), m), d)))} > 0`,
   }));
   const waypoint = waypointBranches(query.namespaces);
   const http: NamedQuery = {

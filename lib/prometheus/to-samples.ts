@@ -5,6 +5,7 @@ import { label, LabelInterner, type Interned } from './label-interner';
 import { MetricsError } from './errors';
 import { EDGE_LABEL, EDGE_SEPARATOR, edgePart } from './recorded-queries';
 import { columnsOf, parseSampleValue, type VectorColumns } from './vector-scan';
+import { PairIndex } from '@/lib/graph/pair-index';
 
 // Prometheus instant-vector JSON -> TrafficSample. The vendor shape (`metric`, `value: [ts, "1.5"]`)
 // stops here. Series that map to the same sample (labels we do not read) are summed. A recorded edge
@@ -68,21 +69,18 @@ function summedBy<S extends { value: number }>(
 
 /**
  * Samples summed per source, destination and the sample's own labels (`rest`), in first-seen order.
- * A node pair finds its samples in an open-addressing table of the two interned ids (typed arrays:
- * nothing is allocated per series, not even a number key), its samples chained by index; the own
- * labels are told apart by comparing the short `rest` strings.
+ * A node pair finds its samples through a PairIndex of the two interned ids (nothing allocated per
+ * series), its samples chained by index; the own labels are told apart by comparing the short
+ * `rest` strings.
  */
 class PairSums<S extends { value: number }> {
   readonly samples: S[] = [];
   private readonly rests: string[] = [];
   /** The next sample of the same pair, or -1. */
   private readonly next: number[] = [];
-  private mask = 1023;
-  private sources = new Int32Array(1024);
-  private destinations = new Int32Array(1024);
-  /** Index + 1 of the pair's first sample; 0 is an empty slot. */
-  private heads = new Int32Array(1024);
-  private pairs = 0;
+  private readonly pairs = new PairIndex();
+  /** Per pair: its last sample (the chain runs back from it). */
+  private readonly heads: number[] = [];
 
   add(source: { id: number }, destination: { id: number }, rest: string, value: number, make: () => S): void {
     if (!this.addTo(source, destination, rest, value)) this.insert(source, destination, rest, make());
@@ -90,7 +88,9 @@ class PairSums<S extends { value: number }> {
 
   /** Adds value to the sample of (source, destination, rest) when there is one; false when there is none. */
   addTo(source: { id: number }, destination: { id: number }, rest: string, value: number): boolean {
-    for (let j = this.heads[this.slot(source.id, destination.id)]! - 1; j >= 0; j = this.next[j]!) {
+    const pair = this.pairs.get(source.id, destination.id);
+    if (pair < 0) return false;
+    for (let j = this.heads[pair]!; j >= 0; j = this.next[j]!) {
       if (this.rests[j] === rest) {
         this.samples[j]!.value += value;
         return true;
@@ -101,40 +101,10 @@ class PairSums<S extends { value: number }> {
 
   /** The first sample of (source, destination, rest). */
   insert(source: { id: number }, destination: { id: number }, rest: string, sample: S): void {
-    let slot = this.slot(source.id, destination.id);
-    if (this.heads[slot] === 0) {
-      if (++this.pairs * 2 > this.mask) {
-        this.grow();
-        slot = this.slot(source.id, destination.id);
-      }
-      this.sources[slot] = source.id;
-      this.destinations[slot] = destination.id;
-    }
-    this.next.push(this.heads[slot]! - 1);
-    this.heads[slot] = this.samples.push(sample);
+    const pair = this.pairs.add(source.id, destination.id);
+    this.next.push(this.heads[pair] ?? -1);
+    this.heads[pair] = this.samples.push(sample) - 1;
     this.rests.push(rest);
-  }
-
-  /** The pair's slot: where it is, or the empty slot where it goes. */
-  private slot(source: number, destination: number): number {
-    let at = (Math.imul(source, 0x9e3779b1) ^ Math.imul(destination, 0x85ebca6b)) & this.mask;
-    while (this.heads[at] !== 0 && (this.sources[at] !== source || this.destinations[at] !== destination)) at = (at + 1) & this.mask;
-    return at;
-  }
-
-  private grow(): void {
-    const { sources, destinations, heads } = this;
-    this.mask = this.mask * 2 + 1;
-    this.sources = new Int32Array(this.mask + 1);
-    this.destinations = new Int32Array(this.mask + 1);
-    this.heads = new Int32Array(this.mask + 1);
-    for (let i = 0; i < heads.length; i++) {
-      if (heads[i] === 0) continue;
-      const at = this.slot(sources[i]!, destinations[i]!);
-      this.sources[at] = sources[i]!;
-      this.destinations[at] = destinations[i]!;
-      this.heads[at] = heads[i]!;
-    }
   }
 }
 
