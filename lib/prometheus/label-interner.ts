@@ -74,27 +74,32 @@ export class LabelInterner {
     return this.interned(p.cluster, p.namespace, p.workload, p.canonicalService, p.canonicalRevision, p.app, p.version, p.principal);
   }
 
-  private readonly bySource = new Map<string, Interned<PeerLabels>>();
-  private readonly byDestination = new Map<string, Interned<DestinationLabels>>();
+  /** Per layout (the labels a run holds, in order), the shared object of each run. */
+  private readonly bySource = new Map<string, Map<string, Interned<PeerLabels>>>();
+  private readonly byDestination = new Map<string, Map<string, Interned<DestinationLabels>>>();
 
   /**
-   * The shared object of the labels that text[start, end) determines (a recorded edge's source run:
-   * to-samples.ts): only a run's first series has its labels read (labels(run), values already read
-   * as label() reads them) and walked. (The run is the key as it is: a Map hashes it once, where a
+   * The shared object of the labels that text[start, end) determines: a recorded edge's source run
+   * (to-samples.ts), of `layout` (the labels the run holds, in order). Only a run's first series has
+   * its labels read (labels(run), values already read as label() reads them, which also counts
+   * them) and walked. Runs are told apart per layout: the same text in another layout holds other
+   * labels, or another number of them. (The run is the key as it is: a Map hashes it once, where a
    * JS hash over it in place measured slower.)
    */
-  sourceOfRun(text: string, start: number, end: number, labels: (run: string) => PeerLabels): Interned<PeerLabels> {
+  sourceOfRun(layout: string, text: string, start: number, end: number, labels: (run: string) => PeerLabels): Interned<PeerLabels> {
+    const runs = this.bySource.get(layout) ?? this.bySource.set(layout, new Map()).get(layout)!;
     const run = text.slice(start, end);
-    let hit = this.bySource.get(run);
-    if (!hit) this.bySource.set(run, (hit = this.internedLabels(labels(run))));
+    let hit = runs.get(run);
+    if (!hit) runs.set(run, (hit = this.internedLabels(labels(run))));
     return hit;
   }
 
   /** The same for a destination's run. */
-  destinationOfRun(text: string, start: number, end: number, labels: (run: string) => DestinationLabels): Interned<DestinationLabels> {
+  destinationOfRun(layout: string, text: string, start: number, end: number, labels: (run: string) => DestinationLabels): Interned<DestinationLabels> {
+    const runs = this.byDestination.get(layout) ?? this.byDestination.set(layout, new Map()).get(layout)!;
     const run = text.slice(start, end);
-    let hit = this.byDestination.get(run);
-    if (!hit) this.byDestination.set(run, (hit = this.internedDestination(labels(run))));
+    let hit = runs.get(run);
+    if (!hit) runs.set(run, (hit = this.internedDestination(labels(run))));
     return hit;
   }
 

@@ -103,6 +103,24 @@ describe('to-samples', () => {
     }
   });
 
+  it('counts every run of a recorded edge in its own layout: a run first seen in another layout does not vouch for it', () => {
+    const queries = recordedGraphQueries({ namespaces: [], duration: 600, queryTime: 1 });
+    const opened = queries.find((q) => q.id === 'tcp_connectionsOpened')!;
+    const received = queries.find((q) => q.id === 'tcp_receivedBytes')!;
+    const join = (m: Record<string, string>, packed: readonly string[]) => packed.map((l) => m[l] ?? '').join(EDGE_SEPARATOR);
+    // The connections' destination run (no principal) holds 8 values; a bytes edge
+    // that lacks its destination principal has the same run text, and one value too few.
+    const connections = join(labels, edgePackedLabels('connectionsOpened'));
+    const bytesPacked = edgePackedLabels('receivedBytes');
+    const short = join(labels, bytesPacked.filter((l) => l !== 'destination_principal'));
+    for (const order of ['connections first', 'bytes first'] as const) {
+      const interner = new LabelInterner();
+      const readBytes = () => answerSamples(received, [series({ [EDGE_LABEL]: short }, '1')], interner);
+      if (order === 'connections first') answerSamples(opened, [series({ [EDGE_LABEL]: connections }, '1')], interner);
+      expect(readBytes, order).toThrow(/does not hold 16 values/);
+    }
+  });
+
   it('sums series that differ only in labels it does not read (e.g. the scrape target)', () => {
     const out = toTcpSamples('connectionsClosed', [series({ ...labels, pod: 'ztunnel-a', response_flags: 'DENY' }, '0.25'), series({ ...labels, pod: 'ztunnel-b', response_flags: 'DENY' }, '0.5')]);
     expect(out).toHaveLength(1);

@@ -240,6 +240,8 @@ function toRecordedTcpSamples(metric: TcpMetric, edges: readonly string[], value
   const sourceParts = sourceNames.length;
   const restParts = packed.length - sourceParts - destinationNames.length;
   const peerParts = packed.length - restParts;
+  const sourceLayout = sourceNames.join();
+  const destinationLayout = destinationNames.join();
   const readSource = runReader(sourceNames, 'source', packed.length);
   const readDestination = runReader(destinationNames, 'destination', packed.length);
   const policyAt = packed.indexOf('connection_security_policy') - peerParts;
@@ -274,8 +276,8 @@ function toRecordedTcpSamples(metric: TcpMetric, edges: readonly string[], value
       peersEnd = edge.length;
       for (let k = 0; k < restParts && peersEnd > 0; k++) peersEnd = edge.lastIndexOf(EDGE_SEPARATOR, peersEnd - 1);
       if (sourceEnd < 0 || peersEnd <= sourceEnd) throw malformedEdge(packed.length);
-      source = interner.sourceOfRun(edge, 0, sourceEnd, readSource);
-      destination = interner.destinationOfRun(edge, sourceEnd + 1, peersEnd, readDestination);
+      source = interner.sourceOfRun(sourceLayout, edge, 0, sourceEnd, readSource);
+      destination = interner.destinationOfRun(destinationLayout, edge, sourceEnd + 1, peersEnd, readDestination);
     }
     own.peersEnds[i] = peersEnd;
     own.sources[i] = source;

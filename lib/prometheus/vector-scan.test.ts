@@ -55,6 +55,8 @@ describe('scanVector', () => {
       JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [{ metric: { edge: 'a' }, value: ['1', '1'] }] } }),
       JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [{ metric: { edge: 'a' }, value: [1, 1] }] } }),
       answer(one).replace('"edge":"a"', '"edge":"a\\x"'), // not a JSON escape
+      answer(one).replace('"edge":', '"\\u0065dge":'), // valid JSON, a name Prometheus never escapes
+      answer(one).replace('"1"]', '"\\u0031"]'), // valid JSON, a value Prometheus never escapes
       answer(one).slice(0, -5) + answer(one).slice(-3), // truncated
       answer(one).replace(']}}', '],}}'),
       '',

@@ -55,6 +55,8 @@ export function scanVector(text: string, names: readonly string[]): VectorColumn
         if (text.charCodeAt(i) !== QUOTE) return undefined;
         const nameEnd = text.indexOf('"', i + 1);
         if (nameEnd < 0 || text.charCodeAt(nameEnd + 1) !== 58 /* : */ || text.charCodeAt(nameEnd + 2) !== QUOTE) return undefined;
+        // A name spelt with an escape ("\u0065dge") is valid JSON that Prometheus never writes: not read here.
+        if (hasBackslash(text, i + 1, nameEnd)) return undefined;
         const valueStart = nameEnd + 3;
         const valueEnd = stringEnd(text, valueStart);
         if (valueEnd < 0) return undefined;
@@ -76,6 +78,7 @@ export function scanVector(text: string, names: readonly string[]): VectorColumn
     if (comma < 0 || !isNumber(text, i, comma) || text.charCodeAt(comma + 1) !== QUOTE) return undefined;
     const valueEnd = text.indexOf('"', comma + 2);
     if (valueEnd < 0 || text.charCodeAt(valueEnd + 1) !== 93 /* ] */ || text.charCodeAt(valueEnd + 2) !== 125 /* } */) return undefined;
+    if (hasBackslash(text, comma + 2, valueEnd)) return undefined;
     values.push(parseSampleValue(text.slice(comma + 2, valueEnd)));
     for (const column of columns) if (column.length === row) column.push('');
     i = valueEnd + 3;
@@ -111,6 +114,12 @@ function decoded(text: string, start: number, end: number): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Whether text[start, end) holds a backslash (a JSON escape). */
+function hasBackslash(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === BACKSLASH) return true;
+  return false;
 }
 
 /** Which of the names text[start, end) is, without slicing it out; -1 for none. */
