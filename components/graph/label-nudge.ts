@@ -14,17 +14,22 @@ export function nudgeEdgeLabels(cy: Core): void {
   const placed: Box[] = labelled.nodes().map((n) => labelBox(n));
   cy.batch(() => {
     labelled.edges().forEach((edge: EdgeSingular) => {
+      // Edge labels are horizontal (stylesheet.ts): an offset moves the label's box straight down by
+      // as much, so the box is measured once (each measure restyles the edge: measuring at every
+      // offset took ~0.25 s on a 20-namespace map) and shifted for the others.
+      edge.style('text-margin-y', 0);
+      const base = labelBox(edge);
+      const at = (offset: number): Box => ({ x1: base.x1, x2: base.x2, y1: base.y1 + offset, y2: base.y2 + offset });
       // The first offset without overlap, else the one that overlaps least.
       let best = { offset: 0, area: Infinity };
       for (const offset of OFFSETS) {
-        edge.style('text-margin-y', offset);
-        const box = labelBox(edge);
+        const box = at(offset);
         const area = placed.reduce((sum, p) => sum + overlap(p, box), 0);
         if (area < best.area) best = { offset, area };
         if (area === 0) break;
       }
       edge.style('text-margin-y', best.offset);
-      placed.push(labelBox(edge));
+      placed.push(at(best.offset));
     });
   });
 }
