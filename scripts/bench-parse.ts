@@ -6,7 +6,7 @@ import { vectorSchema, checkVector, toTrafficSamples, answerSamples, columnsWant
 import { columnsOf, scanVector } from '../lib/prometheus/vector-scan';
 import { LabelInterner } from '../lib/prometheus/label-interner';
 import { graphQueries, TCP_GROUP_BY, type NamedQuery } from '../lib/prometheus/graph-queries';
-import { EDGE_LABEL, EDGE_SELECT_LABELS, EDGE_SEPARATOR, edgePackedLabels, recordedGraphQueries } from '../lib/prometheus/recorded-queries';
+import { EDGE_LABEL, EDGE_SEPARATOR, edgePackedLabels, recordedGraphQueries } from '../lib/prometheus/recorded-queries';
 import type { PeerLabels, DestinationLabels } from '../lib/graph/samples';
 import { generateMesh, type BenchFigure } from './bench-graph';
 import { writeBenchSection } from './bench-doc';
@@ -72,15 +72,15 @@ export async function run(): Promise<BenchFigure[]> {
     { name: 'toTrafficSamples (peers interned)', value: round(median(times.samples)), unit: 'ms' },
     { name: 'parse total now (JSON + check + toSamples)', value: round(total), unit: 'ms' },
     { name: 'then buildGraph on those samples (workload graph)', value: round(median(times.build)), unit: 'ms' },
-    { name: `the same as recorded edges (packed: 3 labels and \`edge\`): ${packed.bytes} bytes`, value: packed.bytes, unit: 'bytes' },
+    { name: `the same as recorded edges (packed: \`edge\` alone): ${packed.bytes} bytes`, value: packed.bytes, unit: 'bytes' },
     { name: 'recorded: read in place (scanVector: the `edge` column and the values)', value: round(packed.json), unit: 'ms' },
     { name: 'recorded: toSamples (peers keyed by their runs of `edge`)', value: round(packed.samples), unit: 'ms' },
     { name: 'recorded: parse total (read + toSamples)', value: round(packed.json + packed.samples), unit: 'ms' },
   ];
   writeBenchSection('## Parse (scripts/bench-parse.ts)', [
     "The 4 ztunnel TCP answers of a generated 5,000-workload mesh (bench-graph.ts's), each series with its counter's own group-by",
-    'labels, parsed as the Prometheus client does; then the same edges as the recording rules write them (three namespace labels and',
-    '`edge`, recorded-queries.ts) through the recorded queries; medians of 5. bench-scale.ts parses the real answers of the scale scenario.',
+    'labels, parsed as the Prometheus client does; then the same edges as the recorded queries answer them (`edge` alone,',
+    'recorded-queries.ts); medians of 5. bench-scale.ts parses the real answers of the scale scenario.',
     `Run: \`npm run bench -- --only parse\`; written by the run on ${new Date().toISOString().slice(0, 10)}.`,
   ], figures);
   return figures;
@@ -91,11 +91,9 @@ function measurePacked(byMetric: Map<string, PrometheusVector>, namespaces: stri
   const queries = recordedGraphQueries({ namespaces, duration: 600, queryTime: 1 }).filter((q) => q.kind === 'tcp');
   const texts = queries.map((q) => {
     const packed = q.kind === 'tcp' ? edgePackedLabels(q.metric) : [];
+    // The graph's recorded queries sum by `edge` alone: their answers carry no other label.
     const result = (q.kind === 'tcp' ? (byMetric.get(q.metric) ?? []) : []).map((s) => ({
-      metric: {
-        ...Object.fromEntries(EDGE_SELECT_LABELS.map((l) => [l, s.metric[l] ?? ''])),
-        [EDGE_LABEL]: packed.map((l) => s.metric[l] ?? '').join(EDGE_SEPARATOR),
-      },
+      metric: { [EDGE_LABEL]: packed.map((l) => s.metric[l] ?? '').join(EDGE_SEPARATOR) },
       value: s.value,
     }));
     return JSON.stringify({ status: 'success', data: { resultType: 'vector', result } });

@@ -43,7 +43,7 @@ describe('recording rules', () => {
   });
   it('records one series per ztunnel edge (the destination\'s view, else the client\'s) and a marker per family', () => {
     const rules = recordingRules();
-    const sent = rules.find((r) => r.record === 'ambient_lens:istio_tcp_sent_bytes_total:edge_rate2m');
+    const sent = rules.find((r) => r.record === 'ambient_lens:istio_tcp_sent_bytes_total:edge_packed_rate2m');
     expect(sent?.expr.split(' or ').map((p) => p.match(/\{[^}]*\}/)?.[0])).toEqual([
       '{app="ztunnel",reporter="destination"}',
       '{app="ztunnel",reporter="source"}',
@@ -78,7 +78,7 @@ describe('recording rules', () => {
       [['source_workload_namespace', '!~', 'a|b'], ['destination_workload_namespace', '=', 'unknown'], ['destination_service_namespace', '=~', 'a|b']],
     ]);
     const all = recordedGraphQueries({ namespaces: [], duration: 600, queryTime: 1 }).find((q) => q.id === 'tcp_sentBytes');
-    expect(all?.promql).toMatch(/^sum by \([^)]*\) \(avg_over_time\(ambient_lens:istio_tcp_sent_bytes_total:edge_rate2m\{\}\[600s\]\)\) > 0$/);
+    expect(all?.promql).toMatch(/^sum by \([^)]*\) \(avg_over_time\(ambient_lens:istio_tcp_sent_bytes_total:edge_packed_rate2m\{\}\[600s\]\)\) > 0$/);
   });
 
   it('chooses per family', () => {

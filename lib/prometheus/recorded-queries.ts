@@ -32,7 +32,7 @@ export const RULE_INTERVAL_SECONDS = 30;
 export const RULE_RATE_RANGE = '2m';
 
 /** The recorded edge series of a ztunnel TCP counter (one per edge, no `reporter`). */
-export const recordedEdgeName = (metric: string) => `ambient_lens:${metric}:edge_rate${RULE_RATE_RANGE}`;
+export const recordedEdgeName = (metric: string) => `ambient_lens:${metric}:edge_packed_rate${RULE_RATE_RANGE}`;
 /** The recorded series of a waypoint counter. */
 export const recordedName = (metric: string) => `ambient_lens:${metric}:rate${RULE_RATE_RANGE}`;
 /** Written by each family's rules every evaluation: the probe's evidence that the family is recorded. */

@@ -74,7 +74,7 @@ describe('recording rules on real Prometheus (bookinfo)', () => {
 
   it('the recorded series hold one series per ztunnel edge, without reporter', async () => {
     const client = createPrometheusClient({ baseUrl: prom.url });
-    const recorded = await client.query('ambient_lens:istio_tcp_sent_bytes_total:edge_rate2m', END);
+    const recorded = await client.query('ambient_lens:istio_tcp_sent_bytes_total:edge_packed_rate2m', END);
     const raw = await client.query('count by (source_workload, destination_workload, destination_service) (istio_tcp_sent_bytes_total{app="ztunnel"})', END);
     expect(recorded.length).toBeGreaterThan(0);
     expect(recorded.every((s) => s.metric.reporter === undefined)).toBe(true);
