@@ -14,9 +14,10 @@ import { assertNamespaces, inSet, or, selector, type Matcher } from './promql';
 //   An edge series keeps as labels only the three namespaces a graph selects by (EDGE_SELECT_LABELS),
 //   and joins every label the graph reads, in a fixed order, into one label `edge` (label_join,
 //   EDGE_SEPARATOR between values; a missing label is an empty part, read as 'unknown' like an empty
-//   label). Prometheus writes, and the graph parses, three short labels and one long one per series
-//   instead of 13 to 16 names and values: on the 5,000-workload mesh a counter's answer fell from 6.5
-//   to 4.3 MB, and the probe and 4 queries from 1.08-1.43 s to 0.56-0.71 s (docs/benchmarks.md);
+//   label). The graph's queries sum by `edge` alone (it holds the namespaces): Prometheus writes one
+//   label per series instead of 13 to 16 names and values, and the server reads it in place
+//   (vector-scan.ts). On the 5,000-workload mesh a counter's answer fell from 6.5 to 2.2-2.6 MB, and
+//   the probe and 4 queries from 1.08-1.43 s to 0.39-0.53 s (docs/benchmarks.md);
 // - per waypoint counter, `sum by (reporter, <labels>) (rate(x{reporter="waypoint"}[2m]))`
 //   (a waypoint reports each request once);
 // - per family a marker, `vector(1)`, which the probe reads (recording-rules.ts) to learn that the
