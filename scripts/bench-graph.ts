@@ -7,22 +7,12 @@ import { buildGraph, type GraphOptions } from '../lib/graph/build';
 import type { Inventory, InventoryWorkload } from '../lib/graph/inventory';
 import type { DestinationLabels, PeerLabels, TcpSample, TrafficSamples } from '../lib/graph/samples';
 import { writeBenchSection } from './bench-doc';
+import { prng } from '../testing/harness/prng';
 
 export interface BenchFigure {
   name: string;
   value: number;
   unit: string;
-}
-
-/** Small deterministic PRNG (mulberry32): the same mesh on every run. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function generateMesh(workloads: number, perNamespace = 50): { samples: TrafficSamples; inventory: Inventory; namespaces: string[] } {

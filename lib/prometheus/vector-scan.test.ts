@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { columnsOf, scanVector } from './vector-scan';
 import type { PrometheusVector } from './to-samples';
+import { prng } from '@/testing/harness/prng';
 
 // Prometheus's own layout, as its API writes an instant vector (compact, keys in this order).
 const answer = (result: PrometheusVector) => JSON.stringify({ status: 'success', data: { resultType: 'vector', result } });
 const series = (metric: Record<string, string>, value: string, ts = 1_700_000_000.123) => ({ metric, value: [ts, value] as [number, string] });
-
-/** Small deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('scanVector', () => {
   it('reads the named labels as columns (missing ones empty) and the values as numbers', () => {
