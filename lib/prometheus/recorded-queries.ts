@@ -17,7 +17,7 @@ import { assertNamespaces, inSet, or, selector, type Matcher } from './promql';
 //   label). The graph's queries sum by `edge` alone (it holds the namespaces): Prometheus writes one
 //   label per series instead of 13 to 16 names and values, and the server reads it in place
 //   (vector-scan.ts). On the 5,000-workload mesh a counter's answer fell from 6.5 to 2.2-2.6 MB, and
-//   the probe and 4 queries from 1.08-1.43 s to 0.39-0.53 s (docs/benchmarks.md);
+//   the probe and 4 queries from 1.08-1.43 s to 0.39-0.57 s (docs/benchmarks.md);
 // - per waypoint counter, `sum by (reporter, <labels>) (rate(x{reporter="waypoint"}[2m]))`
 //   (a waypoint reports each request once);
 // - per family a marker, `vector(1)`, which the probe reads (recording-rules.ts) to learn that the
