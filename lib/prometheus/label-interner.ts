@@ -40,7 +40,7 @@ function peerNames(side: 'source' | 'destination') {
   return [n('cluster'), n('workload_namespace'), n('workload'), n('canonical_service'), n('canonical_revision'), n('app'), n('version'), n('principal')] as const;
 }
 
-export interface Interned<T> {
+interface Interned<T> {
   labels: T;
   /** Small and dense: keys of sums are made of it (see summedBy in to-samples.ts). */
   id: number;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerSamples, parseSampleValue, toHttpSamples, toLatencySamples, toTcpSamples, toTrafficSamples, unpackEdges } from './to-samples';
+import { answerSamples, toHttpSamples, toLatencySamples, toTcpSamples, toTrafficSamples, unpackEdges } from './to-samples';
+import { parseSampleValue } from './vector-scan';
 import { graphQueries } from './graph-queries';
 import { EDGE_LABEL, EDGE_SELECT_LABELS, EDGE_SEPARATOR, edgePackedLabels, recordedGraphQueries } from './recorded-queries';
 import { LabelInterner } from './label-interner';
@@ -79,7 +80,7 @@ describe('to-samples', () => {
     expect(raw?.source).toBe(tcp[0]?.source);
   });
 
-  it('reads recorded answers of one layout in any order alike (the peers of the previous one are reused only at equal positions)', () => {
+  it('reads recorded answers of one layout in any order alike, sharing their peers within a build', () => {
     const queries = recordedGraphQueries({ namespaces: [], duration: 600, queryTime: 1 });
     const received = queries.find((q) => q.id === 'tcp_receivedBytes')!;
     const sent = queries.find((q) => q.id === 'tcp_sentBytes')!;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DestinationLabels, HttpSample, LatencySample, PeerLabels, TcpMetric, TcpSample, TrafficSamples } from '@/lib/graph/samples';
 import type { NamedQuery } from './graph-queries';
-import { label, LabelInterner, type Interned } from './label-interner';
+import { label, LabelInterner } from './label-interner';
 import { MetricsError } from './errors';
 import { EDGE_LABEL, EDGE_SEPARATOR, edgePart } from './recorded-queries';
 import { columnsOf, parseSampleValue, type VectorColumns } from './vector-scan';
@@ -34,8 +34,6 @@ export function checkVector(result: unknown): PrometheusVector | undefined {
   }
   return result as PrometheusVector;
 }
-
-export { parseSampleValue };
 
 type Labels = Record<string, string>;
 
@@ -217,17 +215,6 @@ function runReader(names: readonly string[], side: 'source' | 'destination', cou
   };
 }
 
-/** A recorded answer's peers by position: each series' edge, where its peers' runs end, and what they name. */
-interface AnswerPeers {
-  edges: readonly string[];
-  peersEnds: Int32Array;
-  sources: Interned<PeerLabels>[];
-  destinations: Interned<DestinationLabels>[];
-}
-
-/** Per build (its interner), the last recorded answer read of each packed layout. */
-const previousAnswers = new WeakMap<LabelInterner, Map<string, AnswerPeers>>();
-
 /**
  * toTcpSamples of a recorded edge answer, read as its `edge` column. The source's and the
  * destination's runs of `edge` key the interner, so a peer's labels are restored and walked once per
@@ -247,41 +234,20 @@ function toRecordedTcpSamples(metric: TcpMetric, edges: readonly string[], value
   const policyAt = packed.indexOf('connection_security_policy') - peerParts;
   const flagsAt = packed.indexOf('response_flags') - peerParts;
   const sums = new PairSums<TcpSample>();
-  // Prometheus answers the counters of one label layout in the same order (received and sent bytes
-  // pack the same labels): a series whose edge is the previous such answer's at its position takes
-  // its peers from it without looking them up (one string comparison; any other order only misses).
-  const layout = packed.join();
-  const memo = previousAnswers.get(interner) ?? new Map<string, AnswerPeers>();
-  previousAnswers.set(interner, memo);
-  const previous = memo.get(layout);
-  const own: AnswerPeers = { edges, peersEnds: new Int32Array(edges.length), sources: [], destinations: [] };
-  memo.set(layout, own);
   for (let i = 0; i < edges.length; i++) {
     const value = values[i] as number;
     if (!(Number.isFinite(value) && value >= 0)) continue;
     const edge = edges[i] as string;
-    let source: Interned<PeerLabels>;
-    let destination: Interned<DestinationLabels>;
-    let peersEnd: number;
-    if (previous !== undefined && previous.edges[i] === edge && previous.sources[i] !== undefined) {
-      source = previous.sources[i]!;
-      destination = previous.destinations[i]!;
-      peersEnd = previous.peersEnds[i]!;
-    } else {
-      // The source's run ends at its last separator counted from the start, the rest starts after its
-      // first counted from the end. A new source or destination run has its values counted when it is
-      // read, so an edge of known runs between them holds as many values as labels.
-      let sourceEnd = -1;
-      for (let k = 0; k < sourceParts && (k === 0 || sourceEnd >= 0); k++) sourceEnd = edge.indexOf(EDGE_SEPARATOR, sourceEnd + 1);
-      peersEnd = edge.length;
-      for (let k = 0; k < restParts && peersEnd > 0; k++) peersEnd = edge.lastIndexOf(EDGE_SEPARATOR, peersEnd - 1);
-      if (sourceEnd < 0 || peersEnd <= sourceEnd) throw malformedEdge(packed.length);
-      source = interner.sourceOfRun(sourceLayout, edge, 0, sourceEnd, readSource);
-      destination = interner.destinationOfRun(destinationLayout, edge, sourceEnd + 1, peersEnd, readDestination);
-    }
-    own.peersEnds[i] = peersEnd;
-    own.sources[i] = source;
-    own.destinations[i] = destination;
+    // The source's run ends at its last separator counted from the start, the rest starts after its
+    // first counted from the end. A new source or destination run has its values counted when it is
+    // read, so an edge of known runs between them holds as many values as labels.
+    let sourceEnd = -1;
+    for (let k = 0; k < sourceParts && (k === 0 || sourceEnd >= 0); k++) sourceEnd = edge.indexOf(EDGE_SEPARATOR, sourceEnd + 1);
+    let peersEnd = edge.length;
+    for (let k = 0; k < restParts && peersEnd > 0; k++) peersEnd = edge.lastIndexOf(EDGE_SEPARATOR, peersEnd - 1);
+    if (sourceEnd < 0 || peersEnd <= sourceEnd) throw malformedEdge(packed.length);
+    const source = interner.sourceOfRun(sourceLayout, edge, 0, sourceEnd, readSource);
+    const destination = interner.destinationOfRun(destinationLayout, edge, sourceEnd + 1, peersEnd, readDestination);
     let rest = edge.slice(peersEnd + 1);
     if (sums.addTo(source, destination, rest, value)) continue;
     const parts = restParts === 1 ? [rest] : rest.split(EDGE_SEPARATOR);

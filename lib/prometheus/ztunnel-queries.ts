@@ -1,6 +1,7 @@
 import type { ZtunnelPodTraffic } from '@/lib/graph/samples';
 import { selector, sumRateBy } from './promql';
-import { parseSampleValue, type PrometheusVector } from './to-samples';
+import type { PrometheusVector } from './to-samples';
+import { parseSampleValue } from './vector-scan';
 
 // What each ztunnel pod carried, from its own series: the scrape adds `namespace` and `pod`
 // (the kubernetes-pods job, or a PodMonitor on OpenShift). Three queries whatever the mesh size;
