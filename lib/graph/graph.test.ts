@@ -33,6 +33,15 @@ describe('buildGraph', () => {
     expect(oneView).toEqual(twoViews);
   });
 
+  it('sums one edge whose labels come in several objects (series are told apart by object, edges by node ids)', () => {
+    const flow = { source: b.productpage, destination: dest(b.details, 'details'), bytes: [1000, 4000] as [number, number], opened: 2, reporters: [undefined] };
+    const shared = buildGraph({ tcp: [...tcpFlow(flow), ...tcpFlow(flow)], http: [], latency: [] }, bookinfoInventory(), options);
+    const copied = buildGraph({ tcp: [...tcpFlow(flow), ...tcpFlow({ ...flow, source: { ...flow.source }, destination: { ...flow.destination } })], http: [], latency: [] }, bookinfoInventory(), options);
+    expect(copied).toEqual(shared);
+    expect(shared.edges).toHaveLength(1);
+    expect(edge(copied, wl('bookinfo', 'productpage-v1'), wl('bookinfo', 'details-v1')).tcp).toMatchObject({ clientToServerBps: 2000, serverToClientBps: 8000, connectionsOpenedPerSec: 4 });
+  });
+
   it('explains plaintext edges: non-mesh client, non-mesh destination, external destination', () => {
     const client = buildCase('non-mesh-client');
     expect(edge(client, 'unknown:Kubernetes', wl('bookinfo', 'productpage-v1')).security).toMatchObject({ mtlsShare: 0, reason: 'non-mesh-client', sourcePrincipals: [] });

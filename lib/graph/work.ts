@@ -86,7 +86,8 @@ export function edgeFor(
       source: key.source,
       target: key.target,
       protocol: key.protocol,
-      ...(key.waypoint ? { waypoint: key.waypoint } : {}),
+      // Undefined when absent: a conditional spread gave each edge a hidden class of its own (lib/graph/copy.ts).
+      waypoint: key.waypoint || undefined,
       sourceCluster: key.sourceCluster,
       destinationCluster: key.destinationCluster,
       sourcePrincipals: new SmallSet(),

@@ -47,8 +47,15 @@ export function sourceEndpoint(labels: PeerLabels): Endpoint {
 
 /** "details.bookinfo.svc.cluster.local" -> ["details", "bookinfo"]; "details:9080" -> ["details", undefined]. */
 function splitHost(host: string): [string | undefined, string | undefined, boolean] {
-  const labels = host.split(':')[0]?.split('.') ?? [];
-  return [labels[0], labels[1], labels[2] === 'svc'];
+  // indexOf rather than split: one destination in two of a large mesh comes here (~10k a build).
+  const colon = host.indexOf(':');
+  const name = colon < 0 ? host : host.slice(0, colon);
+  const dot1 = name.indexOf('.');
+  if (dot1 < 0) return [name, undefined, false];
+  const dot2 = name.indexOf('.', dot1 + 1);
+  if (dot2 < 0) return [name.slice(0, dot1), name.slice(dot1 + 1), false];
+  const dot3 = name.indexOf('.', dot2 + 1);
+  return [name.slice(0, dot1), name.slice(dot1 + 1, dot2), name.slice(dot2 + 1, dot3 < 0 ? name.length : dot3) === 'svc'];
 }
 
 export function destinationEndpoint(labels: DestinationLabels): Endpoint {

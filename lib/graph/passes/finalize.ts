@@ -24,11 +24,18 @@ function latencyOf(h: HttpSums): HttpEdgeTraffic['latencyMs'] {
   return { p50: pick('p50'), p95: pick('p95'), p99: pick('p99') };
 }
 
-/** One edge's raw sums -> the wire edge: rates rounded, shares, reason. */
+/**
+ * One edge's raw sums -> the wire edge: rates rounded, shares, reason. Every object is one literal
+ * with every field (undefined where absent, which JSON leaves out): `...(x ? { x } : {})` gave each
+ * edge a hidden class of its own (lib/graph/copy.ts) and ~1 KB of allocation.
+ */
 export function finalizeEdge(e: EdgeAcc): GraphEdge {
+  const sourcePrincipals = e.sourcePrincipals.toArray().sort();
+  const destinationPrincipals = e.destinationPrincipals.toArray().sort();
   let tcp: TcpEdgeTraffic | undefined;
   let http: HttpEdgeTraffic | undefined;
-  let security: EdgeSecurity;
+  let mtlsShare: number | null;
+  let mtlsShareByConnections: number | null = null;
   if (e.tcp) {
     const t = e.tcp;
     tcp = {
@@ -39,51 +46,48 @@ export function finalizeEdge(e: EdgeAcc): GraphEdge {
       deniedPerSec: round(t.denied),
       connectFailedPerSec: round(t.connectFailed),
     };
-    const byBytes = share(t.mtlsBytes, edgeBytes(e));
-    const byConnections = share(t.mtlsOpened, t.opened);
-    security = { mtlsShare: byBytes, mtlsShareByConnections: byConnections, sourcePrincipals: [], destinationPrincipals: [] };
+    mtlsShare = share(t.mtlsBytes, edgeBytes(e));
+    mtlsShareByConnections = share(t.mtlsOpened, t.opened);
   } else {
-    const h = e.http;
-    security = { mtlsShare: h ? share(h.mtlsRequests, h.requests) : null, mtlsShareByConnections: null, sourcePrincipals: [], destinationPrincipals: [] };
+    mtlsShare = e.http ? share(e.http.mtlsRequests, e.http.requests) : null;
   }
   if (e.http) {
     const h = e.http;
-    const byClass = { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0, noResponse: 0 };
-    for (const k of Object.keys(byClass) as (keyof typeof byClass)[]) byClass[k] = round(h.byClass[k]);
-    const latencyMs = latencyOf(h);
-    http = { requestsPerSec: round(h.requests), byClass, errorShare: share(h.errors, h.requests) ?? 0, ...(latencyMs ? { latencyMs } : {}) };
+    const byClass = { '2xx': round(h.byClass['2xx']), '3xx': round(h.byClass['3xx']), '4xx': round(h.byClass['4xx']), '5xx': round(h.byClass['5xx']), noResponse: round(h.byClass.noResponse) };
+    http = { requestsPerSec: round(h.requests), byClass, errorShare: share(h.errors, h.requests) ?? 0, latencyMs: latencyOf(h) };
   }
-  security.sourcePrincipals = [...e.sourcePrincipals].sort();
-  security.destinationPrincipals = [...e.destinationPrincipals].sort();
-  const reason = plaintextReason(effectiveMtlsShare(security), e.plaintextHints);
-  if (reason) security.reason = reason;
+  const reason = plaintextReason(effectiveMtlsShare({ mtlsShare, mtlsShareByConnections }), e.plaintextHints);
+  const security: EdgeSecurity = { mtlsShare, mtlsShareByConnections, sourcePrincipals, destinationPrincipals, reason };
   return {
     id: e.id,
     source: e.source,
     target: e.target,
     protocol: e.protocol,
-    ...(tcp ? { tcp } : {}),
-    ...(http ? { http } : {}),
+    tcp,
+    http,
     security,
-    ...(e.waypoint ? { waypoint: e.waypoint } : {}),
+    waypoint: e.waypoint || undefined,
     sourceCluster: e.sourceCluster,
     destinationCluster: e.destinationCluster,
-    ...(e.reporters.size > 0 ? { reporters: REPORTER_ORDER.filter((r) => e.reporters.has(r)) } : {}),
+    reporters: e.reporters.size > 0 ? REPORTER_ORDER.filter((r) => e.reporters.has(r)) : undefined,
   };
 }
 
 /**
- * By id (UTF-16 order, as `<` compares). The ids are sorted by the built-in comparison rather than a
- * comparator function: 30k long ids that share their prefixes cost ~40 ms through a JS comparator.
+ * A map's values by key (UTF-16 order, as `<` compares); every value is keyed by its own id. The keys
+ * are sorted by the built-in comparison rather than a comparator function: 30k long ids that share
+ * their prefixes cost ~40 ms through a JS comparator. The map is the index: no second one is built.
  */
-function sortedById<T extends { id: string }>(items: Iterable<T>): T[] {
-  const byId = new Map<string, T>();
-  for (const item of items) byId.set(item.id, item);
-  return [...byId.keys()].sort().map((id) => byId.get(id) as T);
+function sortedById<T extends { id: string }>(byId: ReadonlyMap<string, T>): T[] {
+  return [...byId.keys()].sort().map((id) => {
+    const item = byId.get(id) as T;
+    if (item.id !== id) throw new Error(`${item.id} is kept under ${id}`);
+    return item;
+  });
 }
 
 export function finalize(graph: WorkGraph): MeshGraph {
-  const edges = sortedById([...graph.edges.values()].map(finalizeEdge));
+  const edges = sortedById(graph.edges).map(finalizeEdge);
   for (const e of edges) {
     const source = graph.nodes.get(e.source);
     const target = graph.nodes.get(e.target);
@@ -98,7 +102,7 @@ export function finalize(graph: WorkGraph): MeshGraph {
       target.traffic.httpInRps += e.http.requestsPerSec;
     }
   }
-  const nodes = sortedById(graph.nodes.values());
+  const nodes = sortedById(graph.nodes);
   for (const n of nodes) {
     n.traffic = { tcpInBps: round(n.traffic.tcpInBps), tcpOutBps: round(n.traffic.tcpOutBps), httpInRps: round(n.traffic.httpInRps), httpOutRps: round(n.traffic.httpOutRps) };
   }

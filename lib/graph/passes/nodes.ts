@@ -51,7 +51,8 @@ function workloadNode(id: string, e: Endpoint, inv: InventoryWorkload | undefine
     protocol: inv?.protocol,
     usesWaypoint: inv?.usesWaypoint,
     notInInventory: !inv,
-    ...(inv?.capture ? { capture: inv.capture } : {}),
+    // Undefined when absent (JSON leaves it out): a conditional spread gave each node a hidden class of its own (lib/graph/copy.ts).
+    capture: inv?.capture,
     flags: { waypoint: inv?.isWaypoint ?? false, ingressGateway: inv?.isIngressGateway ?? false, outside: false, inaccessible: false, idle: false },
     traffic: noTraffic(),
   };
@@ -102,7 +103,7 @@ function appNode(graph: WorkGraph, e: Endpoint, inv: InventoryWorkload | undefin
     workloads: [e.workload],
     principals: principal ? [principal] : [],
     enrollment,
-    ...(inv?.capture ? { capture: inv.capture } : {}),
+    capture: inv?.capture,
     flags: { waypoint: false, ingressGateway: inv?.isIngressGateway ?? false, outside: false, inaccessible: false, idle: false },
     traffic: noTraffic(),
   };

@@ -63,6 +63,10 @@ function splitOntoHops(graph: WorkGraph): void {
 
 /** Folds each L4 edge into the L7 edge between the same nodes through the same waypoint. */
 function foldL4IntoL7(graph: WorkGraph): void {
+  // Nothing to fold into in a graph of L4 edges alone (most of a large mesh): skip the node lookups.
+  let l7 = false;
+  for (const edge of graph.edges.values()) if (edge.protocol !== 'tcp') l7 = true;
+  if (!l7) return;
   for (const edge of [...graph.edges.values()]) {
     // Only traffic through a waypoint: elsewhere (sidecars beside ambient) L4 and L7 stay two views.
     const hop = graph.nodes.get(edge.source)?.flags.waypoint === true || graph.nodes.get(edge.target)?.flags.waypoint === true;
