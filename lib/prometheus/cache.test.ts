@@ -95,3 +95,49 @@ describe('withCache without a TTL', () => {
     expect(oldestAsked).toBe(2);
   });
 });
+
+describe('withCache and answers read as columns', () => {
+  const columns = { labels: [['a\u007fb']], values: [1] };
+  function columnClient() {
+    const calls = { query: 0, columns: [] as string[][] };
+    const client: PrometheusClient = {
+      query: async () => {
+        calls.query++;
+        return [];
+      },
+      queryColumns: async (_promql, _time, names) => {
+        calls.columns.push([...names]);
+        return columns;
+      },
+      queryRange: () => Promise.resolve([]),
+    };
+    return { client, calls };
+  }
+
+  it('keeps queryColumns (the metrics source reads recorded answers in place only through it)', async () => {
+    const { client, calls } = columnClient();
+    const cached = withCache(client, { ttlMs: 5000 });
+    expect(cached.queryColumns).toBeTypeOf('function');
+    await expect(cached.queryColumns?.('q', 1, ['edge'])).resolves.toBe(columns);
+    expect(calls).toEqual({ query: 0, columns: [['edge']] });
+    // Without a TTL too: every call goes through.
+    const uncached = withCache(client, { ttlMs: 0 });
+    await uncached.queryColumns?.('q', 1, ['edge']);
+    expect(calls.columns).toHaveLength(2);
+  });
+
+  it('shares a columns answer between identical calls, apart from the whole answer and from other columns', async () => {
+    const { client, calls } = columnClient();
+    const cached = withCache(client, { ttlMs: 5000 });
+    await Promise.all([cached.queryColumns?.('q', 1, ['edge']), cached.queryColumns?.('q', 1, ['edge'])]);
+    expect(calls.columns).toHaveLength(1);
+    await cached.queryColumns?.('q', 1, ['edge', 'other']);
+    expect(calls.columns).toHaveLength(2);
+    await expect(cached.query('q', 1)).resolves.toEqual([]);
+    expect(calls.query).toBe(1);
+  });
+
+  it('has no queryColumns when the client has none', () => {
+    expect(withCache(counting(async () => []), { ttlMs: 5000 }).queryColumns).toBeUndefined();
+  });
+});

@@ -2,7 +2,8 @@ import type { PrometheusClient } from './client';
 
 // A short-TTL cache in front of a client. Identical (query, time) pairs within the TTL share one
 // answer, and concurrent identical calls share one request (a TTL of 0 sends every query). Failures
-// are never cached. The retention and the oldest sample are remembered whatever the TTL.
+// are never cached. Answers read as columns (queryColumns, for the recorded edge answers) are cached
+// beside the whole ones, under the columns asked for: the two are different readings of one text. The retention and the oldest sample are remembered whatever the TTL.
 // The shared request is cancelled when every caller waiting on it has gone away (closed browser
 // tabs must not keep Prometheus busy); one caller leaving never fails the others.
 
@@ -18,7 +19,7 @@ const OLDEST_TTL_MS = 60_000;
 
 interface Entry {
   expires: number;
-  answer: ReturnType<PrometheusClient['query']>;
+  answer: Promise<unknown>;
   upstream: AbortController;
   /** Callers still waiting; Infinity once a caller that cannot abort (no signal) joined. */
   waiters: number;
@@ -45,6 +46,42 @@ export function withCache(client: PrometheusClient, options: CacheOptions): Prom
   let oldest: { expires: number; time: number | undefined } | undefined;
   const oldestSampleTime = client.oldestSampleTime?.bind(client);
 
+  const queryColumns = client.queryColumns?.bind(client);
+
+  /** The answer under `key`: kept for the TTL, one request for concurrent callers, cancelled when all have gone. */
+  function shared<T>(key: string, ask: (upstream?: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    // No TTL: every query reaches Prometheus (the settings above are still remembered).
+    if (options.ttlMs <= 0) return ask(signal);
+    const at = now();
+    let entry = entries.get(key);
+    if (!entry || entry.expires <= at) {
+      if (entries.size >= maxEntries) {
+        for (const [k, e] of entries) if (e.expires <= at) entries.delete(k);
+        while (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
+      }
+      const upstream = new AbortController();
+      const created: Entry = { expires: at + options.ttlMs, answer: ask(upstream.signal), upstream, waiters: 0, settled: false };
+      const settle = () => {
+        created.settled = true;
+      };
+      created.answer.then(settle, () => {
+        settle();
+        if (entries.get(key) === created) entries.delete(key);
+      });
+      entries.set(key, created);
+      entry = created;
+    }
+    const answer = entry.answer as Promise<T>;
+    if (!signal) {
+      entry.waiters = Infinity;
+      return answer;
+    }
+    if (signal.aborted) return Promise.reject(signal.reason);
+    entry.waiters += 1;
+    const joined = entry;
+    return joinUntilAbort(answer, signal, () => leave(key, joined));
+  }
+
   return {
     ...(oldestSampleTime
       ? {
@@ -66,37 +103,14 @@ export function withCache(client: PrometheusClient, options: CacheOptions): Prom
           },
         }
       : {}),
-    query(promql, time, signal) {
-      // No TTL: every query reaches Prometheus (the settings above are still remembered).
-      if (options.ttlMs <= 0) return client.query(promql, time, signal);
-      const key = `${time}\n${promql}`;
-      const at = now();
-      let entry = entries.get(key);
-      if (!entry || entry.expires <= at) {
-        if (entries.size >= maxEntries) {
-          for (const [k, e] of entries) if (e.expires <= at) entries.delete(k);
-          while (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
+    query: (promql, time, signal) => shared(`${time}\n${promql}`, (upstream) => client.query(promql, time, upstream), signal),
+    // Forwarded only when the client has it: without it, the metrics source reads whole answers.
+    ...(queryColumns
+      ? {
+          queryColumns: (promql: string, time: number, names: readonly string[], signal?: AbortSignal) =>
+            shared(`${time}\n${promql}\ncolumns:${names.join(',')}`, (upstream) => queryColumns(promql, time, names, upstream), signal),
         }
-        const upstream = new AbortController();
-        const created: Entry = { expires: at + options.ttlMs, answer: client.query(promql, time, upstream.signal), upstream, waiters: 0, settled: false };
-        const settle = () => {
-          created.settled = true;
-        };
-        created.answer.then(settle, () => {
-          settle();
-          if (entries.get(key) === created) entries.delete(key);
-        });
-        entries.set(key, created);
-        entry = created;
-      }
-      if (!signal) {
-        entry.waiters = Infinity;
-        return entry.answer;
-      }
-      if (signal.aborted) return Promise.reject(signal.reason);
-      entry.waiters += 1;
-      return joinUntilAbort(entry.answer, signal, () => leave(key, entry));
-    },
+      : {}),
     // Range answers are per selection and per window: not worth sharing.
     queryRange: (promql, range, signal) => client.queryRange(promql, range, signal),
   };
