@@ -3,7 +3,8 @@ import type { PrometheusClient } from './client';
 // A short-TTL cache in front of a client. Identical (query, time) pairs within the TTL share one
 // answer, and concurrent identical calls share one request (a TTL of 0 sends every query). Failures
 // are never cached. Answers read as columns (queryColumns, for the recorded edge answers) are cached
-// beside the whole ones, under the columns asked for: the two are different readings of one text. The retention and the oldest sample are remembered whatever the TTL.
+// beside the whole ones, under the columns asked for: the two are different readings of one text.
+// The retention and the oldest sample are remembered whatever the TTL.
 // The shared request is cancelled when every caller waiting on it has gone away (closed browser
 // tabs must not keep Prometheus busy); one caller leaving never fails the others.
 

@@ -70,6 +70,16 @@ export class LabelInterner {
     return n.value;
   }
 
+  /** The shared object of labels already read (a source that hands over an object per sample: the simulator's). */
+  samePeer(p: PeerLabels): PeerLabels {
+    return this.internedLabels(p).labels;
+  }
+
+  /** The same for a destination's labels. */
+  sameDestination(d: DestinationLabels): DestinationLabels {
+    return this.internedDestination(d).labels;
+  }
+
   private internedLabels(p: PeerLabels): Interned<PeerLabels> {
     return this.interned(p.cluster, p.namespace, p.workload, p.canonicalService, p.canonicalRevision, p.app, p.version, p.principal);
   }
