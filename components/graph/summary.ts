@@ -32,6 +32,8 @@ export interface RenderedLabel {
   fontPx: number;
   opacity: number;
   box: { x1: number; y1: number; x2: number; y2: number };
+  /** A node's shape without its name (undefined for edges): an edge label must not lie on it either. */
+  body?: { x1: number; y1: number; x2: number; y2: number };
 }
 
 declare global {
@@ -49,6 +51,7 @@ export function renderedLabels(cy: Core): RenderedLabel[] {
     .filter((e) => e.data('kind') !== 'box' && String(e.data('label') ?? '') !== '')
     .map((e) => {
       const b = e.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeMainLabels: true, includeSourceLabels: false, includeTargetLabels: false, includeOverlays: false });
+      const shape = e.isNode() ? e.renderedBoundingBox({ includeLabels: false, includeOverlays: false }) : undefined;
       return {
         id: e.id(),
         group: e.isNode() ? 'nodes' : 'edges',
@@ -56,6 +59,7 @@ export function renderedLabels(cy: Core): RenderedLabel[] {
         fontPx: Number.parseFloat(String(e.style('font-size'))) * zoom,
         opacity: Number(e.style('text-opacity')),
         box: { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 },
+        body: shape && { x1: shape.x1, y1: shape.y1, x2: shape.x2, y2: shape.y2 },
       };
     });
 }
