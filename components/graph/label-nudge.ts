@@ -19,8 +19,8 @@ export function nudgeEdgeLabels(cy: Core): void {
       // Edge labels are horizontal (stylesheet.ts): an offset moves the label's box straight down by
       // as much, so the box is measured once (each measure restyles the edge: measuring at every
       // offset took ~0.25 s on a 20-namespace map) and shifted for the others.
-      // Only an edge already moved (or moved by the stylesheet) is put back first: each style change
-      // restyles the edge, and on a fresh 20-namespace map most of ~380 edges are never moved.
+      // Only an edge already moved (or moved by the stylesheet) is put back first, and only an edge
+      // that moves is moved: each style change restyles the edge.
       if (edge.numericStyle('text-margin-y') !== 0) edge.style('text-margin-y', 0);
       const base = labelBox(edge);
       const at = (offset: number): Box => ({ x1: base.x1, x2: base.x2, y1: base.y1 + offset, y2: base.y2 + offset });

@@ -23,14 +23,15 @@ export function buildGraph(samples: TrafficSamples, inventory: Inventory, option
   const touches = touchesNamespaces(options.namespaces);
 
   // Sidecars first: one proxy's view per edge, then ztunnel's two reporters as before.
-  // Label tuples get their ids once per build, shared by every pass that groups samples.
+  // Label tuples get their ids once per build, shared by the passes that choose views (the TCP pass
+  // tells series apart by object: passes/tcp-edges.ts).
   const ids = new LabelIds();
   // The agg3 queries' answers (ztunnel only, one view per edge) need neither step: one look at each sample.
   const chosen = samples.tcp.every((s) => s.reporter === undefined && s.proxy === undefined);
   const tcpViews = chosen ? samples.tcp : chooseTcpViews(samples.tcp, ids);
   let tcp = chosen ? samples.tcp : dedupeTcpReporters(tcpViews, ids);
   if (options.waypoints === 'merge') tcp = mergeWaypointHops(tcp, graph.inventory);
-  addTcpEdges(graph, tcp, ids, touches);
+  addTcpEdges(graph, tcp, touches);
   const http = chooseHttpViews(dedupeHttp(samples.http, ids), tcpViews, ids);
   addHttpEdges(graph, http.filter(touches), chooseLatencyViews(samples.latency, http));
 

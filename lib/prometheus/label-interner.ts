@@ -3,7 +3,7 @@ import type { DestinationLabels, PeerLabels } from '@/lib/graph/samples';
 // One object per distinct label tuple across all the answers of one build. A 5,000-workload mesh's
 // answers hold ~65k series but ~10k peers: the four counters of an edge come in four answers, and
 // every series of a workload names it again. Interning hands the graph core the same PeerLabels
-// object each time, so the core keys a series by object identity (lib/graph/label-ids.ts) instead
+// object each time, so the core keys a series by object identity (lib/graph/passes/tcp-edges.ts) instead
 // of by its label values, and the parser allocates one object per peer instead of one per series.
 // Each tuple walks a trie of Maps over its label values; a value's hash is computed once per string.
 

@@ -51,10 +51,12 @@ class Identities<T extends object> {
  * keep: which samples to draw (passes/select-namespaces.ts); it reads labels only, so it is asked
  * once per series rather than in a pass of its own over every sample.
  */
-export function addTcpEdges(graph: WorkGraph, samples: ViewedTcpSample[], ids = new LabelIds(), keep: (s: ViewedTcpSample) => boolean = () => true): void {
+export function addTcpEdges(graph: WorkGraph, samples: ViewedTcpSample[], keep: (s: ViewedTcpSample) => boolean = () => true): void {
   const sources = new Identities<ViewedTcpSample['source']>();
   const destinations = new Identities<ViewedTcpSample['destination']>();
   const series = new PairIndex();
+  // This pass's own numbering of (destination, waypoint, views): its ids mean nothing to other passes.
+  const special = new LabelIds();
   // Each sample's series first, so that the sums are allocated once, at their exact size.
   const seriesOf = new Int32Array(samples.length);
   /** Per series: its first sample (whose labels stand for the series), its source and destination ids. */
@@ -66,8 +68,8 @@ export function addTcpEdges(graph: WorkGraph, samples: ViewedTcpSample[], ids = 
     const sourceId = sources.id(s.source);
     const destinationId = destinations.id(s.destination);
     const views = s.views ?? 'unknown';
-    // Merged waypoint hops and ztunnel views are rare: only they pay for a tuple id (negative, apart from label ids).
-    const second = s.waypoint === undefined && views === 'unknown' ? destinationId : -1 - ids.tuple(destinationId, s.waypoint ?? '', views);
+    // Merged waypoint hops and ztunnel views are rare: only they pay for a tuple id (negative, apart from destination ids).
+    const second = s.waypoint === undefined && views === 'unknown' ? destinationId : -1 - special.tuple(destinationId, s.waypoint ?? '', views);
     const k = series.add(sourceId, second);
     if (k === first.length) {
       first.push(i);
