@@ -3,7 +3,7 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
-import { useEffect, useId, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useEffect, useId, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
 import { placeAddedNodes, syncElements } from './graph-sync';
 import { foldedNamespaceCentres, layoutExpandedParts, namespaceNodesAbout } from './expand-layout';
 import { layoutPlan } from './layouts';
@@ -65,8 +65,28 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
   const large = elements.length > LARGE_ELEMENTS;
   const [tip, setTip] = useState<{ lines: string[]; x: number; y: number } | null>(null);
   const tipId = useId();
-  const [labelOpacity, setLabelOpacity] = useState(1);
-  const [namespaceLabelOpacity, setNamespaceLabelOpacity] = useState(1);
+  // What the stylesheet is made of. Label opacity follows the zoom (level of detail) and is applied
+  // by the zoom handler itself, not through React state: the fit that ends a layout sets the zoom
+  // before the first frame, so that frame is drawn in its final style (a state update after it
+  // restyled and redrew every element once more).
+  const { security, waypoint, enrollment } = badges;
+  const styleInputs = useRef({ dark, badges: { security, waypoint, enrollment }, large });
+  styleInputs.current = { dark, badges: { security, waypoint, enrollment }, large };
+  const appliedStyle = useRef('');
+  const applyStyle = () => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const inputs = styleInputs.current;
+    // Very large graphs keep cytoscape's cheaper cut-off (min-zoomed-font-size) instead of fading.
+    const labelOpacity = inputs.large ? 1 : labelOpacityAt(cy.zoom());
+    const namespaceLabelOpacity = inputs.large ? 1 : labelOpacityAt(cy.zoom(), NAMESPACE_FONT);
+    const key = JSON.stringify([inputs, labelOpacity, namespaceLabelOpacity]);
+    if (key === appliedStyle.current) return;
+    appliedStyle.current = key;
+    cy.style(stylesheet({ ...inputs, labelOpacity, namespaceLabelOpacity }));
+  };
+  const restyle = useRef(applyStyle);
+  restyle.current = applyStyle;
 
 
   /**
@@ -119,8 +139,10 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     run.run();
   };
 
-  // One cytoscape per mount (and per size class: the viewport options are init-only).
-  useEffect(() => {
+  // One cytoscape per mount (and per size class: the viewport options are init-only). It, its style
+  // and its elements are set up as the component commits (layout effects), so that the graph is laid
+  // out before the page's next paint instead of after it.
+  useLayoutEffect(() => {
     if (!container.current) return;
     registerExtensions();
     const cy = cytoscape({
@@ -157,14 +179,10 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     });
     cy.on('pan zoom', () => setTip(null));
     cy.on('dragpan pinchzoom scrollzoom', () => (fitted.current = false));
-    // Labels fade by zoom level (a few steps); very large graphs keep cytoscape's cheaper cut-off.
+    // Labels fade by zoom level (a few steps: most zooms change nothing and restyle nothing).
     // Namespace nodes have larger labels, so they stay readable further out (level of detail by zoom).
-    if (!large) {
-      cy.on('zoom', () => {
-        setLabelOpacity(labelOpacityAt(cy.zoom()));
-        setNamespaceLabelOpacity(labelOpacityAt(cy.zoom(), NAMESPACE_FONT));
-      });
-    }
+    appliedStyle.current = '';
+    if (!large) cy.on('zoom', () => restyle.current());
     // Read back only when a test asks (live getters): nothing is computed on a click.
     window.__ambientLensGraph = liveSummary(cy, () => algorithm.current, () => layoutMs.current);
     window.__ambientLensLabels = () => renderedLabels(cy);
@@ -185,12 +203,11 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
   }, [large]);
 
   // Keyed on the badges' values: a new object with the same values must not restyle every element.
-  const { security, waypoint, enrollment } = badges;
-  useEffect(() => {
-    cyRef.current?.style(stylesheet({ dark, badges: { security, waypoint, enrollment }, large, labelOpacity: large ? 1 : labelOpacity, namespaceLabelOpacity: large ? 1 : namespaceLabelOpacity }));
-  }, [dark, security, waypoint, enrollment, large, labelOpacity, namespaceLabelOpacity]);
+  useLayoutEffect(() => {
+    restyle.current();
+  }, [dark, security, waypoint, enrollment, large]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
     const rebuild = lastKey.current !== layoutKey;
