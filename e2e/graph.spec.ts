@@ -109,3 +109,27 @@ test('a shared link opens the same view', async ({ page, browser }) => {
   expect(after.nodes.map((n) => n.id).sort()).toEqual(before.nodes.map((n) => n.id).sort());
   await other.close();
 });
+
+test('a graph link asks for its answer and the canvas script while the HTML is parsed, once each', async ({ page }) => {
+  // Who started each request: the page's HTML (the parser, or its inline script) or the page's
+  // scripts after they loaded. Before, both waited for the page to hydrate: a second over a slow link.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const graphAsks: string[] = [];
+  const scripts: { url: string; by: string }[] = [];
+  cdp.on('Network.requestWillBeSent', (e) => {
+    const inlineOrParser = e.initiator.type === 'parser' || e.initiator.stack?.callFrames[0]?.url === e.documentURL;
+    if (e.request.url.includes('/api/graph?')) graphAsks.push(inlineOrParser ? 'html' : (e.initiator.stack?.callFrames[0]?.url ?? e.initiator.type));
+    if (e.type === 'Script') scripts.push({ url: e.request.url, by: inlineOrParser ? 'html' : e.initiator.type });
+  });
+  const graph = new GraphPage(page);
+  await graph.goto('namespaces=bookinfo,legacy&duration=1800');
+  const drawn = await graph.rendered();
+  expect(drawn.nodes.length).toBeGreaterThan(5);
+  expect(graphAsks).toEqual(['html']);
+  expect(scripts.filter((s) => s.by !== 'html')).toEqual([]);
+  // A refresh asks the server again (the early answer is taken once).
+  await graph.toolbar.getByRole('button', { name: /Refresh/ }).click();
+  await expect.poll(() => graphAsks.length).toBe(2);
+  expect(graphAsks[1]).not.toBe('html');
+});

@@ -1,14 +1,27 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { Suspense } from 'react';
+import { parseViewState, toGraphRequest } from '@/components/graph/view-state';
+import { CanvasScriptPreload } from '@/components/pages/graph/CanvasScriptPreload';
 import { GraphView } from '@/components/pages/graph/GraphView';
+import { earlyGraphScript } from '@/lib/api-client/graph';
 
 export const metadata: Metadata = { title: 'Traffic graph · Ambient Lens' };
 
-export default function GraphPage() {
+export default async function GraphPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(await searchParams)) for (const v of [value ?? []].flat()) search.append(name, v);
+  // The graph the view will ask for, asked for now: the answer arrives while the page's scripts load.
+  const early = earlyGraphScript(toGraphRequest(parseViewState(search).state));
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   // The view is read from the URL on the client (useSearchParams needs a Suspense boundary).
   return (
-    <Suspense fallback={<div className="p-6 text-sm text-slate-500">Loading the traffic graph…</div>}>
-      <GraphView />
-    </Suspense>
+    <>
+      {early && <script nonce={nonce} dangerouslySetInnerHTML={{ __html: early }} />}
+      <CanvasScriptPreload />
+      <Suspense fallback={<div className="p-6 text-sm text-slate-500">Loading the traffic graph…</div>}>
+        <GraphView />
+      </Suspense>
+    </>
   );
 }

@@ -1,4 +1,5 @@
 // The browser's one way to call our API: typed errors, never a failure turned into an empty result.
+import { takeEarlyFetch } from './early-fetch';
 
 /** Codes the server sends in `{ error: { code, message } }`, plus the ones only the browser can see. */
 export type ApiErrorCode = string;
@@ -28,6 +29,9 @@ export interface FetchJsonOptions {
   /** Injected for tests and for server-side callers; defaults to the global fetch. */
   fetch?: typeof fetch;
 }
+
+/** The Accept header fetchJson sends: the gzip document first when the caller takes one. */
+export const acceptHeader = (acceptGzip: boolean): string => (acceptGzip ? 'application/gzip, application/json;q=0.9' : 'application/json');
 
 /** The sub-path the app is served under (BASE_PATH, fixed at build time by next.config.mjs). */
 const buildBasePath = process.env.NEXT_PUBLIC_BASE_PATH ?? '';
@@ -71,8 +75,11 @@ export async function fetchJson<T>(url: string, options: FetchJsonOptions = {}):
   const doFetch = options.fetch ?? fetch;
   let response: Response;
   try {
-    const accept = options.acceptGzip ? 'application/gzip, application/json;q=0.9' : 'application/json';
-    response = await doFetch(withBasePath(url), { signal: options.signal, headers: { accept } });
+    const accept = acceptHeader(options.acceptGzip === true);
+    const target = withBasePath(url);
+    // The answer the page's HTML already asked for, when it did (early-fetch.ts): the browser's fetch only.
+    const early = options.fetch ? undefined : takeEarlyFetch(target, accept);
+    response = await (early ?? doFetch(target, { signal: options.signal, headers: { accept } }));
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     const detail = err instanceof Error ? err.message : String(err);
