@@ -3,7 +3,7 @@
 // PeerAuthentication per namespace, metrics from the simulator's own endpoint. Runs the real CLI
 // (bin/ambient-lens.mjs) a few times and prints wall-clock times and the number of findings, then the
 // same steps in process with a patient cache (first sync, the graph of observed traffic, lint itself).
-// Usage: node --conditions=react-server --import tsx scripts/bench-authz-lint.ts [--runs 3]
+// Run: `npm run bench -- --only authz-lint` [--runs 3] (printed, not written to docs/benchmarks.md).
 import { spawn } from 'node:child_process';
 import { KubeConfig } from '@kubernetes/client-node';
 import { lint } from '@/lib/authz';
@@ -12,13 +12,14 @@ import { observedTraffic } from '@/lib/server/authz';
 import { createGraphService } from '@/lib/server/graph';
 import { createMetricsSource } from '@/lib/server/metrics';
 import { startSimulator } from '@/sim/index';
+import type { BenchFigure } from './bench-graph';
 import { keys } from '@/sim/mesh/resource-types';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] ?? 3) || 3;
 const NAMESPACES = 10;
 const PER_NAMESPACE = 100;
 
-function run(env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function runCli(env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['bin/ambient-lens.mjs', 'authz', 'lint'], { env });
     let stdout = '';
@@ -29,7 +30,9 @@ function run(env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: s
   });
 }
 
-async function main(): Promise<void> {
+export async function run(): Promise<BenchFigure[]> {
+  const figures: BenchFigure[] = [];
+  const cliSeconds: number[] = [];
   const sim = await startSimulator({ scenario: { scale: { namespaces: NAMESPACES, workloadsPerNamespace: PER_NAMESPACE } } });
   try {
     const meta = (namespace: string, name: string) => ({ namespace, name, uid: `bench-${namespace}-${name}`, resourceVersion: '1', creationTimestamp: '2025-01-10T09:00:00Z' });
@@ -43,13 +46,16 @@ async function main(): Promise<void> {
     for (let r = 0; r < runs; r++) {
       const started = performance.now();
       // Asynchronously: the simulated API server answers from this process's event loop.
-      const out = await run(env);
+      const out = await runCli(env);
       const seconds = (performance.now() - started) / 1000;
       const lines = out.stdout.trim().split('\n').filter(Boolean);
       const codes = new Map<string, number>();
       for (const l of lines) codes.set(l.split(' ')[0]!, (codes.get(l.split(' ')[0]!) ?? 0) + 1);
       console.log(`run ${r + 1}: ${seconds.toFixed(2)} s, exit ${out.status}, ${lines.length} findings ${JSON.stringify(Object.fromEntries(codes))}${out.stderr ? `, stderr: ${out.stderr.trim().slice(0, 200)}` : ''}`);
+      cliSeconds.push(seconds);
+      if (r === runs - 1) figures.push({ name: `authz lint CLI, ${NAMESPACES * PER_NAMESPACE} workloads: findings`, value: lines.length, unit: '' });
     }
+    figures.push({ name: `authz lint CLI, ${NAMESPACES * PER_NAMESPACE} workloads: wall clock, median of ${runs}`, value: Math.round([...cliSeconds].sort((a, b) => a - b)[Math.floor(runs / 2)]! * 100) / 100, unit: 's' });
     const kc = new KubeConfig();
     kc.loadFromFile(sim.kubeconfigPath);
     const layer = new KubeLayer(kc, { readyTimeoutMs: 300_000 });
@@ -68,12 +74,13 @@ async function main(): Promise<void> {
       const traffic = await observedTraffic({ graph }, input);
       const observed = lap();
       const findings = lint(input, traffic.ok ? traffic.edges : []);
-      console.log(`in process ${r + 1}: cache ${read} s, observed traffic ${observed} s (${traffic.ok ? `${traffic.edges.length} edges` : traffic.message}), lint ${lap()} s: ${input.workloads.length} workloads, ${findings.length} findings`);
+      const linted = lap();
+      console.log(`in process ${r + 1}: cache ${read} s, observed traffic ${observed} s (${traffic.ok ? `${traffic.edges.length} edges` : traffic.message}), lint ${linted} s: ${input.workloads.length} workloads, ${findings.length} findings`);
+      if (r === runs - 1) figures.push({ name: 'in process (last run): cache read, observed traffic, lint', value: Number(read) + Number(observed) + Number(linted), unit: `s (${read} + ${observed} + ${linted})` });
     }
     layer.stop();
   } finally {
     await sim.stop();
   }
+  return figures;
 }
-
-void main();
