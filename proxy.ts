@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { SESSION_COOKIE } from '@/lib/auth/cookies';
-import { newNonce, securityHeaders } from '@/lib/auth/csp';
+import { NONCE_HEADER, newNonce, securityHeaders } from '@/lib/auth/csp';
 import { publicOrigin } from '@/lib/auth/forwarded';
 import { deriveKey, openSession } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
@@ -9,7 +9,7 @@ import { hasValidEncoding } from '@/lib/server/url-path';
 
 // Runs before every request (Next 16 "proxy", formerly middleware; Node.js runtime):
 //  - a fresh CSP nonce per request; Next reads it from the request's CSP header and puts it on
-//    its own scripts, the layout on its inline theme script;
+//    its own scripts, the layout on its inline theme script, the graph page on its early fetch;
 //  - security headers on every response;
 //  - pages need a session under AUTH_STRATEGY token/openshift: without one, off to /login;
 //  - a path with malformed percent-encoding: 400 JSON for the API, the app's 404 page otherwise.
@@ -58,7 +58,7 @@ export function proxy(request: NextRequest): NextResponse {
   }
 
   const forwarded = new Headers(request.headers);
-  forwarded.set('x-nonce', nonce);
+  forwarded.set(NONCE_HEADER, nonce);
   forwarded.set('content-security-policy', headers['Content-Security-Policy'] ?? '');
   const response = NextResponse.next({ request: { headers: forwarded } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);

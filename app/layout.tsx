@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import './globals.css';
 import { Providers } from './providers';
@@ -10,6 +9,7 @@ import { UserMenu } from '@/components/shell/UserMenu';
 import { summarize } from '@/lib/auth/user';
 import { deps } from '@/lib/server/deps';
 import { env } from '@/lib/server/env';
+import { requestNonce } from '@/lib/server/nonce';
 
 export const metadata: Metadata = {
   title: 'Ambient Lens',
@@ -21,7 +21,7 @@ const themeScript = `try{var t=localStorage.getItem('theme');var d=t==='dark'||(
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // proxy.ts makes a fresh CSP nonce per request; reading it renders every page per request.
-  const nonce = (await headers()).get('x-nonce') ?? undefined;
+  const nonce = await requestNonce();
   const user = await deps().auth.pageUser();
   const { PROMETHEUS_URL, SIMULATOR_METRICS_URL } = env();
   const trafficSource = PROMETHEUS_URL ? 'prometheus' : SIMULATOR_METRICS_URL ? 'simulator' : 'unconfigured';

@@ -1,19 +1,21 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import { Suspense } from 'react';
 import { parseViewState, toGraphRequest } from '@/components/graph/view-state';
 import { CanvasScriptPreload } from '@/components/pages/graph/CanvasScriptPreload';
 import { GraphView } from '@/components/pages/graph/GraphView';
 import { earlyGraphScript } from '@/lib/api-client/graph';
+import { requestNonce } from '@/lib/server/nonce';
 
 export const metadata: Metadata = { title: 'Traffic graph · Ambient Lens' };
 
 export default async function GraphPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(await searchParams)) for (const v of [value ?? []].flat()) search.append(name, v);
+  for (const [name, value] of Object.entries(await searchParams)) {
+    for (const v of typeof value === 'string' ? [value] : (value ?? [])) search.append(name, v);
+  }
   // The graph the view will ask for, asked for now: the answer arrives while the page's scripts load.
   const early = earlyGraphScript(toGraphRequest(parseViewState(search).state));
-  const nonce = (await headers()).get('x-nonce') ?? undefined;
+  const nonce = await requestNonce();
   // The view is read from the URL on the client (useSearchParams needs a Suspense boundary).
   return (
     <>

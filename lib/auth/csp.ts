@@ -2,6 +2,9 @@
 // nonce comes fresh per request from proxy.ts. Styles allow 'unsafe-inline': React style props and
 // cytoscape set inline styles, and a nonce cannot cover style attributes.
 
+/** The request header proxy.ts hands the nonce to pages on (lib/server/nonce.ts reads it). */
+export const NONCE_HEADER = 'x-nonce';
+
 export interface CspOptions {
   nonce: string;
   /** next dev needs eval (React's debugging) and its HMR websocket. */

@@ -32,11 +32,10 @@ import { SidePanel } from './SidePanel';
 import { Toolbar } from './Toolbar';
 import { TrafficMenu } from './TrafficMenu';
 
-// Cytoscape and its layouts are most of the page's script: loaded on their own, so the page
-// hydrates and asks for the graph while they download instead of after. The download starts when
-// the view mounts (below), not when the first answer renders the canvas: that put it after the answer.
-const loadCytoscapeGraph = () => import('@/components/graph/CytoscapeGraph').then((m) => m.CytoscapeGraph);
-const CytoscapeGraph = dynamic(loadCytoscapeGraph, {
+// Cytoscape and its layouts are most of the page's script: loaded on their own (the canvas needs the
+// browser). The page's HTML already names the script, so it downloads beside the page's own
+// (CanvasScriptPreload.tsx): here it is only waited for.
+const CytoscapeGraph = dynamic(() => import('@/components/graph/CytoscapeGraph').then((m) => m.CytoscapeGraph), {
   ssr: false,
   loading: () => <div className="grid h-full place-items-center"><Spinner label="Loading the graph view…" /></div>,
 });
@@ -56,10 +55,6 @@ function expressionMatches(graph: MeshGraph, text: string) {
 }
 
 export function GraphView() {
-  useEffect(() => {
-    // A failed download is the canvas's to report when it renders (next/dynamic asks again).
-    loadCytoscapeGraph().catch(() => undefined);
-  }, []);
   const [{ state: parsed, problems }, update] = useUrlState(graphUrl);
   // Parts a click did not change keep their identity, so memos and canvas effects keyed on them stay put.
   const stable = useRef<GraphViewState | undefined>(undefined);
