@@ -207,12 +207,16 @@ function runReader(names: readonly string[], side: 'source' | 'destination', cou
   return (run) => {
     const x = run.split(EDGE_SEPARATOR);
     if (x.length !== names.length) throw malformedEdge(count);
-    const value = (i: number) => (i >= 0 && x[i]) || 'unknown';
     return {
-      cluster: value(c), namespace: value(ns), workload: value(w), canonicalService: value(cs), canonicalRevision: value(cr), app: value(a), version: value(v), principal: value(p),
-      service: value(s), serviceName: value(sn), serviceNamespace: value(sns),
+      cluster: part(x, c), namespace: part(x, ns), workload: part(x, w), canonicalService: part(x, cs), canonicalRevision: part(x, cr), app: part(x, a), version: part(x, v), principal: part(x, p),
+      service: part(x, s), serviceName: part(x, sn), serviceNamespace: part(x, sns),
     };
   };
+}
+
+/** A run's value at i as label() reads it ('' and absent, i < 0, are 'unknown'). A function of its own, not a closure per run: the run reader is called for each new peer. */
+function part(values: readonly string[], i: number): string {
+  return (i >= 0 && values[i]) || 'unknown';
 }
 
 /**

@@ -6,7 +6,8 @@ import { inventoryEndpoint, nodeFor, serviceNode } from './nodes';
 
 export function addIdleNodes(graph: WorkGraph): void {
   const selected = new Set(graph.options.namespaces);
-  const before = new Set(graph.nodes.keys());
+  // Nodes this pass adds come last in the Map's order (it removes none): the first `before` were there.
+  const before = graph.nodes.size;
   const { inventory } = graph.inventory;
   for (const w of inventory.workloads) {
     if (!selected.has(w.namespace)) continue;
@@ -19,7 +20,6 @@ export function addIdleNodes(graph: WorkGraph): void {
       if (selected.has(s.namespace)) serviceNode(graph, clusterOf(s.namespace), s.namespace, s.name, s.hostname);
     }
   }
-  for (const [id, node] of graph.nodes) {
-    if (!before.has(id)) node.flags.idle = true;
-  }
+  let at = 0;
+  for (const node of graph.nodes.values()) if (at++ >= before) node.flags.idle = true;
 }
