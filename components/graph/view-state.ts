@@ -2,8 +2,8 @@
 // every view is a shareable link and the back button walks through them. Pure: no React, no DOM.
 import type { EdgeProtocol, GraphType } from '@/lib/graph/model';
 import { edgeProtocols, telemetrySources, type TelemetrySource } from '@/lib/graph/traffic-filter';
-import { graphTypes as queryGraphTypes, namespaceName, waypointModes } from '@/lib/graph/query';
-import type { GraphRequest } from '@/lib/graph/query';
+import { isDnsLabel } from '@/lib/graph/kube-names';
+import { graphTypes as queryGraphTypes, waypointModes, type GraphRequest } from '@/lib/graph/request';
 
 export type LayoutName = 'layered' | 'force' | 'grid';
 export type EdgeLabelMode = 'none' | 'throughput' | 'connections' | 'requests' | 'latency' | 'distribution' | 'mtls';
@@ -139,7 +139,7 @@ function parseCollapse(raw: string | null, problems: string[]): CollapseSpec {
 /** The API's own namespace-name rule (lib/graph/query.ts), so a link never asks what the server rejects. */
 function parseNamespaces(raw: string | null, problems: string[]): string[] {
   const names = [...new Set(list(raw ?? ''))].sort();
-  const valid = names.filter((n) => namespaceName.safeParse(n).success);
+  const valid = names.filter(isDnsLabel);
   for (const bad of names.filter((n) => !valid.includes(n))) problems.push(`"${bad}" is not a namespace name`);
   return valid;
 }

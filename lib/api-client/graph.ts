@@ -1,6 +1,6 @@
 // React Query options for GET /api/graph; the parameters are lib/graph/query.ts's, in their canonical URL form.
 import type { MeshGraph } from '@/lib/graph/model';
-import { graphSearchParams, type GraphRequest } from '@/lib/graph/query';
+import { graphSearchParams, type GraphRequest } from '@/lib/graph/request';
 import { earlyFetchScript } from './early-fetch';
 import { acceptHeader, withBasePath } from './fetch-json';
 import { apiQueryOptions, apiUrl, type ApiQueryOptions } from './resource';

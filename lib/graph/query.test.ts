@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { graphSearchParams, parseGraphParams } from './query';
+import { GraphParams, graphParamNames, graphSearchParams, parseGraphParams } from './query';
 
 const now = () => 1_700_000_000;
 const parse = (params: Record<string, string>) => parseGraphParams(new URLSearchParams(params), now);
@@ -53,5 +53,11 @@ describe('parseGraphParams', () => {
     const r = parse({ namespaces: 'bookinfo', graphType: 'app', duration: '1h', idle: 'true', waypoints: 'merge', queryTime: '1699999000' });
     if (!r.ok) throw new Error(r.message);
     expect(parseGraphParams(graphSearchParams(r.query), now)).toEqual(r);
+  });
+});
+
+describe('the browser side of the parameters (request.ts)', () => {
+  it('names exactly the schema\'s parameters, in its order', () => {
+    expect(GraphParams.keyof().options).toEqual([...graphParamNames]);
   });
 });

@@ -1,20 +1,13 @@
 import { z } from 'zod';
 import { DNS_LABEL, DNS_LABEL_MAX } from './kube-names';
-import type { GraphType } from './model';
+import { CLOCK_SKEW_SECONDS, graphParamNames, graphTypes, MAX_DURATION, MAX_FOCUS, MAX_NAMESPACES, MIN_DURATION, waypointModes, type GraphRequest } from './request';
 
-// The parameters of /api/graph, shared by the route handler, the graph page, the browser client and
-// the CLI. They arrive as strings (URL search params, CLI flags); the schema turns them into typed values.
+// The schema of /api/graph's parameters, for the route handlers, the server's pages and the CLI.
+// They arrive as strings (URL search params, CLI flags); the schema turns them into typed values.
+// What the browser needs of them (names, limits, the canonical URL) is in ./request.ts, without zod.
 
-export const graphTypes = ['workload', 'app', 'versionedApp', 'service'] as const satisfies readonly GraphType[];
-export const waypointModes = ['show', 'merge'] as const;
-export type WaypointMode = (typeof waypointModes)[number];
-
-export const MAX_NAMESPACES = 200;
-export const MIN_DURATION = 60;
-export const MAX_DURATION = 86_400;
-/** A browser clock may run a little ahead of the server's: allow this much, then clamp to now. */
-export const CLOCK_SKEW_SECONDS = 60;
-export const MAX_FOCUS = 600;
+export { CLOCK_SKEW_SECONDS, graphParamNames, graphSearchParams, graphTypes, MAX_DURATION, MAX_FOCUS, MAX_NAMESPACES, MIN_DURATION, waypointModes } from './request';
+export type { GraphRequest, WaypointMode } from './request';
 
 /** A Kubernetes namespace name: an RFC 1123 (DNS-1123) label. */
 export const namespaceName = z
@@ -86,11 +79,11 @@ export function graphParamsAt(now: () => number) {
 export const GraphParams = graphParamsAt(nowSeconds);
 export type GraphParams = z.output<typeof GraphParams>;
 
-/** The parameter names, in URL order. */
-export const graphParamNames = GraphParams.keyof().options;
-
-/** What the browser asks: the parsed parameters, queryTime absent meaning "now". */
-export type GraphRequest = Omit<GraphParams, 'queryTime'> & { queryTime?: number };
+/** The browser's GraphRequest is the parsed parameters with queryTime optional (checked both ways when this compiles). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export type RequestIsParsedParams = Same<GraphRequest, Omit<GraphParams, 'queryTime'> & { queryTime?: number }> extends true ? true : never;
+const requestIsParsedParams: RequestIsParsedParams = true;
+void requestIsParsedParams;
 
 export type GraphParamsResult = { ok: true; query: GraphParams } | { ok: false; parameter: string; message: string };
 
@@ -109,23 +102,4 @@ export function parseGraphParams(input: RawParams, now?: () => number): GraphPar
   const issue = result.error.issues[0];
   const parameter = String(issue?.path[0] ?? 'query');
   return { ok: false, parameter, message: `${parameter}: ${issue?.message ?? 'invalid'}` };
-}
-
-/** The canonical URL parameters of a request (API fetches, cache keys): namespaces sorted, so equal questions give equal URLs. */
-export function graphSearchParams(request: GraphRequest): URLSearchParams {
-  const values: Record<(typeof graphParamNames)[number], string | undefined> = {
-    namespaces: [...request.namespaces].sort().join(','),
-    graphType: request.graphType,
-    duration: String(request.duration),
-    queryTime: request.queryTime === undefined ? undefined : String(request.queryTime),
-    idle: String(request.idle),
-    waypoints: request.waypoints,
-    focus: request.focus,
-  };
-  const params = new URLSearchParams();
-  for (const name of graphParamNames) {
-    const value = values[name];
-    if (value !== undefined) params.set(name, value);
-  }
-  return params;
 }

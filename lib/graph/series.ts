@@ -128,9 +128,6 @@ export interface EdgeSparklines {
   edges: Record<string, number[]>;
 }
 
-/** Above this many edges the list shows no sparklines: one graph per step would cost too much. */
-export const MAX_SPARKLINE_EDGES = 150;
-
 /** One graph per step -> each edge's volume column (0 where the edge carried nothing). Pure. */
 export function sparklinesOf(snapshots: { time: number; graph: MeshGraph }[], step: number): EdgeSparklines {
   const edges: Record<string, number[]> = {};

@@ -12,7 +12,7 @@ import { ALL_NAMESPACES } from '@/components/graph/collapse';
 import type { CollapseSpec, GraphViewState } from '@/components/graph/view-state';
 import { useQuery } from '@tanstack/react-query';
 import { nodeNamespace } from '@/lib/graph/lookup';
-import { MAX_SPARKLINE_EDGES } from '@/lib/graph/series';
+import { MAX_SPARKLINE_EDGES } from '@/lib/graph/request';
 import { sparklinesQueryOptions } from '@/lib/api-client/series';
 import { formatShare } from '@/components/graph/format';
 import { meshTraffic } from '@/lib/posture/traffic';
