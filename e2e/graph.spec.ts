@@ -110,6 +110,21 @@ test('a shared link opens the same view', async ({ page, browser }) => {
   await other.close();
 });
 
+test('the graph page draws without loading zod', async ({ page }) => {
+  // The server's parameter schema is written in zod (107 KB of script); the page reads its URL
+  // through lib/graph/request.ts instead. zod's minified code keeps its class name as a string.
+  const bodies: Promise<string>[] = [];
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script') bodies.push(r.text().catch(() => ''));
+  });
+  const graph = new GraphPage(page);
+  await graph.goto('namespaces=bookinfo,legacy&duration=1800');
+  expect((await graph.rendered()).nodes.length).toBeGreaterThan(5);
+  const scripts = await Promise.all(bodies);
+  expect(scripts.length).toBeGreaterThan(3);
+  expect(scripts.filter((text) => text.includes('ZodError')).length).toBe(0);
+});
+
 test('a graph link asks for its answer and the canvas script while the HTML is parsed, once each', async ({ page }) => {
   // Who started each request: the page's HTML (the parser, or its inline script) or the page's
   // scripts after they loaded. Before, both waited for the page to hydrate: a second over a slow link.

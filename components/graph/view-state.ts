@@ -136,7 +136,7 @@ function parseCollapse(raw: string | null, problems: string[]): CollapseSpec {
   return spec;
 }
 
-/** The API's own namespace-name rule (lib/graph/query.ts), so a link never asks what the server rejects. */
+/** The API's own namespace-name rule (DNS-1123 label: lib/graph/kube-names.ts, as lib/graph/query.ts's schema checks it), so a link never asks what the server rejects. */
 function parseNamespaces(raw: string | null, problems: string[]): string[] {
   const names = [...new Set(list(raw ?? ''))].sort();
   const valid = names.filter(isDnsLabel);

@@ -1,4 +1,4 @@
-// React Query options for GET /api/graph; the parameters are lib/graph/query.ts's, in their canonical URL form.
+// React Query options for GET /api/graph; the parameters are lib/graph/request.ts's (the browser side of lib/graph/query.ts), in their canonical URL form.
 import type { MeshGraph } from '@/lib/graph/model';
 import { graphSearchParams, type GraphRequest } from '@/lib/graph/request';
 import { earlyFetchScript } from './early-fetch';

@@ -3,7 +3,7 @@ import type { MeshGraph } from './model';
 import type { TrafficSamples } from './samples';
 import { inventoryIndexOf } from './inventory-index';
 import { LabelIds } from './label-ids';
-import { NameTree, type GraphOptions, type WorkGraph } from './work';
+import type { GraphOptions, WorkGraph } from './work';
 import { dedupeHttp, dedupeTcpReporters } from './passes/dedupe';
 import { mergeWaypointHops } from './passes/waypoint-merge';
 import { touchesNamespaces } from './passes/select-namespaces';
@@ -19,7 +19,7 @@ export type { GraphOptions } from './work';
 
 /** Samples + inventory -> the traffic graph. Pure and deterministic: same input, same JSON. */
 export function buildGraph(samples: TrafficSamples, inventory: Inventory, options: GraphOptions): MeshGraph {
-  const graph: WorkGraph = { options, inventory: inventoryIndexOf(inventory), nodes: new Map(), edges: new Map(), warnings: [], workloadNodes: new NameTree() };
+  const graph: WorkGraph = { options, inventory: inventoryIndexOf(inventory), nodes: new Map(), edges: new Map(), warnings: [] };
   const touches = touchesNamespaces(options.namespaces);
 
   // Sidecars first: one proxy's view per edge, then ztunnel's two reporters as before.

@@ -63,31 +63,6 @@ export interface WorkGraph {
   nodes: Map<string, GraphNode>;
   edges: Map<string, EdgeAcc>;
   warnings: string[];
-  /**
-   * Workload nodes by cluster, namespace and name (passes/nodes.ts): found without building their id.
-   * Nodes are only added while it is in use; passes that remove nodes run after the last lookup.
-   */
-  workloadNodes: NameTree<GraphNode>;
-}
-
-/**
- * Maps of Maps keyed by three names themselves: a lookup builds and hashes no key string (a fresh
- * `wl:<cluster>:<ns>:<name>` costs its copy and hash, and a lookup in a table of every node).
- */
-export class NameTree<V> {
-  private readonly map = new Map<string, Map<string, Map<string, V>>>();
-
-  get(a: string, b: string, c: string): V | undefined {
-    return this.map.get(a)?.get(b)?.get(c);
-  }
-
-  set(a: string, b: string, c: string, value: V): void {
-    let byB = this.map.get(a);
-    if (!byB) this.map.set(a, (byB = new Map()));
-    let byC = byB.get(b);
-    if (!byC) byB.set(b, (byC = new Map()));
-    byC.set(c, value);
-  }
 }
 
 export function emptyTcp(): TcpSums {
@@ -104,16 +79,9 @@ export function edgeFor(
   key: { protocol: EdgeProtocol; source: string; target: string; waypoint?: string; sourceCluster: string; destinationCluster: string },
 ): EdgeAcc {
   const id = edgeId(key.protocol, key.source, key.target, key.waypoint);
-  return graph.edges.get(id) ?? createEdge(graph, key, id);
-}
-
-/** A new edge, added under its id without looking: for a caller that knows the graph has no edge of that id. */
-export function createEdge(
-  graph: WorkGraph,
-  key: { protocol: EdgeProtocol; source: string; target: string; waypoint?: string; sourceCluster: string; destinationCluster: string },
-  id = edgeId(key.protocol, key.source, key.target, key.waypoint),
-): EdgeAcc {
-  const edge: EdgeAcc = {
+  let edge = graph.edges.get(id);
+  if (!edge) {
+    edge = {
       id,
       source: key.source,
       target: key.target,
@@ -127,7 +95,8 @@ export function createEdge(
       plaintextHints: new SmallSet(),
       reporters: new SmallSet(),
     };
-  graph.edges.set(id, edge);
+    graph.edges.set(id, edge);
+  }
   return edge;
 }
 

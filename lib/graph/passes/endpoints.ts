@@ -86,15 +86,7 @@ export function destinationEndpoint(labels: DestinationLabels): Endpoint {
  * saw is drawn in the destination's cluster; an unserviced or external destination in the client's.
  */
 export function withClusters(src: Endpoint, dst: Endpoint): [Endpoint, Endpoint] {
-  return [sourceWithCluster(src, dst), destinationWithCluster(src, dst)];
-}
-
-/** withClusters' source alone (no pair allocated: the TCP pass asks once per series). */
-export function sourceWithCluster(src: Endpoint, dst: Endpoint): Endpoint {
-  return !known(src.cluster) && src.kind === 'unknown' ? withFields(src, { cluster: dst.cluster }) : src;
-}
-
-/** withClusters' destination alone. */
-export function destinationWithCluster(src: Endpoint, dst: Endpoint): Endpoint {
-  return !known(dst.cluster) && dst.kind !== 'workload' ? withFields(dst, { cluster: src.cluster }) : dst;
+  const s = !known(src.cluster) && src.kind === 'unknown' ? withFields(src, { cluster: dst.cluster }) : src;
+  const d = !known(dst.cluster) && dst.kind !== 'workload' ? withFields(dst, { cluster: src.cluster }) : dst;
+  return [s, d];
 }

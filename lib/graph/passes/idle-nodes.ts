@@ -6,8 +6,7 @@ import { inventoryEndpoint, nodeFor, serviceNode } from './nodes';
 
 export function addIdleNodes(graph: WorkGraph): void {
   const selected = new Set(graph.options.namespaces);
-  // Nodes this pass adds come last in the Map's order (it removes none): the first `before` were there.
-  const before = graph.nodes.size;
+  const before = new Set(graph.nodes.keys());
   const { inventory } = graph.inventory;
   for (const w of inventory.workloads) {
     if (!selected.has(w.namespace)) continue;
@@ -20,6 +19,7 @@ export function addIdleNodes(graph: WorkGraph): void {
       if (selected.has(s.namespace)) serviceNode(graph, clusterOf(s.namespace), s.namespace, s.name, s.hostname);
     }
   }
-  let at = 0;
-  for (const node of graph.nodes.values()) if (at++ >= before) node.flags.idle = true;
+  for (const [id, node] of graph.nodes) {
+    if (!before.has(id)) node.flags.idle = true;
+  }
 }

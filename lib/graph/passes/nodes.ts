@@ -129,15 +129,8 @@ function ensure(graph: WorkGraph, node: GraphNode): string {
   return node.id;
 }
 
-/** The workload node of (cluster, namespace, workload), made on first use; its id, the Map's own key (a lookup by it compares no characters). */
-function asWorkload(graph: WorkGraph, e: Endpoint, inv: InventoryWorkload | undefined): string {
-  const drawn = graph.workloadNodes.get(e.cluster, e.namespace, e.workload);
-  if (drawn) return drawn.id;
-  const id = `wl:${e.cluster}:${e.namespace}:${e.workload}`;
-  const node = graph.nodes.get(id) ?? workloadNode(id, e, inv);
-  graph.nodes.set(id, node);
-  graph.workloadNodes.set(e.cluster, e.namespace, e.workload, node);
-  return node.id;
+function asWorkload(graph: WorkGraph, id: string, e: Endpoint, inv: InventoryWorkload | undefined): string {
+  return graph.nodes.has(id) ? id : ensure(graph, workloadNode(id, e, inv));
 }
 
 /** The node id an endpoint maps to under the graph type, creating the node on first use. */
@@ -155,13 +148,11 @@ export function nodeFor(graph: WorkGraph, e: Endpoint, role: 'source' | 'destina
   }
   if (e.kind === 'service') return serviceNode(graph, e.cluster, e.serviceNamespace, e.serviceName, e.service);
 
+  const workloadId = `wl:${e.cluster}:${e.namespace}:${e.workload}`;
   // A workload node, once drawn, is the answer in the workload graph (and for waypoints in every graph).
-  if (graph.options.graphType === 'workload') {
-    const drawn = graph.workloadNodes.get(e.cluster, e.namespace, e.workload);
-    if (drawn) return drawn.id;
-  }
+  if (graph.options.graphType === 'workload' && graph.nodes.has(workloadId)) return workloadId;
   const inv = graph.inventory.workload(e.cluster, e.namespace, e.workload);
-  if (inv?.isWaypoint || graph.options.graphType === 'workload') return asWorkload(graph, e, inv);
+  if (inv?.isWaypoint || graph.options.graphType === 'workload') return asWorkload(graph, workloadId, e, inv);
   switch (graph.options.graphType) {
     case 'app':
       return appNode(graph, e, inv, false);
@@ -172,7 +163,7 @@ export function nodeFor(graph: WorkGraph, e: Endpoint, role: 'source' | 'destina
         return serviceNode(graph, e.cluster, e.serviceNamespace, e.serviceName, e.service);
       }
       const svc = graph.inventory.serviceOfWorkload(e.namespace, e.workload);
-      return svc ? serviceNode(graph, e.cluster, svc.namespace, svc.name, svc.hostname) : asWorkload(graph, e, inv);
+      return svc ? serviceNode(graph, e.cluster, svc.namespace, svc.name, svc.hostname) : asWorkload(graph, workloadId, e, inv);
     }
   }
 }

@@ -1,8 +1,8 @@
 import { LabelIds } from '@/lib/graph/label-ids';
 import { PairIndex } from '@/lib/graph/pair-index';
-import { createEdge, edgeFor, emptyTcp, type EdgeAcc, type WorkGraph } from '@/lib/graph/work';
+import { edgeFor, emptyTcp, type WorkGraph } from '@/lib/graph/work';
 import type { ViewedTcpSample } from './dedupe';
-import { destinationEndpoint, destinationWithCluster, known, sourceEndpoint, sourceWithCluster, type Endpoint } from './endpoints';
+import { destinationEndpoint, known, sourceEndpoint, withClusters, type Endpoint } from './endpoints';
 import { nodeFor } from './nodes';
 import { plaintextHint } from './security';
 import { tcpReporter } from './sidecar-views';
@@ -32,8 +32,8 @@ const SUMS = 8;
 const PLAIN_BYTES = 1;
 const PLAIN_CONNECTIONS = 2;
 
-/** Small ids for values (label objects, node ids), in the order first seen. */
-class Identities<T> {
+/** Small ids for objects, in the order first seen. */
+class Identities<T extends object> {
   private readonly ids = new Map<T, number>();
 
   get size(): number {
@@ -116,45 +116,20 @@ export function addTcpEdges(graph: WorkGraph, samples: ViewedTcpSample[], keep: 
   // Many series share a client or a server: classify each label set and find its node once.
   const sourceEndpoints: (Endpoint | undefined)[] = new Array<Endpoint | undefined>(sources.size);
   const destinationEndpoints: (Endpoint | undefined)[] = new Array<Endpoint | undefined>(destinations.size);
-  // Nodes get small numbers, so that the edge of a node pair is found by the two numbers (a series
-  // after the first of its pair builds no edge id): the ids nodeFor returns are the nodes' own Map
-  // keys, one string per node.
-  const nodeNumbers = new Identities<string>();
-  const sourceNodes = new Map<Endpoint, number>();
-  const destinationNodes = new Map<Endpoint, number>();
-  const pairs = new PairIndex();
-  const pairEdges: EdgeAcc[] = [];
-  const fresh = graph.edges.size === 0;
-  const nodeIds: string[] = [];
-  const numberOf = (id: string) => {
-    const n = nodeNumbers.id(id);
-    nodeIds[n] = id;
-    return n;
-  };
+  const sourceNodes = new Map<Endpoint, string>();
+  const destinationNodes = new Map<Endpoint, string>();
   for (let k = 0; k < series.size; k++) {
     const s = samples[first[k]!]!;
     if (!keep(s)) continue;
-    const client = (sourceEndpoints[seriesSource[k]!] ??= sourceEndpoint(s.source));
-    const server = (destinationEndpoints[seriesDestination[k]!] ??= destinationEndpoint(s.destination));
-    const src = sourceWithCluster(client, server);
-    const dst = destinationWithCluster(client, server);
+    const [src, dst] = withClusters(
+      (sourceEndpoints[seriesSource[k]!] ??= sourceEndpoint(s.source)),
+      (destinationEndpoints[seriesDestination[k]!] ??= destinationEndpoint(s.destination)),
+    );
     let source = sourceNodes.get(src);
-    if (source === undefined) sourceNodes.set(src, (source = numberOf(nodeFor(graph, src, 'source'))));
+    if (source === undefined) sourceNodes.set(src, (source = nodeFor(graph, src, 'source')));
     let target = destinationNodes.get(dst);
-    if (target === undefined) destinationNodes.set(dst, (target = numberOf(nodeFor(graph, dst, 'destination'))));
-    // Merged waypoint hops are rare: they alone are keyed by their waypoint too (edgeFor's id).
-    let edge: EdgeAcc;
-    if (s.waypoint) edge = edgeFor(graph, { protocol: 'tcp', source: nodeIds[source]!, target: nodeIds[target]!, waypoint: s.waypoint, sourceCluster: src.cluster, destinationCluster: dst.cluster });
-    else {
-      const pair = pairs.add(source, target);
-      let found = pairEdges[pair];
-      if (!found) {
-        const key = { protocol: 'tcp' as const, source: nodeIds[source]!, target: nodeIds[target]!, sourceCluster: src.cluster, destinationCluster: dst.cluster };
-        // In a graph that had no edges when this pass began, a new pair's edge is new (a merged hop's id ends in its waypoint).
-        pairEdges[pair] = found = fresh ? createEdge(graph, key) : edgeFor(graph, key);
-      }
-      edge = found;
-    }
+    if (target === undefined) destinationNodes.set(dst, (target = nodeFor(graph, dst, 'destination')));
+    const edge = edgeFor(graph, { protocol: 'tcp', source, target, waypoint: s.waypoint, sourceCluster: src.cluster, destinationCluster: dst.cluster });
     if (known(src.principal)) edge.sourcePrincipals.add(src.principal);
     if (known(dst.principal)) edge.destinationPrincipals.add(dst.principal);
     if (s.seenBy) for (const reporter of s.seenBy) edge.reporters.add(reporter);
