@@ -30,9 +30,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
 
 async function promQuery(url: string, promql: string, time: number): Promise<string> {
-  // Uncompressed, as the app asks by default (PROMETHEUS_COMPRESSION=none; fetch alone would ask for gzip).
-  const headers = { 'content-type': 'application/x-www-form-urlencoded', 'accept-encoding': 'identity' };
-  const r = await fetch(`${url}/api/v1/query`, { method: 'POST', headers, body: new URLSearchParams({ query: promql, time: String(time) }) });
+  const r = await fetch(`${url}/api/v1/query`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ query: promql, time: String(time) }) });
   return r.text();
 }
 

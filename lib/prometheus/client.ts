@@ -38,10 +38,8 @@ export interface PrometheusClientOptions {
   token?: string | (() => string | Promise<string>);
   caFile?: string;
   timeoutMs?: number;
-  /** Per-query caps on bytes and series (./answer-limits), counted on the uncompressed answer. */
+  /** Per-query caps on bytes and series (./answer-limits). */
   limits?: AnswerLimits;
-  /** The answers' encoding asked for (Accept-Encoding): none (identity, the default) or gzip (PROMETHEUS_COMPRESSION). */
-  compression?: 'none' | 'gzip';
 }
 
 const apiResponse = z.discriminatedUnion('status', [
@@ -61,13 +59,7 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
 
   const baseHeaders = async (): Promise<Record<string, string>> => {
     const token = typeof options.token === 'function' ? await options.token() : options.token;
-    return {
-      ...options.headers,
-      accept: 'application/json',
-      // Set, not left to fetch (which asks for gzip): see PROMETHEUS_COMPRESSION in lib/server/env.ts.
-      'accept-encoding': options.compression === 'gzip' ? 'gzip' : 'identity',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    };
+    return { ...options.headers, accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
   };
 
   async function post(path: string, form: Record<string, string>, signal?: AbortSignal): Promise<{ status: number; text: string }> {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 
 // A small fetch over node:http(s) that trusts an extra CA bundle (PROMETHEUS_CA_FILE). Node 20's global
 // fetch cannot take a CA without undici's dispatcher; this covers what the Prometheus client uses:
-// method, headers, string body, AbortSignal, a gzip answer (when the caller's Accept-Encoding asks for one).
+// method, headers, string body, AbortSignal, gzip.
 
 export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal }) => Promise<Response>;
 
@@ -18,7 +18,7 @@ export function fetchWithCa(caFile: string): FetchLike {
       const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
       const req = send(
         target,
-        { method: init.method, headers: init.headers, ca, signal: init.signal },
+        { method: init.method, headers: { ...init.headers, 'accept-encoding': 'gzip' }, ca, signal: init.signal },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));

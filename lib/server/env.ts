@@ -46,13 +46,6 @@ export const envSchema = z.object({
   PROMETHEUS_MAX_ANSWER_BYTES: z.coerce.number().int().min(1024).default(128 * 1024 * 1024),
   /** auto: the graph reads Ambient Lens's recording rules (deploy/prometheus) for each family whose series exist; off: always the raw series. */
   PROMETHEUS_RECORDING_RULES: z.enum(['auto', 'off']).default('auto'),
-  /**
-   * none: ask Prometheus for its answers uncompressed (Accept-Encoding: identity); gzip: compressed.
-   * A 5,000-workload graph reads ~9 MB of answers: gzip costs Prometheus the compression and this
-   * server the inflation, for bytes that in a cluster cross a fast network. gzip for a remote querier
-   * on a slow link.
-   */
-  PROMETHEUS_COMPRESSION: z.enum(['none', 'gzip']).default('none'),
   /** Per Prometheus query: at most this many series. */
   PROMETHEUS_MAX_SERIES: z.coerce.number().int().min(1).default(200_000),
   /** Demo without Prometheus: read the simulator's traffic directly. */

@@ -19,7 +19,7 @@ import { expectedError } from './errors';
 export const PROMETHEUS_CACHE_TTL_MS = 5_000;
 
 type MetricsEnv = Pick<Env, 'PROMETHEUS_URL' | 'PROMETHEUS_TOKEN' | 'PROMETHEUS_TOKEN_FILE' | 'PROMETHEUS_CA_FILE' | 'PROMETHEUS_HEADERS' | 'SIMULATOR_METRICS_URL'> &
-  Partial<Pick<Env, 'PROMETHEUS_TIMEOUT_SECONDS' | 'PROMETHEUS_MAX_ANSWER_BYTES' | 'PROMETHEUS_MAX_SERIES' | 'PROMETHEUS_RECORDING_RULES' | 'PROMETHEUS_COMPRESSION'>>;
+  Partial<Pick<Env, 'PROMETHEUS_TIMEOUT_SECONDS' | 'PROMETHEUS_MAX_ANSWER_BYTES' | 'PROMETHEUS_MAX_SERIES' | 'PROMETHEUS_RECORDING_RULES'>>;
 
 /** The env's default, for callers that pass a partial env (the CLI, tests). */
 const DEFAULT_TIMEOUT_SECONDS = 8;
@@ -62,7 +62,6 @@ export function createMetricsSource(e: MetricsEnv, deps: { fetch?: FetchLike; ca
       ...(e.PROMETHEUS_HEADERS ? { headers: e.PROMETHEUS_HEADERS } : {}),
       ...(e.PROMETHEUS_CA_FILE ? { caFile: e.PROMETHEUS_CA_FILE } : {}),
       token: e.PROMETHEUS_TOKEN_FILE ? tokenFromFile(e.PROMETHEUS_TOKEN_FILE) : e.PROMETHEUS_TOKEN,
-      compression: e.PROMETHEUS_COMPRESSION ?? 'none',
       limits: {
         maxBytes: e.PROMETHEUS_MAX_ANSWER_BYTES ?? DEFAULT_ANSWER_LIMITS.maxBytes,
         maxSeries: e.PROMETHEUS_MAX_SERIES ?? DEFAULT_ANSWER_LIMITS.maxSeries,
