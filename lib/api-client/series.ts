@@ -1,7 +1,7 @@
 // React Query options for GET /api/graph/series (lib/graph/series.ts's parameters and wire type).
 import type { EdgeSparklines, TrafficSeries } from '@/lib/graph/series';
 import type { GraphType } from '@/lib/graph/model';
-import type { WaypointMode } from '@/lib/graph/query';
+import type { WaypointMode } from '@/lib/graph/request';
 import { apiQueryOptions, type ApiQueryOptions } from './resource';
 
 export interface SeriesRequest {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GraphParams, graphParamNames, graphSearchParams, parseGraphParams } from './query';
+import { GraphParams, parseGraphParams } from './query';
+import { graphParamNames, graphSearchParams } from './request';
 
 const now = () => 1_700_000_000;
 const parse = (params: Record<string, string>) => parseGraphParams(new URLSearchParams(params), now);

@@ -6,9 +6,6 @@ import { CLOCK_SKEW_SECONDS, graphParamNames, graphTypes, MAX_DURATION, MAX_FOCU
 // They arrive as strings (URL search params, CLI flags); the schema turns them into typed values.
 // What the browser needs of them (names, limits, the canonical URL) is in ./request.ts, without zod.
 
-export { CLOCK_SKEW_SECONDS, graphParamNames, graphSearchParams, graphTypes, MAX_DURATION, MAX_FOCUS, MAX_NAMESPACES, MIN_DURATION, waypointModes } from './request';
-export type { GraphRequest, WaypointMode } from './request';
-
 /** A Kubernetes namespace name: an RFC 1123 (DNS-1123) label. */
 export const namespaceName = z
   .string()
@@ -79,11 +76,9 @@ export function graphParamsAt(now: () => number) {
 export const GraphParams = graphParamsAt(nowSeconds);
 export type GraphParams = z.output<typeof GraphParams>;
 
-/** The browser's GraphRequest is the parsed parameters with queryTime optional (checked both ways when this compiles). */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-export type RequestIsParsedParams = Same<GraphRequest, Omit<GraphParams, 'queryTime'> & { queryTime?: number }> extends true ? true : never;
-const requestIsParsedParams: RequestIsParsedParams = true;
-void requestIsParsedParams;
+/** The browser's GraphRequest (./request.ts) is the parsed parameters with queryTime optional: this fails to compile when either side drifts. */
+type ParsedRequest = Omit<GraphParams, 'queryTime'> & { queryTime?: number };
+const _requestIsParsed: [GraphRequest, ParsedRequest] extends [ParsedRequest, GraphRequest] ? true : never = true;
 
 export type GraphParamsResult = { ok: true; query: GraphParams } | { ok: false; parameter: string; message: string };
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { edgeBytes, edgeVolume, effectiveMtlsShare, graphLookup } from './lookup';
 import type { GraphEdge, MeshGraph } from './model';
-import { durationSeconds, graphTypes, MAX_FOCUS, namespaceName, waypointModes } from './query';
+import { durationSeconds, namespaceName } from './query';
+import { graphTypes, MAX_FOCUS, waypointModes } from './request';
 
 // Time series of one edge or node over the graph's window (GET /api/graph/series): the parameters,
 // the wire type, the step rule and the pure extraction from one graph per step. The series are read

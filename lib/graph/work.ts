@@ -1,5 +1,5 @@
 import type { EdgeProtocol, EdgeReporter, GraphNode, GraphType, PlaintextReason } from './model';
-import type { WaypointMode } from './query';
+import type { WaypointMode } from './request';
 import type { InventoryIndex } from './inventory-index';
 import { edgeId } from './ids';
 import { SmallSet } from './small-set';

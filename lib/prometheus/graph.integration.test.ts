@@ -6,7 +6,7 @@ import { sumRate } from '@/sim/traffic/rates';
 import { buildGraph } from '@/lib/graph/build';
 import type { Inventory } from '@/lib/graph/inventory';
 import type { GraphEdge, MeshGraph } from '@/lib/graph/model';
-import type { WaypointMode } from '@/lib/graph/query';
+import type { WaypointMode } from '@/lib/graph/request';
 import { createPrometheusClient } from './client';
 import { createPrometheusMetricsSource } from './metrics-source';
 

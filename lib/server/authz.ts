@@ -3,7 +3,8 @@ import { evaluate, lint, meshIndex, serviceWaypoint, type AuthzDestination, type
 import { badRequest } from '@/lib/errors';
 import { expectedError } from './errors';
 import type { MeshGraph } from '@/lib/graph/model';
-import { GraphParams, MAX_NAMESPACES } from '@/lib/graph/query';
+import { GraphParams } from '@/lib/graph/query';
+import { MAX_NAMESPACES } from '@/lib/graph/request';
 import { observedEdges } from './authz-observed';
 import { policyRows, redactEvaluation, visibleFindings } from '@/lib/kube/authz-views';
 import type { KubeLayer } from '@/lib/kube/layer';

@@ -2,7 +2,7 @@ import 'server-only';
 import { buildGraph } from '@/lib/graph/build';
 import type { Inventory, InventorySource } from '@/lib/graph/inventory';
 import type { GraphType, MeshGraph } from '@/lib/graph/model';
-import type { WaypointMode } from '@/lib/graph/query';
+import type { WaypointMode } from '@/lib/graph/request';
 import { seriesOf, seriesRateWindow, seriesStep, seriesTimes, sparklinesOf, type EdgeSparklines, type SeriesParams, type TrafficSeries } from '@/lib/graph/series';
 import type { MetricsSource } from '@/lib/graph/samples';
 import { AppError } from '@/lib/errors';

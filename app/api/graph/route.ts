@@ -1,6 +1,7 @@
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
-import { graphParamNames, parseGraphParams } from '@/lib/graph/query';
+import { parseGraphParams } from '@/lib/graph/query';
+import { graphParamNames } from '@/lib/graph/request';
 import { rejectUnknownParams, singleParams } from '@/lib/server/kube';
 import { AppError } from '@/lib/errors';
 import { route } from '@/lib/server/route';

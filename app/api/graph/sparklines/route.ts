@@ -1,4 +1,5 @@
-import { graphParamNames, parseGraphParams } from '@/lib/graph/query';
+import { parseGraphParams } from '@/lib/graph/query';
+import { graphParamNames } from '@/lib/graph/request';
 import { rejectUnknownParams, singleParams } from '@/lib/server/kube';
 import type { EdgeSparklines } from '@/lib/graph/series';
 import { AppError } from '@/lib/errors';
