@@ -11,6 +11,7 @@
 //   and the callers in this one.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import { graphQueries } from '../lib/prometheus/graph-queries';
@@ -27,7 +28,16 @@ const gunzipAsync = promisify(gunzip);
 const SCALE = { namespaces: Number(process.env.BENCH_SCALE_NAMESPACES ?? 100), workloadsPerNamespace: 50, nodes: 20 };
 const round = (x: number) => Math.round(x * 10) / 10;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const CORES = availableParallelism();
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
+
+/** The CPU Prometheus has used, ms (its own process_cpu_seconds_total: 10 ms steps). */
+async function prometheusCpuMs(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const seconds = /^process_cpu_seconds_total (\S+)$/m.exec(text)?.[1];
+  if (seconds === undefined) throw new Error('Prometheus /metrics has no process_cpu_seconds_total');
+  return Number(seconds) * 1000;
+}
 
 async function promQuery(url: string, promql: string, time: number): Promise<string> {
   const r = await fetch(`${url}/api/v1/query`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ query: promql, time: String(time) }) });
@@ -65,6 +75,8 @@ export async function run(): Promise<BenchFigure[]> {
       `shared with other work. Run: \`npm run bench -- --only scale\`; written by the run on ${new Date().toISOString().slice(0, 10)}.`,
       '"Prometheus alone" is the same queries the app sends, sent directly in parallel: raw (PROMETHEUS_RECORDING_RULES=off) all 16;',
       'with the rules the probe and the 4 ztunnel queries over the recorded series (no sidecar or waypoint series: their 12 are skipped).',
+      'Prometheus and the server run on the same cores: "Prometheus CPU" is its process_cpu_seconds_total over those queries (10 ms steps), "server CPU" the',
+      'route\'s process over the cold request; the least cold time those cores allow is the larger of Prometheus alone and both CPU figures spread over every core.',
       'The concurrent stages start from an empty graph cache. RSS is the server\'s process (scripts/scale-app-server.ts, one per mode), sampled every 50 ms; the simulator and the 100 callers run in the bench\'s.',
       '',
       'Caps: `PROMETHEUS_MAX_SERIES=1` and `PROMETHEUS_MAX_ANSWER_BYTES=1024` each answer 502 `prometheus_answer_too_large` within the 2 s bound',
@@ -106,11 +118,13 @@ async function measureScale(sim: Awaited<ReturnType<typeof startSimulator>>, add
     add(`parse of the 5k answers (${mode}: ${mode === 'raw' ? 'JSON + shape check' : 'read in place'} + toSamples, ${times.series} series), median of 5`, times.json + times.samples, 'ms');
   });
 
-  // Prometheus alone: the graph's queries in parallel, raw and recorded, at 1/20/100 namespaces.
-  const promTime = async (queries: { promql: string }[]) => {
+  // Prometheus alone: the graph's queries in parallel; its wall time, and the CPU Prometheus spent on them.
+  const promRun = async (queries: { promql: string }[]) => {
+    const cpu0 = await prometheusCpuMs(prometheus.url);
     const t0 = performance.now();
     await Promise.all(queries.map((q) => promQuery(prometheus.url, q.promql, now)));
-    return performance.now() - t0;
+    const ms = performance.now() - t0;
+    return { ms, cpuMs: (await prometheusCpuMs(prometheus.url)) - cpu0 };
   };
   const http = await startApp(prometheus.url, sim.kubeconfigPath, stops);
   // A server that has answered before (its code compiled by V8): one graph of every namespace at
@@ -126,13 +140,23 @@ async function measureScale(sim: Awaited<ReturnType<typeof startSimulator>>, add
       // What the app sends: raw (PROMETHEUS_RECORDING_RULES=off) every query; auto the probe, then the
       // recorded queries, none for a proxy family without series (the scale mesh has no sidecars or waypoints).
       const queries = mode === 'raw' ? graphQueries(tq) : [{ promql: probeQuery(600) }, ...chooseGraphQueries(tq, await families(600, now))];
-      const promMs = median([await promTime(queries), await promTime(queries), await promTime(queries)]);
+      const runs = [await promRun(queries), await promRun(queries), await promRun(queries)];
+      const promMs = median(runs.map((r) => r.ms));
+      const promCpuMs = median(runs.map((r) => r.cpuMs));
       add(`${count} ns, ${mode}: Prometheus alone (${queries.length} queries)`, promMs, 'ms');
+      add(`${count} ns, ${mode}: Prometheus CPU for them (median of 3)`, promCpuMs, 'ms');
       const app = mode === 'raw' ? http.raw : http.rules;
       const url = `/api/graph?namespaces=${ns.join(',')}&queryTime=${now - (count % 7)}`;
+      const cpu0 = await app.cpuMs();
       const cold = await app.get(url);
+      const serverCpuMs = (await app.cpuMs()) - cpu0;
       add(`${count} ns, ${mode}: /api/graph cold (${cold.nodes} nodes, ${cold.edges} edges, ${cold.gzipBytes} B gzip / ${cold.jsonBytes} B JSON)`, cold.ms, 'ms');
+      add(`${count} ns, ${mode}: server CPU for the cold request`, serverCpuMs, 'ms');
       add(`${count} ns, ${mode}: cold / Prometheus alone`, cold.ms / promMs, 'x');
+      // Both processes share these cores: the cold answer cannot come sooner than Prometheus alone,
+      // nor sooner than their CPU spread over every core.
+      const floor = Math.max(promMs, (promCpuMs + serverCpuMs) / CORES);
+      add(`${count} ns, ${mode}: least cold / Prometheus alone these ${CORES} cores allow (the larger of Prometheus alone and both processes' CPU / ${CORES})`, floor / promMs, 'x');
       const warm = median([(await app.get(url)).ms, (await app.get(url)).ms, (await app.get(url)).ms]);
       add(`${count} ns, ${mode}: /api/graph warm (same view, median of 3)`, warm, 'ms');
       await app.clear();
@@ -165,6 +189,8 @@ interface AppHandle {
   get(path: string, read?: boolean): Promise<{ ms: number; nodes: number; edges: number; gzipBytes: number; jsonBytes: number }>;
   clear(): Promise<void>;
   upstream(): Promise<number>;
+  /** CPU the server process has used so far, ms. */
+  cpuMs(): Promise<number>;
   rssMb(): number;
   stop(): Promise<void>;
 }
@@ -199,6 +225,7 @@ async function startAppProcess(prometheusUrl: string, kubeconfig: string, record
     },
     clear: async () => void (await fetch(`${base}/__bench/clear`).then((r) => r.text())),
     upstream: async () => ((await (await fetch(`${base}/__bench/upstream`)).json()) as { upstream: number }).upstream,
+    cpuMs: async () => ((await (await fetch(`${base}/__bench/cpu`)).json()) as { ms: number }).ms,
     // The server process's resident set, from the kernel (VmRSS, kB).
     rssMb: () => {
       try {

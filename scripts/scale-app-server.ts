@@ -1,8 +1,8 @@
 // The graph route for bench-scale.ts in a process of its own, so that the RSS measured is the
 // server's alone (the simulator and the bench's 100 callers stay in the parent): node:http with
 // createDeps' services, PROMETHEUS_RECORDING_RULES as given (off: the raw queries; auto). It also
-// answers /__bench/clear (empty the graph cache) and /__bench/upstream (Prometheus requests sent so
-// far). Prints one JSON line, { port }, once it listens.
+// answers /__bench/clear (empty the graph cache), /__bench/upstream (Prometheus requests sent so
+// far) and /__bench/cpu (the CPU this process has used, ms). Prints one JSON line, { port }, once it listens.
 import { createServer } from 'node:http';
 import { Readable } from 'node:stream';
 import { parseEnv } from '../lib/server/env';
@@ -23,6 +23,10 @@ async function serve(mode: string | undefined): Promise<number> {
       return void res.end('{}');
     }
     if (req.url === '/__bench/upstream') return void res.end(JSON.stringify({ upstream }));
+    if (req.url === '/__bench/cpu') {
+      const { user, system } = process.cpuUsage();
+      return void res.end(JSON.stringify({ ms: (user + system) / 1000 }));
+    }
     setDepsForTest(deps);
     // As the browser asks (lib/api-client/fetch-json.ts): the cached gzip document when offered.
     const response = await GET(new Request(`http://bench${req.url}`, { headers: { accept: req.headers.accept ?? 'application/json' } }), {});
