@@ -106,6 +106,27 @@ test('waypoints drawn once: show goes through the waypoint, merge has one edge p
   expect(new Set(pairs(merged)).size).toBe(merged.edges.length);
 });
 
+test('on a desktop Bookinfo fits whole at fit, every label 11 px or more (1440 px with the panel beside, 1024 px)', async ({ page }) => {
+  const graph = new GraphPage(page);
+  for (const width of [1440, 1024]) {
+    await page.setViewportSize({ width, height: 900 });
+    await graph.goto('namespaces=bookinfo,legacy,frontend');
+    await graph.rendered();
+    const canvas = await graph.canvas.boundingBox();
+    if (!canvas) throw new Error('no canvas');
+    const labels = await graph.labels();
+    expect(labels.length).toBeGreaterThan(10);
+    const outside: string[] = [];
+    for (const l of labels) {
+      expect(l.fontPx, `${width} px: ${l.text}`).toBeGreaterThanOrEqual(11);
+      for (const box of [l.box, l.body]) {
+        if (box && (box.x1 < 0 || box.y1 < 0 || box.x2 > canvas.width || box.y2 > canvas.height)) outside.push(`${width} px: ${l.text.replace(/\n/g, ' ')}`);
+      }
+    }
+    expect(outside).toEqual([]);
+  }
+});
+
 test('the canvas fills the width at 390 px and keeps it at 1024 px; the panel is a drawer there', async ({ page }) => {
   const graph = new GraphPage(page);
   await page.setViewportSize({ width: 390, height: 844 });

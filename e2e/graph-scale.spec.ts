@@ -150,6 +150,9 @@ test.describe('a 1,000-workload mesh', () => {
     // About a thousand nodes, a few dozen rows in the DOM; the keyboard still walks the list.
     const rows = await graph.nodeList.getByRole('listitem').count();
     expect(rows).toBeLessThan(80);
+    // The list scrolls in its own box (18rem); the rows not drawn do not stretch the side panel.
+    expect(await graph.nodeList.evaluate((ul) => ul.parentElement?.getBoundingClientRect().height ?? Infinity)).toBeLessThanOrEqual(288);
+    expect(await graph.details.evaluate((panel) => panel.scrollHeight)).toBeLessThan(3000);
     await graph.nodeList.locator('[data-node-id]').first().focus();
     for (let i = 0; i < 60; i++) await page.keyboard.press('ArrowDown');
     await expect(graph.nodeList.locator('[data-index="60"] button')).toBeFocused();

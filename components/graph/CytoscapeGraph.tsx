@@ -6,7 +6,7 @@ import fcose from 'cytoscape-fcose';
 import { useEffect, useId, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
 import { placeAddedNodes, syncElements } from './graph-sync';
 import { foldedNamespaceCentres, layoutExpandedParts, namespaceNodesAbout } from './expand-layout';
-import { layoutPlan } from './layouts';
+import { FIT_PADDING, layoutPlan } from './layouts';
 import { paletteFor } from './palette';
 import { NAMESPACE_FONT, stylesheet } from './stylesheet';
 import { labelOpacityAt, readableFitZoom, SMALL_GRAPH_NODES } from './label-zoom';
@@ -96,12 +96,12 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
    */
   const fitted = useRef(false);
 
-  /** Fit the graph; small graphs stay at a zoom where labels are readable (centred; the user pans). */
+  /** Fit the graph; small graphs stay at a zoom where labels are readable (centred; on a phone the user pans). */
   const fitReadable = () => {
     const cy = cyRef.current;
     if (!cy) return;
     fitted.current = true;
-    cy.fit(undefined, 40);
+    cy.fit(undefined, FIT_PADDING);
     const leaves = cy.nodes().filter((n) => n.data('kind') !== 'box');
     // Mostly namespace nodes: a namespace map, whose names are drawn larger.
     const map = leaves.filter('[aggregateBy = "namespace"]').length * 2 >= leaves.length;

@@ -1,5 +1,6 @@
 // Readable labels: on graphs up to SMALL_GRAPH_NODES nodes, "fit" never zooms below the level at
-// which labels draw at READABLE_PX CSS px (the user pans instead); when zoomed out further, labels
+// which labels draw at READABLE_PX CSS px (on a phone the user pans; on a desktop the layered layout is
+// compact enough for Bookinfo to fit whole: layouts.ts); when zoomed out further, labels
 // fade in quarter steps instead of shrinking to noise. Pure.
 import { EDGE_FONT, NODE_FONT } from './stylesheet';
 

@@ -13,7 +13,9 @@ export interface VirtualListProps<T> {
   /** Row kept in view (the selection). */
   current?: number;
   rowHeight?: number;
+  /** On the list itself. */
   testId?: string;
+  /** On the scroll box around the list (its height limit goes here). */
   className?: string;
 }
 
@@ -23,7 +25,10 @@ export interface VirtualListProps<T> {
  * rows, scrolling the next one in.
  */
 export function VirtualList<T>({ items, label, rowKey, row, current = -1, rowHeight = 30, testId, className }: VirtualListProps<T>) {
-  const box = useRef<HTMLUListElement>(null);
+  // The scroll box holds the list; the list carries the spacers (padding for the rows not drawn). Not
+  // one element: the box is border-box with a max-height, and padding larger than that height grew
+  // it to the whole list's (~27k px for 900 rows), so the side panel scrolled instead of the list.
+  const box = useRef<HTMLDivElement>(null);
   const [scroll, setScroll] = useState({ top: 0, viewport: 288 });
   const [focusAt, setFocusAt] = useState<number | null>(null);
   const virtual = items.length >= VIRTUAL_FROM;
@@ -61,20 +66,14 @@ export function VirtualList<T>({ items, label, rowKey, row, current = -1, rowHei
   };
 
   return (
-    <ul
-      ref={box}
-      aria-label={label}
-      data-testid={testId}
-      className={className}
-      onScroll={(e) => setScroll({ top: e.currentTarget.scrollTop, viewport: e.currentTarget.clientHeight })}
-      onKeyDown={onKeyDown}
-      style={{ paddingTop: start * rowHeight, paddingBottom: (items.length - end) * rowHeight }}
-    >
-      {items.slice(start, end).map((item, i) => (
-        <li key={rowKey(item)} data-index={start + i} aria-setsize={items.length} aria-posinset={start + i + 1} className={virtual ? 'flex items-center gap-1 overflow-hidden whitespace-nowrap [&>button]:truncate' : 'flex items-center gap-1'} style={virtual ? { height: rowHeight } : undefined}>
-          {row(item)}
-        </li>
-      ))}
-    </ul>
+    <div ref={box} className={className} onScroll={(e) => setScroll({ top: e.currentTarget.scrollTop, viewport: e.currentTarget.clientHeight })}>
+      <ul aria-label={label} data-testid={testId} onKeyDown={onKeyDown} style={{ paddingTop: start * rowHeight, paddingBottom: (items.length - end) * rowHeight }}>
+        {items.slice(start, end).map((item, i) => (
+          <li key={rowKey(item)} data-index={start + i} aria-setsize={items.length} aria-posinset={start + i + 1} className={virtual ? 'flex items-center gap-1 overflow-hidden whitespace-nowrap [&>button]:truncate' : 'flex items-center gap-1'} style={virtual ? { height: rowHeight } : undefined}>
+            {row(item)}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
