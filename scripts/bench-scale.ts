@@ -11,7 +11,7 @@
 //   and the callers in this one.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, cpus, totalmem } from 'node:os';
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import { graphQueries } from '../lib/prometheus/graph-queries';
@@ -71,12 +71,14 @@ export async function run(): Promise<BenchFigure[]> {
     [
       `The simulator's scale scenario, ${SCALE.namespaces} namespaces x ${SCALE.workloadsPerNamespace} workloads, ambient only (no sidecars, no waypoints), in this process;`,
       'real Prometheus 2.42 with 15 minutes of history (promtool backfill) and the recording rules backfilled over it; the graph route',
-      "(app/api/graph/route.ts) on node:http with createDeps' services in a process of its own, asked as the browser asks (the gzip document). 2 cores (AMD EPYC), 24 GiB,",
+      `(app/api/graph/route.ts) on node:http with createDeps' services in a process of its own, asked as the browser asks (the gzip document). ${CORES} cores (${cpus()[0]?.model.trim() ?? 'CPU unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB,`,
       `shared with other work. Run: \`npm run bench -- --only scale\`; written by the run on ${new Date().toISOString().slice(0, 10)}.`,
       '"Prometheus alone" is the same queries the app sends, sent directly in parallel: raw (PROMETHEUS_RECORDING_RULES=off) all 16;',
       'with the rules the probe and the 4 ztunnel queries over the recorded series (no sidecar or waypoint series: their 12 are skipped).',
       'Prometheus and the server run on the same cores: "Prometheus CPU" is its process_cpu_seconds_total over those queries (10 ms steps), "server CPU" the',
       'route\'s process over the cold request; the least cold time those cores allow is the larger of Prometheus alone and both CPU figures spread over every core.',
+      'Prometheus\'s CPU includes any rule evaluation (every 15 s) that falls in the window, and at 1 namespace the window is shorter than its 10 ms steps: read those ratios loosely.',
+      'Each cold request meets an empty graph cache and a metrics source that has not probed for the rules yet (a new server\'s, the Kubernetes cache kept warm).',
       'The concurrent stages start from an empty graph cache. RSS is the server\'s process (scripts/scale-app-server.ts, one per mode), sampled every 50 ms; the simulator and the 100 callers run in the bench\'s.',
       '',
       'Caps: `PROMETHEUS_MAX_SERIES=1` and `PROMETHEUS_MAX_ANSWER_BYTES=1024` each answer 502 `prometheus_answer_too_large` within the 2 s bound',

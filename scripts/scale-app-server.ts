@@ -1,7 +1,7 @@
 // The graph route for bench-scale.ts in a process of its own, so that the RSS measured is the
 // server's alone (the simulator and the bench's 100 callers stay in the parent): node:http with
 // createDeps' services, PROMETHEUS_RECORDING_RULES as given (off: the raw queries; auto). It also
-// answers /__bench/clear (empty the graph cache), /__bench/upstream (Prometheus requests sent so
+// answers /__bench/clear (empty the graph cache and the rules probe's memory), /__bench/upstream (Prometheus requests sent so
 // far) and /__bench/cpu (the CPU this process has used, ms). Prints one JSON line, { port }, once it listens.
 import { createServer } from 'node:http';
 import { Readable } from 'node:stream';
@@ -14,12 +14,15 @@ async function serve(mode: string | undefined): Promise<number> {
   const e = parseEnv({ PROMETHEUS_URL: process.env.PROMETHEUS_URL, KUBECONFIG: process.env.KUBECONFIG, LOG_LEVEL: 'silent', PROMETHEUS_RECORDING_RULES: mode });
   let upstream = 0;
   // No 5 s query cache: "cold" must reach Prometheus; the shared layer measured is the graph cache.
-  const metrics = createMetricsSource(e, { cacheTtlMs: 0, fetch: (url, init) => ((upstream += 1), fetch(url, init)) });
-  const deps = createDeps(e, { metrics });
+  const metrics = () => createMetricsSource(e, { cacheTtlMs: 0, fetch: (url, init) => ((upstream += 1), fetch(url, init)) });
+  let deps = createDeps(e, { metrics: metrics() });
   await deps.inventory.inventory(); // the Kubernetes cache warm, as in a running server
   const server = createServer(async (req, res) => {
     if (req.url === '/__bench/clear') {
-      (deps.graphAnswers as unknown as { clear(): void }).clear();
+      // An empty graph cache, and a metrics source that has not probed for the recording rules yet
+      // (it remembers the answer for a minute): the next request is as cold as a new server's,
+      // with the Kubernetes cache kept warm.
+      deps = createDeps(e, { metrics: metrics(), auth: deps.auth, logger: deps.logger, kube: deps.kube, inventory: deps.inventory });
       return void res.end('{}');
     }
     if (req.url === '/__bench/upstream') return void res.end(JSON.stringify({ upstream }));

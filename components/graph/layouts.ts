@@ -47,7 +47,7 @@ const common = { fit: true, padding: FIT_PADDING, nodeDimensionsIncludeLabels: t
 
 /**
  * Ranks 50 px apart and a FIT_PADDING margin: Bookinfo with its clients (6 ranks) then fits whole at
- * READABLE_ZOOM beside the details panel at 1440 px and at 1024 px (e2e/graph-presentation.spec.ts);
+ * READABLE_ZOOM at 1440 px (the details panel beside it) and at 1024 px (e2e/graph-presentation.spec.ts);
  * 90 px and 40 px cut its outer ranks off there.
  */
 function dagre(animate: boolean): LayoutOptions {

@@ -96,6 +96,78 @@ describe('withCache without a TTL', () => {
   });
 });
 
+describe('withCache and the settings of Prometheus (oldest sample, retention)', () => {
+  /** A client whose oldest-sample reads wait for release(); each read's signal is kept. */
+  function slowOldest() {
+    const signals: AbortSignal[] = [];
+    let release: (time: number) => void = () => undefined;
+    let fail: (err: Error) => void = () => undefined;
+    const client: PrometheusClient = {
+      query: async () => [],
+      queryRange: async () => [],
+      oldestSampleTime: (signal) => {
+        if (signal) signals.push(signal);
+        return new Promise<number>((resolve, reject) => {
+          release = resolve;
+          fail = reject;
+          signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+        });
+      },
+      retentionSeconds: async () => 86_400,
+    };
+    return { client, signals, release: (t: number) => release(t), fail: (e: Error) => fail(e) };
+  }
+
+  it('asks once for a hundred concurrent graphs, then remembers the answer for a minute', async () => {
+    const slow = slowOldest();
+    let clock = 0;
+    const cached = withCache(slow.client, { ttlMs: 0, now: () => clock });
+    const callers = Array.from({ length: 100 }, () => cached.oldestSampleTime?.(new AbortController().signal));
+    slow.release(1000);
+    expect(await Promise.all(callers)).toEqual(Array.from({ length: 100 }, () => 1000));
+    expect(slow.signals).toHaveLength(1);
+    expect(await cached.oldestSampleTime?.()).toBe(1000);
+    expect(slow.signals).toHaveLength(1);
+    clock = 61_000;
+    const again = cached.oldestSampleTime?.();
+    slow.release(2000);
+    expect(await again).toBe(2000);
+    expect(slow.signals).toHaveLength(2);
+  });
+
+  it('one caller leaving does not cancel the others; the request stops when every caller has gone', async () => {
+    const slow = slowOldest();
+    const cached = withCache(slow.client, { ttlMs: 5000 });
+    const [a, b] = [new AbortController(), new AbortController()];
+    const first = cached.oldestSampleTime?.(a.signal);
+    const second = cached.oldestSampleTime?.(b.signal);
+    a.abort(new Error('tab closed'));
+    await expect(first).rejects.toThrow('tab closed');
+    expect(slow.signals[0]?.aborted).toBe(false);
+    b.abort(new Error('tab closed'));
+    await expect(second).rejects.toThrow('tab closed');
+    expect(slow.signals[0]?.aborted).toBe(true);
+    // Nothing was kept: the next caller asks anew.
+    const third = cached.oldestSampleTime?.();
+    slow.release(3000);
+    expect(await third).toBe(3000);
+    expect(slow.signals).toHaveLength(2);
+  });
+
+  it('keeps no failure', async () => {
+    const slow = slowOldest();
+    const cached = withCache(slow.client, { ttlMs: 5000 });
+    const failing = cached.oldestSampleTime?.();
+    slow.fail(new Error('unreachable'));
+    await expect(failing).rejects.toThrow('unreachable');
+    const next = cached.oldestSampleTime?.();
+    slow.release(4000);
+    expect(await next).toBe(4000);
+    expect(slow.signals).toHaveLength(2);
+    expect(await cached.retentionSeconds?.()).toBe(86_400);
+  });
+});
+
 describe('withCache and answers read as columns', () => {
   const columns = { labels: [['a\u007fb']], values: [1] };
   function columnClient() {

@@ -4,7 +4,9 @@ import type { PrometheusClient } from './client';
 // answer, and concurrent identical calls share one request (a TTL of 0 sends every query). Failures
 // are never cached. Answers read as columns (queryColumns, for the recorded edge answers) are cached
 // beside the whole ones, under the columns asked for: the two are different readings of one text.
-// The retention and the oldest sample are remembered whatever the TTL.
+// The retention and the oldest sample are remembered whatever the TTL, and asked once for
+// concurrent callers (every graph asks for the oldest sample: when it is due again, a team's 100
+// graphs sent 100 reads of Prometheus's /metrics).
 // The shared request is cancelled when every caller waiting on it has gone away (closed browser
 // tabs must not keep Prometheus busy); one caller leaving never fails the others.
 
@@ -39,12 +41,41 @@ export function withCache(client: PrometheusClient, options: CacheOptions): Prom
     entry.upstream.abort(new DOMException('every caller went away', 'AbortError'));
   };
 
-  // Retention is a setting: an answer is kept RETENTION_TTL_MS, a failure not at all. The call is
-  // not shared in flight, so each caller's signal cancels its own.
-  let retention: { expires: number; seconds: number | undefined } | undefined;
-  const retentionSeconds = client.retentionSeconds?.bind(client);
+  /**
+   * A setting of Prometheus (its retention, its oldest sample): an answer is kept ttlMs, a failure not
+   * at all; concurrent callers share one request, cancelled when every one of them has gone.
+   */
+  function remembered<T>(ttlMs: number, ask: (signal: AbortSignal) => Promise<T>): (signal?: AbortSignal) => Promise<T> {
+    let kept: { expires: number; value: T } | undefined;
+    let flight: { answer: Promise<T>; upstream: AbortController; waiters: number } | undefined;
+    return (signal) => {
+      if (kept && kept.expires > now()) return Promise.resolve(kept.value);
+      if (signal?.aborted) return Promise.reject(signal.reason);
+      if (!flight) {
+        const upstream = new AbortController();
+        const current = { answer: ask(upstream.signal), upstream, waiters: 0 };
+        const done = () => {
+          if (flight === current) flight = undefined;
+        };
+        current.answer.then((value) => ((kept = { expires: now() + ttlMs, value }), done()), done);
+        flight = current;
+      }
+      const joined = flight;
+      if (!signal) {
+        joined.waiters = Infinity;
+        return joined.answer;
+      }
+      joined.waiters += 1;
+      return joinUntilAbort(joined.answer, signal, () => {
+        joined.waiters -= 1;
+        if (joined.waiters > 0) return;
+        if (flight === joined) flight = undefined;
+        joined.upstream.abort(new DOMException('every caller went away', 'AbortError'));
+      });
+    };
+  }
 
-  let oldest: { expires: number; time: number | undefined } | undefined;
+  const retentionSeconds = client.retentionSeconds?.bind(client);
   const oldestSampleTime = client.oldestSampleTime?.bind(client);
 
   const queryColumns = client.queryColumns?.bind(client);
@@ -84,26 +115,8 @@ export function withCache(client: PrometheusClient, options: CacheOptions): Prom
   }
 
   return {
-    ...(oldestSampleTime
-      ? {
-          oldestSampleTime: async (signal?: AbortSignal) => {
-            if (oldest && oldest.expires > now()) return oldest.time;
-            const time = await oldestSampleTime(signal);
-            oldest = { expires: now() + OLDEST_TTL_MS, time };
-            return time;
-          },
-        }
-      : {}),
-    ...(retentionSeconds
-      ? {
-          retentionSeconds: async (signal?: AbortSignal) => {
-            if (retention && retention.expires > now()) return retention.seconds;
-            const seconds = await retentionSeconds(signal);
-            retention = { expires: now() + RETENTION_TTL_MS, seconds };
-            return seconds;
-          },
-        }
-      : {}),
+    ...(oldestSampleTime ? { oldestSampleTime: remembered(OLDEST_TTL_MS, oldestSampleTime) } : {}),
+    ...(retentionSeconds ? { retentionSeconds: remembered(RETENTION_TTL_MS, retentionSeconds) } : {}),
     query: (promql, time, signal) => shared(`${time}\n${promql}`, (upstream) => client.query(promql, time, upstream), signal),
     // Forwarded only when the client has it: without it, the metrics source reads whole answers.
     ...(queryColumns
