@@ -41,49 +41,19 @@ export function withCache(client: PrometheusClient, options: CacheOptions): Prom
     entry.upstream.abort(new DOMException('every caller went away', 'AbortError'));
   };
 
-  /**
-   * A setting of Prometheus (its retention, its oldest sample): an answer is kept ttlMs, a failure not
-   * at all; concurrent callers share one request, cancelled when every one of them has gone.
-   */
-  function remembered<T>(ttlMs: number, ask: (signal: AbortSignal) => Promise<T>): (signal?: AbortSignal) => Promise<T> {
-    let kept: { expires: number; value: T } | undefined;
-    let flight: { answer: Promise<T>; upstream: AbortController; waiters: number } | undefined;
-    return (signal) => {
-      if (kept && kept.expires > now()) return Promise.resolve(kept.value);
-      if (signal?.aborted) return Promise.reject(signal.reason);
-      if (!flight) {
-        const upstream = new AbortController();
-        const current = { answer: ask(upstream.signal), upstream, waiters: 0 };
-        const done = () => {
-          if (flight === current) flight = undefined;
-        };
-        current.answer.then((value) => ((kept = { expires: now() + ttlMs, value }), done()), done);
-        flight = current;
-      }
-      const joined = flight;
-      if (!signal) {
-        joined.waiters = Infinity;
-        return joined.answer;
-      }
-      joined.waiters += 1;
-      return joinUntilAbort(joined.answer, signal, () => {
-        joined.waiters -= 1;
-        if (joined.waiters > 0) return;
-        if (flight === joined) flight = undefined;
-        joined.upstream.abort(new DOMException('every caller went away', 'AbortError'));
-      });
-    };
-  }
-
   const retentionSeconds = client.retentionSeconds?.bind(client);
   const oldestSampleTime = client.oldestSampleTime?.bind(client);
 
   const queryColumns = client.queryColumns?.bind(client);
 
-  /** The answer under `key`: kept for the TTL, one request for concurrent callers, cancelled when all have gone. */
-  function shared<T>(key: string, ask: (upstream?: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
-    // No TTL: every query reaches Prometheus (the settings above are still remembered).
-    if (options.ttlMs <= 0) return ask(signal);
+  /**
+   * The answer under `key`: kept for ttlMs (a failure not at all), one request for concurrent callers,
+   * cancelled when all have gone. Queries use the cache's TTL; the settings of Prometheus (retention,
+   * oldest sample) their own, whatever the cache's.
+   */
+  function shared<T>(key: string, ask: (upstream?: AbortSignal) => Promise<T>, signal?: AbortSignal, ttlMs = options.ttlMs): Promise<T> {
+    // No TTL: every query reaches Prometheus (the settings are still remembered).
+    if (ttlMs <= 0) return ask(signal);
     const at = now();
     let entry = entries.get(key);
     if (!entry || entry.expires <= at) {
@@ -92,7 +62,7 @@ export function withCache(client: PrometheusClient, options: CacheOptions): Prom
         while (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
       }
       const upstream = new AbortController();
-      const created: Entry = { expires: at + options.ttlMs, answer: ask(upstream.signal), upstream, waiters: 0, settled: false };
+      const created: Entry = { expires: at + ttlMs, answer: ask(upstream.signal), upstream, waiters: 0, settled: false };
       const settle = () => {
         created.settled = true;
       };
@@ -115,8 +85,9 @@ export function withCache(client: PrometheusClient, options: CacheOptions): Prom
   }
 
   return {
-    ...(oldestSampleTime ? { oldestSampleTime: remembered(OLDEST_TTL_MS, oldestSampleTime) } : {}),
-    ...(retentionSeconds ? { retentionSeconds: remembered(RETENTION_TTL_MS, retentionSeconds) } : {}),
+    // Keys no query has: a query's key starts with its time.
+    ...(oldestSampleTime ? { oldestSampleTime: (signal?: AbortSignal) => shared('oldest-sample', oldestSampleTime, signal, OLDEST_TTL_MS) } : {}),
+    ...(retentionSeconds ? { retentionSeconds: (signal?: AbortSignal) => shared('retention', retentionSeconds, signal, RETENTION_TTL_MS) } : {}),
     query: (promql, time, signal) => shared(`${time}\n${promql}`, (upstream) => client.query(promql, time, upstream), signal),
     // Forwarded only when the client has it: without it, the metrics source reads whole answers.
     ...(queryColumns
